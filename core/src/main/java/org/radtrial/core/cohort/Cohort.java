@@ -1,0 +1,76 @@
+package org.radtrial.core.cohort;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cases of a retrospective study: one entry per exam, with the reference standard, every
+ * model's scores, the human readers' decisions and any metadata, all in the same case order.
+ *
+ * @param caseIds unique case identifiers
+ * @param truth true for a case with the disease (the reference standard's positive class)
+ * @param models scores of each model under evaluation
+ * @param readers recorded decisions of human readers (may be empty)
+ * @param metadata named metadata columns, one string per case (may be empty)
+ */
+public record Cohort(
+    List<String> caseIds,
+    boolean[] truth,
+    List<ModelScores> models,
+    List<ReaderDecisions> readers,
+    Map<String, List<String>> metadata) {
+
+  public Cohort {
+    caseIds = List.copyOf(caseIds);
+    models = List.copyOf(models);
+    readers = List.copyOf(readers);
+    metadata = Map.copyOf(metadata);
+    int n = caseIds.size();
+    if (truth.length != n) {
+      throw new IllegalArgumentException("truth has " + truth.length + " entries for " + n + " cases");
+    }
+    Set<String> names = new HashSet<>();
+    for (ModelScores m : models) {
+      if (m.scores().length != n) {
+        throw new IllegalArgumentException("model " + m.name() + " has " + m.scores().length + " scores for " + n + " cases");
+      }
+      if (!names.add(m.name())) {
+        throw new IllegalArgumentException("model " + m.name() + " is named twice");
+      }
+    }
+    for (ReaderDecisions r : readers) {
+      if (r.decisions().length != n) {
+        throw new IllegalArgumentException("reader " + r.name() + " has " + r.decisions().length + " decisions for " + n + " cases");
+      }
+      if (!names.add(r.name())) {
+        throw new IllegalArgumentException(r.name() + " is named twice among models and readers");
+      }
+    }
+    metadata.forEach(
+        (column, values) -> {
+          if (values.size() != n) {
+            throw new IllegalArgumentException("metadata " + column + " has " + values.size() + " values for " + n + " cases");
+          }
+        });
+  }
+
+  public int size() {
+    return truth.length;
+  }
+
+  public int positives() {
+    int p = 0;
+    for (boolean t : truth) {
+      if (t) {
+        p++;
+      }
+    }
+    return p;
+  }
+
+  public int negatives() {
+    return size() - positives();
+  }
+}

@@ -1,0 +1,41 @@
+package org.radtrial.core.cohort;
+
+/**
+ * One model's scores on every case of a cohort, in case order.
+ *
+ * @param name the model's name (its column in the case table)
+ * @param scores score per case; NaN marks a missing score (kept only when the user chose to
+ *     exclude missing scores, and counted)
+ * @param higherIsPositive false when a lower score is more suspicious ({@code --lower-is-positive})
+ */
+public record ModelScores(String name, double[] scores, boolean higherIsPositive) {
+  public ModelScores {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a model needs a name");
+    }
+    for (double s : scores) {
+      if (Double.isInfinite(s)) {
+        throw new IllegalArgumentException("model " + name + " has an infinite score");
+      }
+    }
+  }
+
+  public int missing() {
+    int missing = 0;
+    for (double s : scores) {
+      if (Double.isNaN(s)) {
+        missing++;
+      }
+    }
+    return missing;
+  }
+
+  /** The score turned so that higher is always more suspicious. */
+  public double oriented(int caseIndex) {
+    return higherIsPositive ? scores[caseIndex] : -scores[caseIndex];
+  }
+
+  public boolean present(int caseIndex) {
+    return !Double.isNaN(scores[caseIndex]);
+  }
+}

@@ -1,0 +1,319 @@
+package org.radtrial.core.evaluate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.radtrial.core.cohort.Cohort;
+import org.radtrial.core.cohort.ModelScores;
+import org.radtrial.core.cohort.ReaderDecisions;
+import org.radtrial.core.multiplicity.Holm;
+import org.radtrial.core.roc.AucEstimate;
+import org.radtrial.core.roc.DeLong;
+import org.radtrial.core.roc.Placements;
+import org.radtrial.core.roc.ProgressListener;
+import org.radtrial.core.roc.RocCurve;
+import org.radtrial.core.roc.RocPoint;
+import org.radtrial.core.roc.StratifiedBootstrap;
+
+/**
+ * Evaluates every model of a cohort on the same cases and compares them pairwise: the head-to-head
+ * evaluation behind {@code radtrial evaluate}. Pure computation: no I/O.
+ *
+ * <p>A model with missing scores is evaluated on the cases it scored; a pair of models, or a model
+ * and a reader, is compared on the cases both have.
+ */
+public final class Evaluator {
+  private final Cohort cohort;
+  private final EvaluationSpec spec;
+
+  private Evaluator(Cohort cohort, EvaluationSpec spec) {
+    this.cohort = cohort;
+    this.spec = spec;
+  }
+
+  /**
+   * Runs the evaluation.
+   *
+   * @param progress told of bootstrap replicates done across all models
+   * @throws IllegalArgumentException if an operating-point rule names an unknown model or reader, or
+   *     a model lacks one of the classes on the cases it scored
+   */
+  public static EvaluationResult evaluate(Cohort cohort, EvaluationSpec spec, ProgressListener progress) {
+    return new Evaluator(cohort, spec).run(progress);
+  }
+
+  private EvaluationResult run(ProgressListener progress) {
+    checkRulesNameKnownColumns();
+    List<ModelScores> models = cohort.models();
+    List<Placements> placements = new ArrayList<>();
+    for (ModelScores model : models) {
+      placements.add(placementsOn(model, presentMask(model, null)));
+    }
+    long totalReplicates = (long) spec.bootstrapReplicates() * models.size();
+    AtomicLong done = new AtomicLong();
+    ProgressListener shared = (d, t) -> progress.progress(done.incrementAndGet(), totalReplicates);
+    AucEstimate[] bootstrap = new AucEstimate[models.size()];
+    if (spec.bootstrapReplicates() > 0) {
+      IntStream.range(0, models.size())
+          .parallel()
+          .forEach(k -> bootstrap[k] = bootstrap(models.get(k), placements.get(k), shared));
+    }
+    List<ModelResult> modelResults = new ArrayList<>();
+    for (int k = 0; k < models.size(); k++) {
+      modelResults.add(modelResult(models.get(k), placements.get(k), bootstrap[k]));
+    }
+    return new EvaluationResult(
+        cohort.size(),
+        cohort.positives(),
+        cohort.negatives(),
+        modelResults,
+        aucComparisons(placements),
+        readerResults(),
+        decisionComparisons(),
+        spec);
+  }
+
+  private void checkRulesNameKnownColumns() {
+    for (OperatingPointRule rule : spec.operatingPoints()) {
+      if (rule instanceof OperatingPointRule.ReaderSpecificity r && reader(r.reader()) == null) {
+        throw new IllegalArgumentException("operating point '" + rule.describe() + "' names no known reader");
+      }
+      if (rule instanceof OperatingPointRule.FixedThreshold f && f.model() != null && model(f.model()) == null) {
+        throw new IllegalArgumentException("operating point '" + rule.describe() + "' names unknown model " + f.model());
+      }
+    }
+  }
+
+  /**
+   * The bootstrap stream of a model is seeded from the run's seed and the model's name, so a
+   * model's interval does not change when other models are added or reordered.
+   */
+  private AucEstimate bootstrap(ModelScores model, Placements p, ProgressListener progress) {
+    long seed = spec.seed() ^ (0x9E3779B97F4A7C15L * (model.name().hashCode() + 1L));
+    double[] aucs = StratifiedBootstrap.replicateAucs(p, spec.bootstrapReplicates(), seed, progress);
+    return StratifiedBootstrap.percentileInterval(p, aucs, spec.ciLevel());
+  }
+
+  private ModelResult modelResult(ModelScores model, Placements p, AucEstimate bootstrap) {
+    RocCurve curve = RocCurve.of(p);
+    List<ModelResult.RocCurvePoint> roc = new ArrayList<>();
+    for (RocPoint point : curve.thinned(spec.rocPoints())) {
+      roc.add(new ModelResult.RocCurvePoint(
+          userUnits(model, point.threshold()), curve.sensitivity(point), curve.specificity(point)));
+    }
+    List<OperatingPoint> points = new ArrayList<>();
+    for (OperatingPointRule rule : spec.operatingPoints()) {
+      if (rule instanceof OperatingPointRule.FixedThreshold f && f.model() != null && !f.model().equals(model.name())) {
+        continue;
+      }
+      double threshold = orientedThreshold(model, rule, curve);
+      DecisionMetrics metrics = counts(modelDecisions(model, threshold)).metrics(spec.proportionCi(), spec.ciLevel());
+      points.add(new OperatingPoint(rule.describe(), userUnits(model, threshold), model.higherIsPositive(), metrics));
+    }
+    return new ModelResult(
+        model.name(), model.higherIsPositive(), model.missing(), DeLong.auc(p, spec.ciLevel()), bootstrap, roc, points);
+  }
+
+  /** The rule's threshold on the oriented scale (higher = more suspicious, positive if ≥). */
+  private double orientedThreshold(ModelScores model, OperatingPointRule rule, RocCurve modelCurve) {
+    if (rule instanceof OperatingPointRule.FixedThreshold f) {
+      return model.higherIsPositive() ? f.threshold() : -f.threshold();
+    }
+    if (rule instanceof OperatingPointRule.TargetSensitivity s) {
+      return modelCurve.atSensitivity(s.target()).threshold();
+    }
+    if (rule instanceof OperatingPointRule.TargetSpecificity s) {
+      return modelCurve.atSpecificity(s.target()).threshold();
+    }
+    OperatingPointRule.ReaderSpecificity r = (OperatingPointRule.ReaderSpecificity) rule;
+    ReaderDecisions reader = reader(r.reader());
+    boolean[] both = presentMask(model, reader);
+    double readerSpecificity =
+        counts(reader.decisions(), both).metrics(spec.proportionCi(), spec.ciLevel()).specificity().estimate();
+    return RocCurve.of(placementsOn(model, both)).atSpecificity(readerSpecificity).threshold();
+  }
+
+  private static double userUnits(ModelScores model, double oriented) {
+    return model.higherIsPositive() ? oriented : -oriented;
+  }
+
+  private List<AucComparison> aucComparisons(List<Placements> placements) {
+    List<ModelScores> models = cohort.models();
+    List<DeLong.PairedAucTest> tests = new ArrayList<>();
+    List<int[]> pairs = new ArrayList<>();
+    for (int a = 0; a < models.size(); a++) {
+      for (int b = a + 1; b < models.size(); b++) {
+        ModelScores first = models.get(a);
+        ModelScores second = models.get(b);
+        DeLong.PairedAucTest test;
+        if (first.missing() == 0 && second.missing() == 0) {
+          test = DeLong.paired(placements.get(a), placements.get(b), spec.ciLevel());
+        } else {
+          boolean[] both = presentMask(first, null);
+          boolean[] secondPresent = presentMask(second, null);
+          for (int i = 0; i < both.length; i++) {
+            both[i] &= secondPresent[i];
+          }
+          test = DeLong.paired(placementsOn(first, both), placementsOn(second, both), spec.ciLevel());
+        }
+        tests.add(test);
+        pairs.add(new int[] {a, b});
+      }
+    }
+    double[] holm = Holm.adjust(tests.stream().mapToDouble(DeLong.PairedAucTest::p).toArray());
+    List<AucComparison> comparisons = new ArrayList<>();
+    for (int k = 0; k < tests.size(); k++) {
+      comparisons.add(new AucComparison(
+          models.get(pairs.get(k)[0]).name(), models.get(pairs.get(k)[1]).name(), tests.get(k), holm[k]));
+    }
+    return comparisons;
+  }
+
+  private List<ReaderResult> readerResults() {
+    List<ReaderResult> results = new ArrayList<>();
+    for (ReaderDecisions reader : cohort.readers()) {
+      DecisionMetrics metrics = counts(reader.decisions()).metrics(spec.proportionCi(), spec.ciLevel());
+      results.add(new ReaderResult(reader.name(), reader.missing(), metrics));
+    }
+    return results;
+  }
+
+  /**
+   * At every rule: each model against each reader (for a reader-specificity rule, against that
+   * reader only), then each pair of models.
+   */
+  private List<DecisionComparison> decisionComparisons() {
+    List<DecisionComparison> comparisons = new ArrayList<>();
+    List<ModelScores> models = cohort.models();
+    for (OperatingPointRule rule : spec.operatingPoints()) {
+      List<String> names = new ArrayList<>();
+      List<byte[]> decisions = new ArrayList<>();
+      for (ModelScores model : models) {
+        if (rule instanceof OperatingPointRule.FixedThreshold f && f.model() != null && !f.model().equals(model.name())) {
+          continue;
+        }
+        RocCurve curve = RocCurve.of(placementsOn(model, presentMask(model, null)));
+        names.add(model.name());
+        decisions.add(modelDecisions(model, orientedThreshold(model, rule, curve)));
+      }
+      for (int k = 0; k < names.size(); k++) {
+        for (ReaderDecisions reader : cohort.readers()) {
+          if (rule instanceof OperatingPointRule.ReaderSpecificity r && !r.reader().equals(reader.name())) {
+            continue;
+          }
+          comparisons.add(compare(rule, names.get(k), decisions.get(k), reader.name(), reader.decisions()));
+        }
+      }
+      for (int a = 0; a < names.size(); a++) {
+        for (int b = a + 1; b < names.size(); b++) {
+          comparisons.add(compare(rule, names.get(a), decisions.get(a), names.get(b), decisions.get(b)));
+        }
+      }
+    }
+    return comparisons;
+  }
+
+  private DecisionComparison compare(OperatingPointRule rule, String firstName, byte[] first, String secondName, byte[] second) {
+    return new DecisionComparison(
+        rule.describe(),
+        firstName,
+        secondName,
+        PairedRates.compare(first, second, cohort.truth(), true, spec),
+        PairedRates.compare(first, second, cohort.truth(), false, spec));
+  }
+
+  private byte[] modelDecisions(ModelScores model, double orientedThreshold) {
+    byte[] decisions = new byte[cohort.size()];
+    for (int i = 0; i < decisions.length; i++) {
+      if (!model.present(i)) {
+        decisions[i] = ReaderDecisions.MISSING;
+      } else {
+        decisions[i] = model.oriented(i) >= orientedThreshold ? ReaderDecisions.POSITIVE : ReaderDecisions.NEGATIVE;
+      }
+    }
+    return decisions;
+  }
+
+  private ConfusionCounts counts(byte[] decisions) {
+    return counts(decisions, null);
+  }
+
+  /** Confusion counts over the cases with a decision (and, if a mask is given, inside it). */
+  private ConfusionCounts counts(byte[] decisions, boolean[] mask) {
+    boolean[] truth = cohort.truth();
+    int tp = 0;
+    int fn = 0;
+    int tn = 0;
+    int fp = 0;
+    for (int i = 0; i < decisions.length; i++) {
+      if (decisions[i] == ReaderDecisions.MISSING || (mask != null && !mask[i])) {
+        continue;
+      }
+      boolean called = decisions[i] == ReaderDecisions.POSITIVE;
+      if (truth[i]) {
+        if (called) {
+          tp++;
+        } else {
+          fn++;
+        }
+      } else if (called) {
+        fp++;
+      } else {
+        tn++;
+      }
+    }
+    return new ConfusionCounts(tp, fn, tn, fp);
+  }
+
+  /** Cases where the model has a score and, if a reader is given, the reader a decision. */
+  private boolean[] presentMask(ModelScores model, ReaderDecisions reader) {
+    boolean[] mask = new boolean[cohort.size()];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = model.present(i) && (reader == null || reader.decisions()[i] != ReaderDecisions.MISSING);
+    }
+    return mask;
+  }
+
+  /** Placements of the model's oriented scores on the masked cases, in case order. */
+  private Placements placementsOn(ModelScores model, boolean[] mask) {
+    boolean[] truth = cohort.truth();
+    int m = 0;
+    int n = 0;
+    for (int i = 0; i < mask.length; i++) {
+      if (mask[i]) {
+        if (truth[i]) {
+          m++;
+        } else {
+          n++;
+        }
+      }
+    }
+    double[] positives = new double[m];
+    double[] negatives = new double[n];
+    m = 0;
+    n = 0;
+    for (int i = 0; i < mask.length; i++) {
+      if (mask[i]) {
+        if (truth[i]) {
+          positives[m++] = model.oriented(i);
+        } else {
+          negatives[n++] = model.oriented(i);
+        }
+      }
+    }
+    if (m == 0 || n == 0) {
+      throw new IllegalArgumentException("model " + model.name() + " has scores for " + m
+          + " positive and " + n + " negative cases; it needs both classes");
+    }
+    return Placements.of(positives, negatives);
+  }
+
+  private ModelScores model(String name) {
+    return cohort.models().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+  }
+
+  private ReaderDecisions reader(String name) {
+    return cohort.readers().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,33 @@
+package org.radtrial.core.multiplicity;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/** Holm's (1979) step-down adjustment, as R's {@code p.adjust(p, method = "holm")}. */
+public final class Holm {
+  private Holm() {}
+
+  /**
+   * Adjusted p-values in the order given: for the i-th smallest p (1-based) of k,
+   * max over j ≤ i of min(1, (k − j + 1)·p_(j)). NaN inputs are rejected.
+   */
+  public static double[] adjust(double[] p) {
+    int k = p.length;
+    for (double value : p) {
+      if (!(value >= 0 && value <= 1)) {
+        throw new IllegalArgumentException("p-values must lie in [0, 1], got " + value);
+      }
+    }
+    Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+    double[] adjusted = new double[k];
+    double running = 0;
+    for (int rank = 0; rank < k; rank++) {
+      int i = order[rank];
+      running = Math.max(running, Math.min(1, (k - rank) * p[i]));
+      adjusted[i] = running;
+    }
+    return adjusted;
+  }
+}

@@ -1,0 +1,19 @@
+package org.radtrial.core.roc;
+
+/**
+ * An AUC with its standard error and confidence interval.
+ *
+ * @param estimate the Mann-Whitney AUC
+ * @param standardError the standard error by {@code method}
+ * @param ci the confidence interval, clipped to [0, 1]
+ * @param method how the interval was made, for example "DeLong"
+ * @param positives number of positive cases used
+ * @param negatives number of negative cases used
+ */
+public record AucEstimate(
+    double estimate,
+    double standardError,
+    Interval ci,
+    String method,
+    int positives,
+    int negatives) {}
