@@ -1,6 +1,8 @@
 package org.radtrial.core.cohort;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +15,7 @@ import java.util.Set;
  * @param truth true for a case with the disease (the reference standard's positive class)
  * @param models scores of each model under evaluation
  * @param readers recorded decisions of human readers (may be empty)
- * @param metadata named metadata columns, one string per case (may be empty)
+ * @param metadata named metadata columns in table order, one string per case (may be empty)
  */
 public record Cohort(
     List<String> caseIds,
@@ -26,7 +28,7 @@ public record Cohort(
     caseIds = List.copyOf(caseIds);
     models = List.copyOf(models);
     readers = List.copyOf(readers);
-    metadata = Map.copyOf(metadata);
+    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     int n = caseIds.size();
     if (truth.length != n) {
       throw new IllegalArgumentException("truth has " + truth.length + " entries for " + n + " cases");

@@ -1,0 +1,258 @@
+package org.radtrial.io;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.radtrial.core.cohort.Cohort;
+import org.radtrial.core.cohort.ModelScores;
+import org.radtrial.core.cohort.ReaderDecisions;
+
+/**
+ * Reads a case table (CSV, TSV or Parquet; one row per exam) into a {@link Cohort}, checking every
+ * cell. Nothing is dropped silently: a bad cell stops the read with a {@link CaseTableException}
+ * that names file, row and column; a missing score or decision does too, unless the spec says
+ * {@link MissingPolicy#EXCLUDE}, in which case it is kept as missing and counted by the model.
+ *
+ * <p>Missing values are empty cells, NULL, and the tokens NA, N/A, NaN, null and "." (any case).
+ * Reader decisions accept 1/0, true/false, yes/no, y/n, positive/negative, recall/no_recall.
+ */
+public final class CaseTableReader {
+  private static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null", ".");
+  private static final Set<String> YES = Set.of("1", "true", "yes", "y", "positive", "pos", "recall", "recalled");
+  private static final Set<String> NO = Set.of("0", "false", "no", "n", "negative", "neg", "no_recall", "no recall", "not recalled");
+
+  private final Path path;
+  private final String file;
+  private final CaseTableSpec spec;
+
+  private CaseTableReader(Path path, CaseTableSpec spec) {
+    this.path = path;
+    this.file = path.toString();
+    this.spec = spec;
+  }
+
+  /** Reads the whole table; the file is never modified. */
+  public static Cohort read(Path path, CaseTableSpec spec) {
+    return new CaseTableReader(path, spec).read();
+  }
+
+  private Cohort read() {
+    if (!Files.isRegularFile(path)) {
+      throw new CaseTableException(file, 0, null, Files.exists(path)
+          ? "is not a regular file; give the path of a CSV, TSV or Parquet case table"
+          : "no such file; check the path given to --cases");
+    }
+    try (RowSource source = open()) {
+      return read(source);
+    }
+  }
+
+  private RowSource open() {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".parquet") || name.endsWith(".parq")) {
+      return new ParquetRowSource(path);
+    }
+    char delimiter = spec.delimiter() != 0 ? spec.delimiter() : name.endsWith(".tsv") || name.endsWith(".tab") ? '\t' : ',';
+    return new CsvRowSource(path, delimiter);
+  }
+
+  private Cohort read(RowSource source) {
+    List<String> header = source.header();
+    Map<String, Integer> index = columnIndex(header);
+    int idColumn = spec.idColumn() == null ? -1 : require(index, header, spec.idColumn(), "--id");
+    int truthColumn = require(index, header, spec.truthColumn(), "--truth");
+    int[] modelColumns = spec.models().stream().mapToInt(c -> require(index, header, c, "--models")).toArray();
+    int[] readerColumns = spec.readers().stream().mapToInt(c -> require(index, header, c, "--readers")).toArray();
+    int[] metadataColumns = spec.metadata().stream().mapToInt(c -> require(index, header, c, "--metadata")).toArray();
+
+    List<String> ids = new ArrayList<>();
+    Map<String, Long> firstRowOfId = new HashMap<>();
+    BooleanList truth = new BooleanList();
+    DoubleList[] scores = new DoubleList[modelColumns.length];
+    ByteList[] decisions = new ByteList[readerColumns.length];
+    List<List<String>> metadata = new ArrayList<>();
+    for (int k = 0; k < scores.length; k++) {
+      scores[k] = new DoubleList();
+    }
+    for (int k = 0; k < decisions.length; k++) {
+      decisions[k] = new ByteList();
+    }
+    for (int k = 0; k < metadataColumns.length; k++) {
+      metadata.add(new ArrayList<>());
+    }
+    String negative = spec.negativeValue();
+    long row = 0;
+    for (String[] cells = source.next(); cells != null; cells = source.next()) {
+      row++;
+      if (cells.length == 1 && (cells[0] == null || cells[0].isBlank()) && header.size() > 1) {
+        throw new CaseTableException(file, row, null, "the row is empty" + at(source)
+            + "; remove blank lines inside the table");
+      }
+      if (cells.length != header.size()) {
+        throw new CaseTableException(file, row, null, "the row has " + cells.length + " cells but the header has "
+            + header.size() + " columns" + at(source) + "; check for a missing or extra separator or an unclosed quote");
+      }
+      String id = idColumn < 0 ? Long.toString(row) : cell(cells, idColumn);
+      if (id.isEmpty()) {
+        throw new CaseTableException(file, row, header.get(idColumn), "the case id is empty; every case needs a unique id");
+      }
+      Long earlier = firstRowOfId.putIfAbsent(id, row);
+      if (earlier != null) {
+        throw new CaseTableException(file, row, header.get(idColumn), "case id '" + id + "' already appears in row "
+            + earlier + "; case ids must be unique (one row per exam): remove or merge the duplicate");
+      }
+      ids.add(id);
+
+      String t = cell(cells, truthColumn);
+      if (isMissing(t)) {
+        throw new CaseTableException(file, row, spec.truthColumn(), "the reference standard is missing; every case needs"
+            + " a truth value (" + classes(negative) + "); remove the case or fill in its outcome");
+      }
+      if (t.equals(spec.positiveValue())) {
+        truth.add(true);
+      } else if (negative == null || t.equals(negative)) {
+        negative = negative == null ? t : negative;
+        truth.add(false);
+      } else {
+        throw new CaseTableException(file, row, spec.truthColumn(), "truth value '" + t + "' is neither the positive class '"
+            + spec.positiveValue() + "' (--positive) nor the negative class '" + negative + "'"
+            + (spec.negativeValue() == null ? " (the first other value found)" : " (--negative)")
+            + "; the reference standard must have exactly two values: recode it, or fix --positive");
+      }
+      for (int k = 0; k < modelColumns.length; k++) {
+        scores[k].add(score(cells, modelColumns[k], header, row));
+      }
+      for (int k = 0; k < readerColumns.length; k++) {
+        decisions[k].add(decision(cells, readerColumns[k], header, row));
+      }
+      for (int k = 0; k < metadataColumns.length; k++) {
+        metadata.get(k).add(cell(cells, metadataColumns[k]));
+      }
+    }
+    checkBothClasses(truth, negative, row);
+    return assemble(ids, truth, scores, decisions, metadata);
+  }
+
+  private Cohort assemble(List<String> ids, BooleanList truth, DoubleList[] scores, ByteList[] decisions, List<List<String>> metadata) {
+    List<ModelScores> models = new ArrayList<>();
+    for (int k = 0; k < scores.length; k++) {
+      String name = spec.models().get(k);
+      models.add(new ModelScores(name, scores[k].toArray(), !spec.lowerIsPositive().contains(name)));
+    }
+    List<ReaderDecisions> readers = new ArrayList<>();
+    for (int k = 0; k < decisions.length; k++) {
+      readers.add(new ReaderDecisions(spec.readers().get(k), decisions[k].toArray()));
+    }
+    Map<String, List<String>> meta = new LinkedHashMap<>();
+    for (int k = 0; k < metadata.size(); k++) {
+      meta.put(spec.metadata().get(k), metadata.get(k));
+    }
+    return new Cohort(ids, truth.toArray(), models, readers, meta);
+  }
+
+  private void checkBothClasses(BooleanList truth, String negative, long rows) {
+    if (rows == 0) {
+      throw new CaseTableException(file, 0, null, "the table has a header but no cases");
+    }
+    int positives = truth.countTrue();
+    if (positives == 0) {
+      throw new CaseTableException(file, 0, spec.truthColumn(), "no case has the positive class '" + spec.positiveValue()
+          + "' given by --positive (all " + rows + " cases are '" + negative + "'); an AUC needs both classes:"
+          + " check --positive and the column");
+    }
+    if (positives == rows) {
+      throw new CaseTableException(file, 0, spec.truthColumn(), "every one of the " + rows + " cases has the positive class '"
+          + spec.positiveValue() + "'; an AUC needs cases without disease too");
+    }
+  }
+
+  private double score(String[] cells, int column, List<String> header, long row) {
+    String raw = cell(cells, column);
+    String name = header.get(column);
+    if (isMissing(raw)) {
+      if (spec.missing() == MissingPolicy.EXCLUDE) {
+        return Double.NaN;
+      }
+      throw new CaseTableException(file, row, name, "the score is missing; fill it in, or pass --missing exclude to leave"
+          + " such cases out of this model's analysis (they are counted and reported)");
+    }
+    double value;
+    try {
+      value = Double.parseDouble(raw);
+    } catch (NumberFormatException e) {
+      throw new CaseTableException(file, row, name, "'" + raw + "' is not a number; model scores must be decimal numbers"
+          + " such as 0.42 or 3e-2 (with '.' as the decimal point)");
+    }
+    if (!Double.isFinite(value)) {
+      throw new CaseTableException(file, row, name, "'" + raw + "' is not a finite number; scores must be finite");
+    }
+    return value;
+  }
+
+  private byte decision(String[] cells, int column, List<String> header, long row) {
+    String raw = cell(cells, column);
+    String value = raw.toLowerCase(Locale.ROOT);
+    if (YES.contains(value)) {
+      return ReaderDecisions.POSITIVE;
+    }
+    if (NO.contains(value)) {
+      return ReaderDecisions.NEGATIVE;
+    }
+    if (isMissing(raw)) {
+      if (spec.missing() == MissingPolicy.EXCLUDE) {
+        return ReaderDecisions.MISSING;
+      }
+      throw new CaseTableException(file, row, header.get(column), "the reader's decision is missing; fill it in, or pass"
+          + " --missing exclude to leave such cases out of this reader's analysis (they are counted and reported)");
+    }
+    throw new CaseTableException(file, row, header.get(column), "'" + raw + "' is not a binary decision; use 1/0,"
+        + " true/false, yes/no or recall/no_recall");
+  }
+
+  private static String cell(String[] cells, int column) {
+    String value = cells[column];
+    return value == null ? "" : value.trim();
+  }
+
+  private static boolean isMissing(String value) {
+    return MISSING.contains(value.toLowerCase(Locale.ROOT));
+  }
+
+  private String classes(String negative) {
+    return "'" + spec.positiveValue() + "'" + (negative == null ? " or the negative class" : " or '" + negative + "'");
+  }
+
+  private static String at(RowSource source) {
+    String position = source.position();
+    return position.isEmpty() ? "" : " (" + position + ")";
+  }
+
+  private Map<String, Integer> columnIndex(List<String> header) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int c = 0; c < header.size(); c++) {
+      Integer earlier = index.putIfAbsent(header.get(c), c);
+      if (earlier != null) {
+        throw new CaseTableException(file, 0, header.get(c), "the header names this column twice (columns "
+            + (earlier + 1) + " and " + (c + 1) + "); column names must be unique");
+      }
+    }
+    return index;
+  }
+
+  private int require(Map<String, Integer> index, List<String> header, String column, String option) {
+    Integer c = index.get(column);
+    if (c == null) {
+      String suggestion = ColumnNames.closest(column, header).map(s -> " Did you mean '" + s + "'?").orElse("");
+      throw new CaseTableException(file, 0, column, "no such column (named by " + option + "). The header has: "
+          + String.join(", ", header) + "." + suggestion);
+    }
+    return c;
+  }
+}

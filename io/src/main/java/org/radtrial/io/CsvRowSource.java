@@ -1,0 +1,71 @@
+package org.radtrial.io;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** CSV or TSV through Jackson's streaming CSV parser (RFC 4180 quoting, any line ending). */
+final class CsvRowSource implements RowSource {
+  private final MappingIterator<String[]> rows;
+  private final List<String> header;
+  private final String file;
+  private long line;
+
+  CsvRowSource(Path path, char delimiter) {
+    this.file = path.toString();
+    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter);
+    try {
+      rows = mapper.readerFor(String[].class).with(schema).readValues(path.toFile());
+      if (!rows.hasNext()) {
+        throw new CaseTableException(file, 0, null, "the file is empty; it needs a header row and one row per case");
+      }
+      header = Arrays.stream(rows.next()).map(String::trim).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<String> header() {
+    return header;
+  }
+
+  @Override
+  public String[] next() {
+    try {
+      if (!rows.hasNextValue()) {
+        return null;
+      }
+      String[] row = rows.nextValue();
+      line = rows.getCurrentLocation().getLineNr();
+      return row;
+    } catch (IOException e) {
+      throw new CaseTableException(file, 0, null, "the file is not valid CSV near line "
+          + rows.getCurrentLocation().getLineNr() + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    } catch (RuntimeException e) {
+      throw new CaseTableException(file, 0, null, "the file is not valid CSV near line "
+          + rows.getCurrentLocation().getLineNr() + " (" + e.getMessage() + ")");
+    }
+  }
+
+  @Override
+  public String position() {
+    return "line " + line;
+  }
+
+  @Override
+  public void close() {
+    try {
+      rows.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
