@@ -211,7 +211,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private String commandLine() {
-    List<String> words = new ArrayList<>(List.of("radtrial", "evaluate"));
+    List<String> words = new ArrayList<>(List.of("radtrial"));
     for (String arg : command.commandLine().getParseResult().originalArgs()) {
       words.add(arg.matches("[A-Za-z0-9_./=,:+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
     }

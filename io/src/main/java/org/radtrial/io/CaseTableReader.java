@@ -120,6 +120,10 @@ public final class CaseTableReader {
       } else if (negative == null || t.equals(negative)) {
         negative = negative == null ? t : negative;
         truth.add(false);
+      } else if (truth.countTrue() == 0) {
+        throw new CaseTableException(file, row, spec.truthColumn(), "found truth values '" + negative + "' and '" + t
+            + "' but no case with the positive class '" + spec.positiveValue() + "' given by --positive; check --positive"
+            + " (values are compared exactly, as text)");
       } else {
         throw new CaseTableException(file, row, spec.truthColumn(), "truth value '" + t + "' is neither the positive class '"
             + spec.positiveValue() + "' (--positive) nor the negative class '" + negative + "'"

@@ -40,12 +40,11 @@ final class CsvRowSource implements RowSource {
   @Override
   public String[] next() {
     try {
+      line = rows.getCurrentLocation().getLineNr();
       if (!rows.hasNextValue()) {
         return null;
       }
-      String[] row = rows.nextValue();
-      line = rows.getCurrentLocation().getLineNr();
-      return row;
+      return rows.nextValue();
     } catch (IOException e) {
       throw new CaseTableException(file, 0, null, "the file is not valid CSV near line "
           + rows.getCurrentLocation().getLineNr() + " (" + e.getMessage().lines().findFirst().orElse("") + ")");

@@ -42,12 +42,14 @@ final class ByteList {
 final class BooleanList {
   private boolean[] values = new boolean[1024];
   private int size;
+  private int trueCount;
 
   void add(boolean value) {
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
     }
     values[size++] = value;
+    trueCount += value ? 1 : 0;
   }
 
   boolean[] toArray() {
@@ -55,12 +57,6 @@ final class BooleanList {
   }
 
   int countTrue() {
-    int count = 0;
-    for (int i = 0; i < size; i++) {
-      if (values[i]) {
-        count++;
-      }
-    }
-    return count;
+    return trueCount;
   }
 }

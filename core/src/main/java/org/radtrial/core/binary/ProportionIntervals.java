@@ -32,8 +32,8 @@ public final class ProportionIntervals {
   /** Clopper-Pearson: Beta(α/2; x, n−x+1) and Beta(1−α/2; x+1, n−x), with 0 and 1 at the edges. */
   static Interval clopperPearson(int x, int n, double level) {
     double alpha = 1 - level;
-    double lower = x == 0 ? 0 : new BetaDistribution(x, n - x + 1.0).inverseCumulativeProbability(alpha / 2);
-    double upper = x == n ? 1 : new BetaDistribution(x + 1.0, n - x).inverseCumulativeProbability(1 - alpha / 2);
+    double lower = x == 0 ? 0 : new BetaDistribution(x, n - x + 1.0, 1e-14).inverseCumulativeProbability(alpha / 2);
+    double upper = x == n ? 1 : new BetaDistribution(x + 1.0, n - x, 1e-14).inverseCumulativeProbability(1 - alpha / 2);
     return new Interval(lower, upper, level);
   }
 }
