@@ -26,7 +26,10 @@ public final class ProportionIntervals {
     double denominator = 1 + z2 / n;
     double centre = (p + z2 / (2.0 * n)) / denominator;
     double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
-    return new Interval(Math.max(0, centre - half), Math.min(1, centre + half), level);
+    // At 0 or n successes the bound is exactly 0 or 1 (as in R); centre ∓ half only rounds to it.
+    double lower = x == 0 ? 0 : Math.max(0, centre - half);
+    double upper = x == n ? 1 : Math.min(1, centre + half);
+    return new Interval(lower, upper, level);
   }
 
   /** Clopper-Pearson: Beta(α/2; x, n−x+1) and Beta(1−α/2; x+1, n−x), with 0 and 1 at the edges. */

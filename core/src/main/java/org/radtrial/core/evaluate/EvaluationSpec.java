@@ -12,7 +12,8 @@ import org.radtrial.core.binary.CiMethod;
  * @param proportionCi interval method for sensitivity, specificity, PPV and NPV
  * @param operatingPoints rules that choose each model's threshold
  * @param nonInferiorityMargin margin of the non-inferiority tests of decisions; NaN for none
- * @param rocPoints at most about this many ROC points are kept per model for plotting
+ * @param rocPoints ROC resolution kept per model for plotting: the kept curve is within
+ *     1/rocPoints of the full one in both rates (at most 2·rocPoints + 2 points)
  */
 public record EvaluationSpec(
     double ciLevel,

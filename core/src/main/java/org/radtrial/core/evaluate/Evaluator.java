@@ -46,10 +46,13 @@ public final class Evaluator {
   private EvaluationResult run(ProgressListener progress) {
     checkRulesNameKnownColumns();
     List<ModelScores> models = cohort.models();
-    List<Placements> placements = new ArrayList<>();
-    for (ModelScores model : models) {
-      placements.add(placementsOn(model, presentMask(model, null)));
-    }
+    Placements[] placements = new Placements[models.size()];
+    RocCurve[] curves = new RocCurve[models.size()];
+    IntStream.range(0, models.size()).parallel().forEach(k -> {
+      placements[k] = placementsOn(models.get(k), presentMask(models.get(k), null));
+      curves[k] = RocCurve.of(placements[k]);
+    });
+    double[][] thresholds = thresholds(curves);
     long totalReplicates = (long) spec.bootstrapReplicates() * models.size();
     AtomicLong done = new AtomicLong();
     ProgressListener shared = (d, t) -> progress.progress(done.incrementAndGet(), totalReplicates);
@@ -57,21 +60,41 @@ public final class Evaluator {
     if (spec.bootstrapReplicates() > 0) {
       IntStream.range(0, models.size())
           .parallel()
-          .forEach(k -> bootstrap[k] = bootstrap(models.get(k), placements.get(k), shared));
+          .forEach(k -> bootstrap[k] = bootstrap(models.get(k), placements[k], shared));
     }
     List<ModelResult> modelResults = new ArrayList<>();
     for (int k = 0; k < models.size(); k++) {
-      modelResults.add(modelResult(models.get(k), placements.get(k), bootstrap[k]));
+      modelResults.add(modelResult(k, placements[k], curves[k], thresholds, bootstrap[k]));
     }
     return new EvaluationResult(
         cohort.size(),
         cohort.positives(),
         cohort.negatives(),
         modelResults,
-        aucComparisons(placements),
+        aucComparisons(List.of(placements)),
         readerResults(),
-        decisionComparisons(),
+        decisionComparisons(thresholds),
         spec);
+  }
+
+  /**
+   * Each rule's oriented threshold for each model, computed once: [rule][model], NaN where a
+   * fixed threshold belongs to another model.
+   */
+  private double[][] thresholds(RocCurve[] curves) {
+    List<OperatingPointRule> rules = spec.operatingPoints();
+    double[][] thresholds = new double[rules.size()][curves.length];
+    for (int r = 0; r < rules.size(); r++) {
+      for (int k = 0; k < curves.length; k++) {
+        ModelScores model = cohort.models().get(k);
+        thresholds[r][k] = appliesTo(rules.get(r), model) ? orientedThreshold(model, rules.get(r), curves[k]) : Double.NaN;
+      }
+    }
+    return thresholds;
+  }
+
+  private static boolean appliesTo(OperatingPointRule rule, ModelScores model) {
+    return !(rule instanceof OperatingPointRule.FixedThreshold f) || f.model() == null || f.model().equals(model.name());
   }
 
   private void checkRulesNameKnownColumns() {
@@ -95,21 +118,22 @@ public final class Evaluator {
     return StratifiedBootstrap.percentileInterval(p, aucs, spec.ciLevel());
   }
 
-  private ModelResult modelResult(ModelScores model, Placements p, AucEstimate bootstrap) {
-    RocCurve curve = RocCurve.of(p);
+  private ModelResult modelResult(int k, Placements p, RocCurve curve, double[][] thresholds, AucEstimate bootstrap) {
+    ModelScores model = cohort.models().get(k);
     List<ModelResult.RocCurvePoint> roc = new ArrayList<>();
     for (RocPoint point : curve.thinned(spec.rocPoints())) {
       roc.add(new ModelResult.RocCurvePoint(
           userUnits(model, point.threshold()), curve.sensitivity(point), curve.specificity(point)));
     }
     List<OperatingPoint> points = new ArrayList<>();
-    for (OperatingPointRule rule : spec.operatingPoints()) {
-      if (rule instanceof OperatingPointRule.FixedThreshold f && f.model() != null && !f.model().equals(model.name())) {
+    for (int r = 0; r < thresholds.length; r++) {
+      double threshold = thresholds[r][k];
+      if (Double.isNaN(threshold)) {
         continue;
       }
-      double threshold = orientedThreshold(model, rule, curve);
       DecisionMetrics metrics = counts(modelDecisions(model, threshold)).metrics(spec.proportionCi(), spec.ciLevel());
-      points.add(new OperatingPoint(rule.describe(), userUnits(model, threshold), model.higherIsPositive(), metrics));
+      points.add(new OperatingPoint(
+          spec.operatingPoints().get(r).describe(), userUnits(model, threshold), model.higherIsPositive(), metrics));
     }
     return new ModelResult(
         model.name(), model.higherIsPositive(), model.missing(), DeLong.auc(p, spec.ciLevel()), bootstrap, roc, points);
@@ -131,7 +155,8 @@ public final class Evaluator {
     boolean[] both = presentMask(model, reader);
     double readerSpecificity =
         counts(reader.decisions(), both).metrics(spec.proportionCi(), spec.ciLevel()).specificity().estimate();
-    return RocCurve.of(placementsOn(model, both)).atSpecificity(readerSpecificity).threshold();
+    RocCurve onBoth = model.missing() == 0 && reader.missing() == 0 ? modelCurve : RocCurve.of(placementsOn(model, both));
+    return onBoth.atSpecificity(readerSpecificity).threshold();
   }
 
   private static double userUnits(ModelScores model, double oriented) {
@@ -183,23 +208,22 @@ public final class Evaluator {
    * At every rule: each model against each reader (for a reader-specificity rule, against that
    * reader only), then each pair of models.
    */
-  private List<DecisionComparison> decisionComparisons() {
+  private List<DecisionComparison> decisionComparisons(double[][] thresholds) {
     List<DecisionComparison> comparisons = new ArrayList<>();
     List<ModelScores> models = cohort.models();
-    for (OperatingPointRule rule : spec.operatingPoints()) {
+    for (int r = 0; r < thresholds.length; r++) {
+      OperatingPointRule rule = spec.operatingPoints().get(r);
       List<String> names = new ArrayList<>();
       List<byte[]> decisions = new ArrayList<>();
-      for (ModelScores model : models) {
-        if (rule instanceof OperatingPointRule.FixedThreshold f && f.model() != null && !f.model().equals(model.name())) {
-          continue;
+      for (int k = 0; k < models.size(); k++) {
+        if (!Double.isNaN(thresholds[r][k])) {
+          names.add(models.get(k).name());
+          decisions.add(modelDecisions(models.get(k), thresholds[r][k]));
         }
-        RocCurve curve = RocCurve.of(placementsOn(model, presentMask(model, null)));
-        names.add(model.name());
-        decisions.add(modelDecisions(model, orientedThreshold(model, rule, curve)));
       }
       for (int k = 0; k < names.size(); k++) {
         for (ReaderDecisions reader : cohort.readers()) {
-          if (rule instanceof OperatingPointRule.ReaderSpecificity r && !r.reader().equals(reader.name())) {
+          if (rule instanceof OperatingPointRule.ReaderSpecificity rs && !rs.reader().equals(reader.name())) {
             continue;
           }
           comparisons.add(compare(rule, names.get(k), decisions.get(k), reader.name(), reader.decisions()));

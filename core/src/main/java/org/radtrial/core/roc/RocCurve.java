@@ -106,9 +106,10 @@ public final class RocCurve {
   }
 
   /**
-   * At most about {@code maxPoints} points for plotting: keeps the first and last points and every
-   * point whose sensitivity or false-positive rate moved by at least 1/maxPoints since the last
-   * point kept, so the drawn curve stays within that distance of the full one.
+   * Fewer points for plotting: keeps the first and last points and every point whose sensitivity
+   * or false-positive rate moved by at least 1/maxPoints since the last point kept, so the drawn
+   * curve stays within that distance of the full one in both rates. As each rate rises by 1 in
+   * all, at most 2·maxPoints + 2 points are kept.
    */
   public List<RocPoint> thinned(int maxPoints) {
     if (points.size() <= maxPoints) {
