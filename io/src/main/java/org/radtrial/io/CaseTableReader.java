@@ -1,5 +1,6 @@
 package org.radtrial.io;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -189,7 +190,7 @@ public final class CaseTableReader {
     }
     double value;
     try {
-      value = Double.parseDouble(raw);
+      value = NumberInput.parseDouble(raw, true);
     } catch (NumberFormatException e) {
       throw new CaseTableException(file, row, name, "'" + raw + "' is not a number; model scores must be decimal numbers"
           + " such as 0.42 or 3e-2 (with '.' as the decimal point)");

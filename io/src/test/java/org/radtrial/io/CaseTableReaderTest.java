@@ -94,6 +94,24 @@ class CaseTableReaderTest {
     }
 
     @Test
+    void parsesScoresInEveryDecimalNotationExactlyAsJava() throws IOException {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+      StringBuilder csv = new StringBuilder("cancer,model_a\n1,3e-2\n0,-.5\n1,+1\n0,1E+3\n1,0.1000000000000000055511151231257827\n");
+      List<Double> expected = new java.util.ArrayList<>(List.of(3e-2, -.5, 1.0, 1e3, 0.1));
+      for (int i = 0; i < 2000; i++) {
+        double x = random.nextDouble() * Math.pow(10, random.nextInt(-12, 12)) * (random.nextBoolean() ? 1 : -1);
+        String text = i % 2 == 0 ? Double.toString(x) : String.format(java.util.Locale.ROOT, "%.6f", x);
+        csv.append(i % 2).append(',').append(text).append('\n');
+        expected.add(Double.parseDouble(text));
+      }
+      Cohort cohort = CaseTableReader.read(write("cases.csv", csv.toString()), CaseTableSpec.of("cancer", "1", List.of("model_a")));
+      double[] scores = cohort.models().get(0).scores();
+      for (int i = 0; i < scores.length; i++) {
+        assertThat(scores[i]).as("row %d", i + 1).isEqualTo(expected.get(i));
+      }
+    }
+
+    @Test
     void neverModifiesTheInput() throws IOException {
       Path file = write("cases.csv", GOOD);
       String before = Checksums.sha256(file);
