@@ -32,6 +32,11 @@ final class ConsoleSummary {
     comparisons(r, level);
     operatingPoints(r, level);
     decisions(r, level);
+    if (!r.notes().isEmpty()) {
+      out.println("Notes");
+      r.notes().forEach(n -> out.println("- " + n));
+      out.println();
+    }
     out.flush();
   }
 
@@ -52,7 +57,8 @@ final class ConsoleSummary {
     Table t = new Table("A - B", "difference", level + "% CI", "z", "p", "p (Holm)");
     for (AucComparison c : r.comparisons()) {
       t.row(c.modelA() + " - " + c.modelB(), signed(c.test().difference()), ci(c.test().ci()),
-          String.format(Locale.ROOT, "%.2f", c.test().z()), p(c.test().p()), p(c.pHolm()));
+          Double.isFinite(c.test().z()) ? String.format(Locale.ROOT, "%.2f", c.test().z()) : "n/a", p(c.test().p()),
+          p(c.pHolm()));
     }
     t.print(out, "AUC differences, paired DeLong test on the same cases");
   }
@@ -114,6 +120,9 @@ final class ConsoleSummary {
   }
 
   private static String ci(Interval ci) {
+    if (ci == null) {
+      return "n/a";
+    }
     return String.format(Locale.ROOT, "[%.3f, %.3f]", ci.lower(), ci.upper());
   }
 
@@ -122,10 +131,16 @@ final class ConsoleSummary {
   }
 
   private static String signed(double x) {
+    if (Double.isNaN(x)) {
+      return "n/a";
+    }
     return Math.abs(x) < 0.0005 ? "0.000" : String.format(Locale.ROOT, "%+.3f", x);
   }
 
   static String p(double p) {
+    if (Double.isNaN(p)) {
+      return "n/a";
+    }
     return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
   }
 }

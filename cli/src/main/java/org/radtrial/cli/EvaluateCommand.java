@@ -1,14 +1,13 @@
 package org.radtrial.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.radtrial.core.binary.CiMethod;
 import org.radtrial.core.cohort.Cohort;
@@ -132,11 +131,10 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = command.commandLine().getErr();
     Path results = out.resolve("results.json");
-    removeStaleResults(results, err);
+    StaleResults.remove(results);
+    EvaluationSpec spec = evaluationSpec();
     CaseTableSpec input = inputSpec();
     Cohort cohort = CaseTableReader.read(cases, input);
-    EvaluationSpec spec = new EvaluationSpec(
-        ciLevel, bootstrap, seed, ciMethod, operatingPoints(), niMargin == null ? Double.NaN : niMargin, 500);
     boolean showProgress = progress != null ? progress : System.console() != null;
     ProgressListener listener = showProgress && bootstrap > 0 ? new ProgressBar(err, "bootstrap") : ProgressListener.NONE;
     EvaluationResult result = Evaluator.evaluate(cohort, spec, listener);
@@ -152,14 +150,29 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A results.json left from an earlier run must not pass for this run's if this one fails. */
-  private static void removeStaleResults(Path results, PrintWriter err) {
-    try {
-      if (Files.deleteIfExists(results)) {
-        err.println("radtrial: removed the previous " + results + "; it is rewritten when this run succeeds");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the previous " + results, e);
+  /** Every numeric option checked, with its name, before the table is read. */
+  EvaluationSpec evaluationSpec() {
+    if (!(ciLevel > 0 && ciLevel < 1)) {
+      throw new IllegalArgumentException("--ci-level must lie strictly between 0 and 1, for example 0.95; was " + ciLevel);
+    }
+    if (bootstrap < 0) {
+      throw new IllegalArgumentException("--bootstrap must be 0 (skip) or a number of replicates; was " + bootstrap);
+    }
+    if (niMargin != null && !(niMargin >= 0 && niMargin < 1)) {
+      throw new IllegalArgumentException("--ni-margin must lie in [0, 1), for example 0.05; was " + niMargin);
+    }
+    for (double t : targetSensitivities) {
+      requireRate(t, "--target-sensitivity");
+    }
+    for (double t : targetSpecificities) {
+      requireRate(t, "--target-specificity");
+    }
+    return new EvaluationSpec(ciLevel, bootstrap, seed, ciMethod, operatingPoints(), niMargin == null ? Double.NaN : niMargin, 500);
+  }
+
+  private static void requireRate(double value, String option) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException(option + " must lie in [0, 1]; was " + value);
     }
   }
 
@@ -176,8 +189,24 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private List<OperatingPointRule> operatingPoints() {
     List<OperatingPointRule> rules = new ArrayList<>();
-    for (String t : thresholds) {
-      rules.add(parseThreshold(t));
+    Map<String, Double> perModel = new LinkedHashMap<>();
+    for (String text : thresholds) {
+      int equals = text.indexOf('=');
+      double value = thresholdValue(text, text.substring(equals + 1).trim());
+      if (equals < 0) {
+        rules.add(new OperatingPointRule.FixedThreshold(value));
+        continue;
+      }
+      String model = text.substring(0, equals).trim();
+      if (!models.contains(model)) {
+        throw new IllegalArgumentException("--threshold " + text + " names '" + model + "', which is not one of the models " + models);
+      }
+      if (perModel.put(model, value) != null) {
+        throw new IllegalArgumentException("--threshold gives model " + model + " two thresholds; give each model one");
+      }
+    }
+    if (!perModel.isEmpty()) {
+      rules.add(new OperatingPointRule.ModelThresholds(perModel));
     }
     targetSensitivities.forEach(s -> rules.add(new OperatingPointRule.TargetSensitivity(s)));
     targetSpecificities.forEach(s -> rules.add(new OperatingPointRule.TargetSpecificity(s)));
@@ -196,18 +225,17 @@ final class EvaluateCommand implements Callable<Integer> {
     return rules;
   }
 
-  private OperatingPointRule parseThreshold(String text) {
-    int equals = text.indexOf('=');
-    String model = equals < 0 ? null : text.substring(0, equals).trim();
-    String value = text.substring(equals + 1).trim();
-    if (model != null && !models.contains(model)) {
-      throw new IllegalArgumentException("--threshold " + text + " names '" + model + "', which is not one of the models " + models);
-    }
+  private static double thresholdValue(String text, String value) {
+    double t;
     try {
-      return new OperatingPointRule.FixedThreshold(model, Double.parseDouble(value));
+      t = Double.parseDouble(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--threshold " + text + ": '" + value + "' is not a number; write VALUE or MODEL=VALUE");
     }
+    if (!Double.isFinite(t)) {
+      throw new IllegalArgumentException("--threshold " + text + ": the threshold must be a finite number");
+    }
+    return t;
   }
 
   private String commandLine() {

@@ -27,7 +27,7 @@ public final class Radtrial {
     CommandLine cli = new CommandLine(new Radtrial());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return cli;
+    return StaleResults.install(cli);
   }
 
   /** radtrial's version, from the build. */

@@ -67,6 +67,7 @@ public final class CaseTableReader {
   private Cohort read(RowSource source) {
     List<String> header = source.header();
     Map<String, Integer> index = columnIndex(header);
+    checkEachColumnHasOneRole();
     int idColumn = spec.idColumn() == null ? -1 : require(index, header, spec.idColumn(), "--id");
     int truthColumn = require(index, header, spec.truthColumn(), "--truth");
     int[] modelColumns = spec.models().stream().mapToInt(c -> require(index, header, c, "--models")).toArray();
@@ -90,11 +91,16 @@ public final class CaseTableReader {
     }
     String negative = spec.negativeValue();
     long row = 0;
+    long blankRow = 0;
     for (String[] cells = source.next(); cells != null; cells = source.next()) {
       row++;
       if (cells.length == 1 && (cells[0] == null || cells[0].isBlank()) && header.size() > 1) {
-        throw new CaseTableException(file, row, null, "the row is empty" + at(source)
-            + "; remove blank lines inside the table");
+        blankRow = blankRow == 0 ? row : blankRow;
+        continue;
+      }
+      if (blankRow > 0) {
+        throw new CaseTableException(file, blankRow, null, "the row is empty; remove blank lines inside the table"
+            + " (blank lines at the end are ignored)");
       }
       if (cells.length != header.size()) {
         throw new CaseTableException(file, row, null, "the row has " + cells.length + " cells but the header has "
@@ -141,7 +147,8 @@ public final class CaseTableReader {
         metadata.get(k).add(cell(cells, metadataColumns[k]));
       }
     }
-    checkBothClasses(truth, negative, row);
+    long cases = blankRow > 0 ? blankRow - 1 : row;
+    checkBothClasses(truth, negative, cases);
     return assemble(ids, truth, scores, decisions, metadata);
   }
 
@@ -192,11 +199,14 @@ public final class CaseTableReader {
     try {
       value = NumberInput.parseDouble(raw, true);
     } catch (NumberFormatException e) {
+      value = Double.NaN;
+    }
+    if (Double.isInfinite(value)) {
+      throw new CaseTableException(file, row, name, "'" + raw + "' is not a finite number; scores must be finite");
+    }
+    if (Double.isNaN(value) || !isPlainDecimal(raw)) {
       throw new CaseTableException(file, row, name, "'" + raw + "' is not a number; model scores must be decimal numbers"
           + " such as 0.42 or 3e-2 (with '.' as the decimal point)");
-    }
-    if (!Double.isFinite(value)) {
-      throw new CaseTableException(file, row, name, "'" + raw + "' is not a finite number; scores must be finite");
     }
     return value;
   }
@@ -219,6 +229,36 @@ public final class CaseTableReader {
     }
     throw new CaseTableException(file, row, header.get(column), "'" + raw + "' is not a binary decision; use 1/0,"
         + " true/false, yes/no or recall/no_recall");
+  }
+
+  /** Digits, sign, point and exponent only: Java's 1d, 0.7f and 0x1p-1 are not scores. */
+  private static boolean isPlainDecimal(String raw) {
+    for (int k = 0; k < raw.length(); k++) {
+      char c = raw.charAt(k);
+      if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The id, truth, model and reader columns must all differ: one column cannot play two roles. */
+  private void checkEachColumnHasOneRole() {
+    Map<String, String> role = new LinkedHashMap<>();
+    if (spec.idColumn() != null) {
+      role.put(spec.idColumn(), "--id");
+    }
+    claim(role, spec.truthColumn(), "--truth");
+    spec.models().forEach(c -> claim(role, c, "--models"));
+    spec.readers().forEach(c -> claim(role, c, "--readers"));
+  }
+
+  private void claim(Map<String, String> role, String column, String option) {
+    String earlier = role.putIfAbsent(column, option);
+    if (earlier != null) {
+      throw new CaseTableException(file, 0, column, "the column is named by " + earlier
+          + (earlier.equals(option) ? " twice" : " and by " + option) + "; each column can play one role only");
+    }
   }
 
   private static String cell(String[] cells, int column) {

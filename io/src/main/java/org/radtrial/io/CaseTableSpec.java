@@ -30,6 +30,8 @@ public record CaseTableSpec(
     char delimiter) {
 
   public CaseTableSpec {
+    positiveValue = positiveValue == null ? null : positiveValue.trim();
+    negativeValue = negativeValue == null ? null : negativeValue.trim();
     models = List.copyOf(models);
     lowerIsPositive = Set.copyOf(lowerIsPositive);
     readers = List.copyOf(readers);

@@ -29,7 +29,16 @@ final class CsvRowSource implements RowSource {
       header = Arrays.stream(rows.next()).map(String::trim).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (CaseTableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CaseTableException(file, 0, null, "the header cannot be read as UTF-8 text CSV ("
+          + firstLine(e.getMessage()) + "); save the table as UTF-8 CSV, uncompressed");
     }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
   @Override
@@ -47,10 +56,10 @@ final class CsvRowSource implements RowSource {
       return rows.nextValue();
     } catch (IOException e) {
       throw new CaseTableException(file, 0, null, "the file is not valid CSV near line "
-          + rows.getCurrentLocation().getLineNr() + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+          + rows.getCurrentLocation().getLineNr() + " (" + firstLine(e.getMessage()) + ")");
     } catch (RuntimeException e) {
-      throw new CaseTableException(file, 0, null, "the file is not valid CSV near line "
-          + rows.getCurrentLocation().getLineNr() + " (" + e.getMessage() + ")");
+      throw new CaseTableException(file, 0, null, "the file is not valid UTF-8 CSV near line "
+          + rows.getCurrentLocation().getLineNr() + " (" + firstLine(e.getMessage()) + ")");
     }
   }
 

@@ -1,9 +1,11 @@
 package org.radtrial.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,6 +65,8 @@ public final class ResultsJson {
     for (DecisionComparison c : result.decisionComparisons()) {
       decisions.add(decisionComparison(c));
     }
+    ArrayNode notes = root.putArray("notes");
+    result.notes().forEach(notes::add);
     root.set("settings", settings(result.spec(), input));
     root.set("provenance", provenance(provenance));
     try {
@@ -134,7 +138,7 @@ public final class ResultsJson {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("estimate", estimate.estimate());
     node.set("ci", interval(estimate.ci()));
-    node.put("se", estimate.standardError());
+    number(node, "se", estimate.standardError());
     node.put("method", estimate.method());
     node.put("positives", estimate.positives());
     node.put("negatives", estimate.negatives());
@@ -144,14 +148,14 @@ public final class ResultsJson {
   private static ObjectNode comparison(AucComparison c) {
     ObjectNode node = MAPPER.createObjectNode();
     node.putArray("models").add(c.modelA()).add(c.modelB());
-    node.put("auc_a", c.test().aucA());
-    node.put("auc_b", c.test().aucB());
-    node.put("auc_difference", c.test().difference());
+    number(node, "auc_a", c.test().aucA());
+    number(node, "auc_b", c.test().aucB());
+    number(node, "auc_difference", c.test().difference());
     node.set("ci", interval(c.test().ci()));
-    node.put("se", c.test().standardError());
+    number(node, "se", c.test().standardError());
     number(node, "z", c.test().z());
-    node.put("p", c.test().p());
-    node.put("p_holm", c.pHolm());
+    number(node, "p", c.test().p());
+    number(node, "p_holm", c.pHolm());
     node.put("method", "DeLong paired");
     node.put("positives", c.test().positives());
     node.put("negatives", c.test().negatives());
@@ -175,11 +179,7 @@ public final class ResultsJson {
   private static ObjectNode proportion(Proportion p) {
     ObjectNode node = MAPPER.createObjectNode();
     number(node, "estimate", p.estimate());
-    if (p.ci() == null) {
-      node.putNull("ci");
-    } else {
-      node.set("ci", interval(p.ci()));
-    }
+    node.set("ci", interval(p.ci()));
     node.put("successes", p.successes());
     node.put("trials", p.trials());
     node.put("method", p.method().label());
@@ -195,11 +195,11 @@ public final class ResultsJson {
     return node;
   }
 
-  private static ObjectNode pairedRate(PairedRateComparison c) {
-    ObjectNode node = MAPPER.createObjectNode();
+  private static JsonNode pairedRate(PairedRateComparison c) {
     if (c == null) {
-      return node.putNull("cases");
+      return NullNode.getInstance();
     }
+    ObjectNode node = MAPPER.createObjectNode();
     node.put("cases", c.cases());
     node.put("first", c.first());
     node.put("second", c.second());
@@ -248,11 +248,15 @@ public final class ResultsJson {
     return node;
   }
 
-  private static ArrayNode interval(Interval ci) {
+  /** [lower, upper], or null when there is no interval. */
+  static JsonNode interval(Interval ci) {
+    if (ci == null) {
+      return NullNode.getInstance();
+    }
     return MAPPER.createArrayNode().add(ci.lower()).add(ci.upper());
   }
 
-  private static void number(ObjectNode node, String key, double value) {
+  static void number(ObjectNode node, String key, double value) {
     if (Double.isFinite(value)) {
       node.put(key, value);
     } else {

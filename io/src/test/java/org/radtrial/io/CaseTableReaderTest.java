@@ -12,6 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.ReaderDecisions;
 
@@ -112,6 +114,18 @@ class CaseTableReaderTest {
     }
 
     @Test
+    void ignoresBlankLinesAtTheEnd() throws IOException {
+      Cohort cohort = CaseTableReader.read(write("cases.csv", GOOD + "\n\n"), spec());
+      assertThat(cohort.size()).isEqualTo(4);
+    }
+
+    @Test
+    void trimsThePositiveValue() throws IOException {
+      Cohort cohort = CaseTableReader.read(write("cases.csv", GOOD), CaseTableSpec.of("cancer", " 1 ", List.of("model_a")));
+      assertThat(cohort.positives()).isEqualTo(2);
+    }
+
+    @Test
     void neverModifiesTheInput() throws IOException {
       Path file = write("cases.csv", GOOD);
       String before = Checksums.sha256(file);
@@ -146,6 +160,42 @@ class CaseTableReaderTest {
       Path file = write("cases.csv", GOOD.replace("0.55", "Infinity"));
       assertThatThrownBy(() -> CaseTableReader.read(file, spec()))
           .hasMessageContaining("row 3, column 'model_a': 'Infinity' is not a finite number");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1d", "0.7f", "0x1p-1", "1,5", "--1"})
+    void javaNumberLiteralsAreNotScores(String literal) throws IOException {
+      String quoted = literal.contains(",") ? '"' + literal + '"' : literal;
+      Path file = write("cases.csv", GOOD.replace("0.55", quoted));
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec().withMissing(MissingPolicy.EXCLUDE)))
+          .hasMessageContaining("row 3, column 'model_a'");
+    }
+
+    @Test
+    void blankLineInsideTheTableIsRejected() throws IOException {
+      Path file = write("cases.csv", GOOD.replace("e3,", "\ne3,"));
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec()))
+          .hasMessageContaining("cases.csv, row 3: the row is empty; remove blank lines inside the table");
+    }
+
+    @Test
+    void aColumnCannotPlayTwoRoles() throws IOException {
+      Path file = write("cases.csv", GOOD);
+      assertThatThrownBy(() -> CaseTableReader.read(file, CaseTableSpec.of("cancer", "1", List.of("model_a", "cancer"))))
+          .hasMessageContaining("column 'cancer': the column is named by --truth and by --models");
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec().withReaders(List.of("model_b"))))
+          .hasMessageContaining("column 'model_b': the column is named by --models and by --readers");
+      assertThatThrownBy(() -> CaseTableReader.read(file, CaseTableSpec.of("cancer", "1", List.of("model_a", "model_a"))))
+          .hasMessageContaining("column 'model_a': the column is named by --models twice");
+    }
+
+    @Test
+    void headerThatIsNotUtf8IsRejectedWithAMessage() throws IOException {
+      Path file = dir.resolve("latin1.csv");
+      Files.write(file, "case_id,cancer,caf\u00e9,model_a,model_b\ne1,1,x,0.9,0.1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec()))
+          .isInstanceOf(CaseTableException.class)
+          .hasMessageContaining("UTF-8");
     }
 
     @Test

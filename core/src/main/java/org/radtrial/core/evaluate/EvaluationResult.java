@@ -13,6 +13,7 @@ import java.util.List;
  * @param readers the human readers' recorded accuracy
  * @param decisionComparisons paired comparisons of binary decisions at each operating point
  * @param spec what was computed
+ * @param notes what could not be estimated or needs care, in plain words
  */
 public record EvaluationResult(
     int cases,
@@ -22,4 +23,10 @@ public record EvaluationResult(
     List<AucComparison> comparisons,
     List<ReaderResult> readers,
     List<DecisionComparison> decisionComparisons,
-    EvaluationSpec spec) {}
+    EvaluationSpec spec,
+    List<String> notes) {
+
+  public EvaluationResult {
+    notes = List.copyOf(notes);
+  }
+}

@@ -2,6 +2,7 @@ package org.radtrial.core.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.radtrial.core.cohort.Cohort;
@@ -21,11 +22,20 @@ import org.radtrial.core.roc.StratifiedBootstrap;
  * evaluation behind {@code radtrial evaluate}. Pure computation: no I/O.
  *
  * <p>A model with missing scores is evaluated on the cases it scored; a pair of models, or a model
- * and a reader, is compared on the cases both have.
+ * and a reader, is compared on the cases both have. What cannot be estimated (a pair whose shared
+ * cases lack a class, a variance from a single case) is reported as such, with a note, never
+ * dropped silently.
  */
 public final class Evaluator {
   private final Cohort cohort;
   private final EvaluationSpec spec;
+  private final List<String> notes = new ArrayList<>();
+
+  /**
+   * A rule's threshold for one model, on the oriented scale, and the cases its accuracy is measured
+   * on (null: every case the model scored).
+   */
+  private record RuleThreshold(double oriented, boolean[] cases) {}
 
   private Evaluator(Cohort cohort, EvaluationSpec spec) {
     this.cohort = cohort;
@@ -48,11 +58,14 @@ public final class Evaluator {
     List<ModelScores> models = cohort.models();
     Placements[] placements = new Placements[models.size()];
     RocCurve[] curves = new RocCurve[models.size()];
+    for (ModelScores model : models) {
+      requireBothClasses(model);
+    }
     IntStream.range(0, models.size()).parallel().forEach(k -> {
       placements[k] = placementsOn(models.get(k), presentMask(models.get(k), null));
       curves[k] = RocCurve.of(placements[k]);
     });
-    double[][] thresholds = thresholds(curves);
+    RuleThreshold[][] thresholds = thresholds(curves);
     long totalReplicates = (long) spec.bootstrapReplicates() * models.size();
     AtomicLong done = new AtomicLong();
     ProgressListener shared = (d, t) -> progress.progress(done.incrementAndGet(), totalReplicates);
@@ -66,35 +79,50 @@ public final class Evaluator {
     for (int k = 0; k < models.size(); k++) {
       modelResults.add(modelResult(k, placements[k], curves[k], thresholds, bootstrap[k]));
     }
+    List<AucComparison> comparisons = aucComparisons(List.of(placements));
     return new EvaluationResult(
         cohort.size(),
         cohort.positives(),
         cohort.negatives(),
         modelResults,
-        aucComparisons(List.of(placements)),
+        comparisons,
         readerResults(),
         decisionComparisons(thresholds),
-        spec);
+        spec,
+        notes);
   }
 
-  /**
-   * Each rule's oriented threshold for each model, computed once: [rule][model], NaN where a
-   * fixed threshold belongs to another model.
-   */
-  private double[][] thresholds(RocCurve[] curves) {
+  private void requireBothClasses(ModelScores model) {
+    int m = 0;
+    int n = 0;
+    for (int i = 0; i < cohort.size(); i++) {
+      if (model.present(i)) {
+        if (cohort.truth()[i]) {
+          m++;
+        } else {
+          n++;
+        }
+      }
+    }
+    if (m == 0 || n == 0) {
+      throw new IllegalArgumentException("model " + model.name() + " has scores for " + m + " positive and " + n
+          + " negative cases; it needs both classes (check its missing scores)");
+    }
+  }
+
+  /** Each rule's threshold for each model, computed once: [rule][model]; null where none applies. */
+  private RuleThreshold[][] thresholds(RocCurve[] curves) {
     List<OperatingPointRule> rules = spec.operatingPoints();
-    double[][] thresholds = new double[rules.size()][curves.length];
+    RuleThreshold[][] thresholds = new RuleThreshold[rules.size()][curves.length];
     for (int r = 0; r < rules.size(); r++) {
       for (int k = 0; k < curves.length; k++) {
         ModelScores model = cohort.models().get(k);
-        thresholds[r][k] = appliesTo(rules.get(r), model) ? orientedThreshold(model, rules.get(r), curves[k]) : Double.NaN;
+        if (rules.get(r).appliesTo(model.name())) {
+          thresholds[r][k] = threshold(model, rules.get(r), curves[k]);
+        }
       }
     }
     return thresholds;
-  }
-
-  private static boolean appliesTo(OperatingPointRule rule, ModelScores model) {
-    return !(rule instanceof OperatingPointRule.FixedThreshold f) || f.model() == null || f.model().equals(model.name());
   }
 
   private void checkRulesNameKnownColumns() {
@@ -102,8 +130,12 @@ public final class Evaluator {
       if (rule instanceof OperatingPointRule.ReaderSpecificity r && reader(r.reader()) == null) {
         throw new IllegalArgumentException("operating point '" + rule.describe() + "' names no known reader");
       }
-      if (rule instanceof OperatingPointRule.FixedThreshold f && f.model() != null && model(f.model()) == null) {
-        throw new IllegalArgumentException("operating point '" + rule.describe() + "' names unknown model " + f.model());
+      if (rule instanceof OperatingPointRule.ModelThresholds m) {
+        for (String name : m.thresholds().keySet()) {
+          if (model(name) == null) {
+            throw new IllegalArgumentException("operating point '" + rule.describe() + "' names unknown model " + name);
+          }
+        }
       }
     }
   }
@@ -118,7 +150,7 @@ public final class Evaluator {
     return StratifiedBootstrap.percentileInterval(p, aucs, spec.ciLevel());
   }
 
-  private ModelResult modelResult(int k, Placements p, RocCurve curve, double[][] thresholds, AucEstimate bootstrap) {
+  private ModelResult modelResult(int k, Placements p, RocCurve curve, RuleThreshold[][] thresholds, AucEstimate bootstrap) {
     ModelScores model = cohort.models().get(k);
     List<ModelResult.RocCurvePoint> roc = new ArrayList<>();
     for (RocPoint point : curve.thinned(spec.rocPoints())) {
@@ -127,40 +159,58 @@ public final class Evaluator {
     }
     List<OperatingPoint> points = new ArrayList<>();
     for (int r = 0; r < thresholds.length; r++) {
-      double threshold = thresholds[r][k];
-      if (Double.isNaN(threshold)) {
+      RuleThreshold threshold = thresholds[r][k];
+      if (threshold == null) {
         continue;
       }
-      DecisionMetrics metrics = counts(modelDecisions(model, threshold)).metrics(spec.proportionCi(), spec.ciLevel());
-      points.add(new OperatingPoint(
-          spec.operatingPoints().get(r).describe(), userUnits(model, threshold), model.higherIsPositive(), metrics));
+      DecisionMetrics metrics = counts(modelDecisions(model, threshold.oriented()), threshold.cases())
+          .metrics(spec.proportionCi(), spec.ciLevel());
+      points.add(new OperatingPoint(spec.operatingPoints().get(r).describe(), userUnits(model, threshold.oriented()),
+          model.higherIsPositive(), metrics));
     }
-    return new ModelResult(
-        model.name(), model.higherIsPositive(), model.missing(), DeLong.auc(p, spec.ciLevel()), bootstrap, roc, points);
+    AucEstimate auc = DeLong.auc(p, spec.ciLevel());
+    if (auc.ci() == null) {
+      notes.add(model.name() + ": a single " + (p.positives() < 2 ? "positive" : "negative")
+          + " case, so the DeLong variance and interval cannot be estimated");
+    }
+    return new ModelResult(model.name(), model.higherIsPositive(), model.missing(), auc, bootstrap, roc, points);
   }
 
-  /** The rule's threshold on the oriented scale (higher = more suspicious, positive if ≥). */
-  private double orientedThreshold(ModelScores model, OperatingPointRule rule, RocCurve modelCurve) {
+  /** The rule's threshold on the oriented scale (higher = more suspicious, positive if ≥), or null. */
+  private RuleThreshold threshold(ModelScores model, OperatingPointRule rule, RocCurve modelCurve) {
     if (rule instanceof OperatingPointRule.FixedThreshold f) {
-      return model.higherIsPositive() ? f.threshold() : -f.threshold();
+      return new RuleThreshold(model.higherIsPositive() ? f.threshold() : -f.threshold(), null);
+    }
+    if (rule instanceof OperatingPointRule.ModelThresholds m) {
+      double t = m.thresholds().get(model.name());
+      return new RuleThreshold(model.higherIsPositive() ? t : -t, null);
     }
     if (rule instanceof OperatingPointRule.TargetSensitivity s) {
-      return modelCurve.atSensitivity(s.target()).threshold();
+      return new RuleThreshold(modelCurve.atSensitivity(s.target()).threshold(), null);
     }
     if (rule instanceof OperatingPointRule.TargetSpecificity s) {
-      return modelCurve.atSpecificity(s.target()).threshold();
+      return new RuleThreshold(modelCurve.atSpecificity(s.target()).threshold(), null);
     }
     OperatingPointRule.ReaderSpecificity r = (OperatingPointRule.ReaderSpecificity) rule;
     ReaderDecisions reader = reader(r.reader());
+    boolean complete = model.missing() == 0 && reader.missing() == 0;
     boolean[] both = presentMask(model, reader);
-    double readerSpecificity =
-        counts(reader.decisions(), both).metrics(spec.proportionCi(), spec.ciLevel()).specificity().estimate();
-    RocCurve onBoth = model.missing() == 0 && reader.missing() == 0 ? modelCurve : RocCurve.of(placementsOn(model, both));
-    return onBoth.atSpecificity(readerSpecificity).threshold();
+    ConfusionCounts readerCounts = counts(reader.decisions(), both);
+    Placements shared = complete ? null : placementsOn(model, both);
+    if (!complete && shared == null || readerCounts.trueNegatives() + readerCounts.falsePositives() == 0) {
+      notes.add(model.name() + " at the specificity of " + reader.name() + ": the cases both have hold no case of one"
+          + " class, so the operating point cannot be matched");
+      return null;
+    }
+    double readerSpecificity = readerCounts.metrics(spec.proportionCi(), spec.ciLevel()).specificity().estimate();
+    RocCurve curve = complete ? modelCurve : RocCurve.of(shared);
+    return new RuleThreshold(curve.atSpecificity(readerSpecificity).threshold(), complete ? null : both);
   }
 
+  /** A threshold in the model's own units; −0 is shown as 0. */
   private static double userUnits(ModelScores model, double oriented) {
-    return model.higherIsPositive() ? oriented : -oriented;
+    double t = model.higherIsPositive() ? oriented : -oriented;
+    return t == 0 ? 0.0 : t;
   }
 
   private List<AucComparison> aucComparisons(List<Placements> placements) {
@@ -169,24 +219,11 @@ public final class Evaluator {
     List<int[]> pairs = new ArrayList<>();
     for (int a = 0; a < models.size(); a++) {
       for (int b = a + 1; b < models.size(); b++) {
-        ModelScores first = models.get(a);
-        ModelScores second = models.get(b);
-        DeLong.PairedAucTest test;
-        if (first.missing() == 0 && second.missing() == 0) {
-          test = DeLong.paired(placements.get(a), placements.get(b), spec.ciLevel());
-        } else {
-          boolean[] both = presentMask(first, null);
-          boolean[] secondPresent = presentMask(second, null);
-          for (int i = 0; i < both.length; i++) {
-            both[i] &= secondPresent[i];
-          }
-          test = DeLong.paired(placementsOn(first, both), placementsOn(second, both), spec.ciLevel());
-        }
-        tests.add(test);
+        tests.add(pairedTest(models.get(a), placements.get(a), models.get(b), placements.get(b)));
         pairs.add(new int[] {a, b});
       }
     }
-    double[] holm = Holm.adjust(tests.stream().mapToDouble(DeLong.PairedAucTest::p).toArray());
+    double[] holm = Holm.adjustIgnoringNaN(tests.stream().mapToDouble(DeLong.PairedAucTest::p).toArray());
     List<AucComparison> comparisons = new ArrayList<>();
     for (int k = 0; k < tests.size(); k++) {
       comparisons.add(new AucComparison(
@@ -195,10 +232,38 @@ public final class Evaluator {
     return comparisons;
   }
 
+  private DeLong.PairedAucTest pairedTest(ModelScores first, Placements firstAll, ModelScores second, Placements secondAll) {
+    String pair = first.name() + " vs " + second.name();
+    DeLong.PairedAucTest test;
+    if (first.missing() == 0 && second.missing() == 0) {
+      test = DeLong.paired(firstAll, secondAll, spec.ciLevel());
+    } else {
+      boolean[] both = presentMask(first, null);
+      boolean[] secondPresent = presentMask(second, null);
+      for (int i = 0; i < both.length; i++) {
+        both[i] &= secondPresent[i];
+      }
+      Placements a = placementsOn(first, both);
+      Placements b = placementsOn(second, both);
+      if (a == null) {
+        notes.add(pair + ": the cases both models scored hold no case of one class; the AUCs cannot be compared");
+        return new DeLong.PairedAucTest(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN, 0, 0);
+      }
+      test = DeLong.paired(a, b, spec.ciLevel());
+    }
+    if (Double.isNaN(test.standardError())) {
+      notes.add(pair + ": a single case of one class among the shared cases; the paired test cannot be computed");
+    } else if (test.standardError() == 0) {
+      notes.add(String.format(Locale.ROOT, "%s: the DeLong standard error of the difference is 0 (the two models order"
+          + " every positive-negative pair alike, or one model ranks them all equally); z and p are degenerate", pair));
+    }
+    return test;
+  }
+
   private List<ReaderResult> readerResults() {
     List<ReaderResult> results = new ArrayList<>();
     for (ReaderDecisions reader : cohort.readers()) {
-      DecisionMetrics metrics = counts(reader.decisions()).metrics(spec.proportionCi(), spec.ciLevel());
+      DecisionMetrics metrics = counts(reader.decisions(), null).metrics(spec.proportionCi(), spec.ciLevel());
       results.add(new ReaderResult(reader.name(), reader.missing(), metrics));
     }
     return results;
@@ -208,7 +273,7 @@ public final class Evaluator {
    * At every rule: each model against each reader (for a reader-specificity rule, against that
    * reader only), then each pair of models.
    */
-  private List<DecisionComparison> decisionComparisons(double[][] thresholds) {
+  private List<DecisionComparison> decisionComparisons(RuleThreshold[][] thresholds) {
     List<DecisionComparison> comparisons = new ArrayList<>();
     List<ModelScores> models = cohort.models();
     for (int r = 0; r < thresholds.length; r++) {
@@ -216,9 +281,9 @@ public final class Evaluator {
       List<String> names = new ArrayList<>();
       List<byte[]> decisions = new ArrayList<>();
       for (int k = 0; k < models.size(); k++) {
-        if (!Double.isNaN(thresholds[r][k])) {
+        if (thresholds[r][k] != null) {
           names.add(models.get(k).name());
-          decisions.add(modelDecisions(models.get(k), thresholds[r][k]));
+          decisions.add(modelDecisions(models.get(k), thresholds[r][k].oriented()));
         }
       }
       for (int k = 0; k < names.size(); k++) {
@@ -259,10 +324,6 @@ public final class Evaluator {
     return decisions;
   }
 
-  private ConfusionCounts counts(byte[] decisions) {
-    return counts(decisions, null);
-  }
-
   /** Confusion counts over the cases with a decision (and, if a mask is given, inside it). */
   private ConfusionCounts counts(byte[] decisions, boolean[] mask) {
     boolean[] truth = cohort.truth();
@@ -299,7 +360,7 @@ public final class Evaluator {
     return mask;
   }
 
-  /** Placements of the model's oriented scores on the masked cases, in case order. */
+  /** Placements of the model's oriented scores on the masked cases, in case order; null if a class is absent. */
   private Placements placementsOn(ModelScores model, boolean[] mask) {
     boolean[] truth = cohort.truth();
     int m = 0;
@@ -313,6 +374,9 @@ public final class Evaluator {
         }
       }
     }
+    if (m == 0 || n == 0) {
+      return null;
+    }
     double[] positives = new double[m];
     double[] negatives = new double[n];
     m = 0;
@@ -325,10 +389,6 @@ public final class Evaluator {
           negatives[n++] = model.oriented(i);
         }
       }
-    }
-    if (m == 0 || n == 0) {
-      throw new IllegalArgumentException("model " + model.name() + " has scores for " + m
-          + " positive and " + n + " negative cases; it needs both classes");
     }
     return Placements.of(positives, negatives);
   }

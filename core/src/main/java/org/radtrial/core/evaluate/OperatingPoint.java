@@ -11,6 +11,9 @@ package org.radtrial.core.evaluate;
 public record OperatingPoint(String rule, double threshold, boolean higherIsPositive, DecisionMetrics metrics) {
   /** The decision rule as a user reads it, for example "score >= 0.42". */
   public String decision() {
+    if (Double.isInfinite(threshold)) {
+      return "no case called positive";
+    }
     return (higherIsPositive ? "score >= " : "score <= ") + threshold;
   }
 }

@@ -13,6 +13,33 @@ public final class Holm {
    * max over j ≤ i of min(1, (k − j + 1)·p_(j)). NaN inputs are rejected.
    */
   public static double[] adjust(double[] p) {
+    return adjustPresent(p, false);
+  }
+
+  /**
+   * As {@link #adjust}, but a NaN (a test that could not be computed) is left out of the family and
+   * stays NaN, as R's {@code p.adjust} does with NA.
+   */
+  public static double[] adjustIgnoringNaN(double[] p) {
+    return adjustPresent(p, true);
+  }
+
+  private static double[] adjustPresent(double[] all, boolean skipNaN) {
+    int[] present = IntStream.range(0, all.length).filter(i -> !(skipNaN && Double.isNaN(all[i]))).toArray();
+    double[] p = new double[present.length];
+    for (int k = 0; k < present.length; k++) {
+      p[k] = all[present[k]];
+    }
+    double[] adjusted = adjustComplete(p);
+    double[] result = new double[all.length];
+    java.util.Arrays.fill(result, Double.NaN);
+    for (int k = 0; k < present.length; k++) {
+      result[present[k]] = adjusted[k];
+    }
+    return result;
+  }
+
+  private static double[] adjustComplete(double[] p) {
     int k = p.length;
     for (double value : p) {
       if (!(value >= 0 && value <= 1)) {

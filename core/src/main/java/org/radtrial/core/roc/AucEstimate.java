@@ -4,8 +4,9 @@ package org.radtrial.core.roc;
  * An AUC with its standard error and confidence interval.
  *
  * @param estimate the Mann-Whitney AUC
- * @param standardError the standard error by {@code method}
- * @param ci the confidence interval, clipped to [0, 1]
+ * @param standardError the standard error by {@code method}; NaN when not estimable
+ * @param ci the confidence interval, clipped to [0, 1]; null when not estimable (a single case of a
+ *     class)
  * @param method how the interval was made, for example "DeLong"
  * @param positives number of positive cases used
  * @param negatives number of negative cases used

@@ -18,6 +18,9 @@ public final class DeLong {
    */
   public static AucEstimate auc(Placements p, double level) {
     double se = Math.sqrt(p.delongVariance());
+    if (Double.isNaN(se)) {
+      return new AucEstimate(p.auc(), se, null, "DeLong", p.positives(), p.negatives());
+    }
     double z = criticalValue(level);
     double lower = Math.max(0, p.auc() - z * se);
     double upper = Math.min(1, p.auc() + z * se);
@@ -30,11 +33,16 @@ public final class DeLong {
    *
    * <p>z = (AUC_a − AUC_b) / sqrt(var_a + var_b − 2 cov_ab), two-sided p = 2Φ(−|z|); the interval
    * is the difference ± z_{level}·SE (not clipped). When the two models rank every case identically
-   * the standard error is 0: then z is 0 and p is 1 if the AUCs are equal (they must be).
+   * the standard error is 0: then z is 0 and p is 1 if the AUCs are equal, ±∞ and 0 if not. With a
+   * single case of a class the variance is not estimable: z, p and the standard error are NaN and
+   * the interval is null.
    */
   public static PairedAucTest paired(Placements a, Placements b, double level) {
     double difference = a.auc() - b.auc();
     double variance = a.delongVariance() + b.delongVariance() - 2 * a.delongCovariance(b);
+    if (Double.isNaN(variance)) {
+      return new PairedAucTest(a.auc(), b.auc(), difference, Double.NaN, null, Double.NaN, Double.NaN, a.positives(), a.negatives());
+    }
     double se = Math.sqrt(Math.max(0, variance));
     double zCrit = criticalValue(level);
     double z;
@@ -70,7 +78,7 @@ public final class DeLong {
    * @param aucB AUC of the second model
    * @param difference aucA − aucB
    * @param standardError DeLong standard error of the difference
-   * @param ci Wald interval of the difference
+   * @param ci Wald interval of the difference; null when not estimable
    * @param z the test statistic
    * @param p two-sided p-value
    * @param positives positive cases both models were scored on

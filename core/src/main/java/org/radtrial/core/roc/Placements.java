@@ -70,12 +70,28 @@ public final class Placements {
     return v10.length;
   }
 
+  /** DeLong's v10 of the k-th positive case (in the order the positives were given). */
+  public double positivePlacement(int k) {
+    return v10[k];
+  }
+
+  /** DeLong's v01 of the k-th negative case (in the order the negatives were given). */
+  public double negativePlacement(int k) {
+    return v01[k];
+  }
+
   public int negatives() {
     return v01.length;
   }
 
-  /** DeLong variance of the AUC: var(v10)/m + var(v01)/n, sample variances with m−1 and n−1. */
+  /**
+   * DeLong variance of the AUC: var(v10)/m + var(v01)/n, sample variances with m−1 and n−1. NaN
+   * with a single positive or a single negative case, where no spread can be estimated (pROC: NA).
+   */
   public double delongVariance() {
+    if (!varianceEstimable()) {
+      return Double.NaN;
+    }
     return covariance(v10, v10) / v10.length + covariance(v01, v01) / v01.length;
   }
 
@@ -88,11 +104,19 @@ public final class Placements {
     if (other.v10.length != v10.length || other.v01.length != v01.length) {
       throw new IllegalArgumentException("paired DeLong needs the same cases for both models");
     }
+    if (!varianceEstimable()) {
+      return Double.NaN;
+    }
     return covariance(v10, other.v10) / v10.length + covariance(v01, other.v01) / v01.length;
   }
 
+  /** True with at least two cases of each class: the DeLong variance needs a spread in both. */
+  public boolean varianceEstimable() {
+    return v10.length >= 2 && v01.length >= 2;
+  }
+
   /**
-   * The sample covariance with denominator k−1 (0 when k = 1, as no spread can be estimated);
+   * The sample covariance with denominator k−1 (0 when k = 1);
    * two-pass for accuracy on large, nearly constant inputs.
    */
   static double covariance(double[] a, double[] b) {

@@ -72,7 +72,7 @@ class AucPropertiesTest {
         assertThat(transformed.auc()).as(context).isEqualTo(original.auc());
         assertThat(transformed.negativesBelow()).as(context).containsExactly(original.negativesBelow());
         assertThat(transformed.negativesAtOrBelow()).as(context).containsExactly(original.negativesAtOrBelow());
-        assertThat(transformed.delongVariance()).as(context).isEqualTo(original.delongVariance());
+        assertThat(Double.valueOf(transformed.delongVariance())).as(context).isEqualTo(Double.valueOf(original.delongVariance()));
       }
     }
 
