@@ -36,9 +36,12 @@ final class SynthCommand implements Callable<Integer> {
       description = "CSV file to write (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--without-weaknesses", description = "Plant no weakness: model_b is equally accurate everywhere.")
+  boolean withoutWeaknesses;
+
   @Override
   public Integer call() {
-    write(cases, seed, out);
+    CaseTableWriter.writeCsv(ScreeningCohortGenerator.generate(cases, seed, !withoutWeaknesses), out, ID, TRUTH);
     command.commandLine().getOut().printf("Wrote %s: %d synthetic exams (seed %d)%n", out, cases, seed);
     return 0;
   }

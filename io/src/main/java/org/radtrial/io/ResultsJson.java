@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +43,11 @@ public final class ResultsJson {
 
   /** The JSON text of a result. */
   public static String toJson(EvaluationResult result, Cohort cohort, CaseTableSpec input, Provenance provenance) {
+    return text(tree(result, cohort, input, provenance));
+  }
+
+  /** The JSON tree of a result, to which a command may add its own section (for example "audit"). */
+  public static ObjectNode tree(EvaluationResult result, Cohort cohort, CaseTableSpec input, Provenance provenance) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schema_version", SCHEMA_VERSION);
     root.set("cohort", cohort(result, cohort, input));
@@ -69,6 +73,11 @@ public final class ResultsJson {
     result.notes().forEach(notes::add);
     root.set("settings", settings(result.spec(), input));
     root.set("provenance", provenance(provenance));
+    return root;
+  }
+
+  /** Indented JSON text with a final newline. */
+  public static String text(ObjectNode root) {
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -76,11 +85,9 @@ public final class ResultsJson {
     }
   }
 
-  /** Writes results.json atomically into {@code directory}, returning its path. */
-  public static Path write(Path directory, EvaluationResult result, Cohort cohort, CaseTableSpec input, Provenance provenance) {
-    Path target = directory.resolve("results.json");
-    AtomicFiles.writeString(target, toJson(result, cohort, input, provenance));
-    return target;
+  /** A new empty object node, for sections built elsewhere. */
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
   }
 
   private static ObjectNode cohort(EvaluationResult result, Cohort cohort, CaseTableSpec input) {

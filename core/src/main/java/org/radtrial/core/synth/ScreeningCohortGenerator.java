@@ -44,8 +44,16 @@ public final class ScreeningCohortGenerator {
 
   private ScreeningCohortGenerator() {}
 
-  /** A cohort of {@code cases} exams drawn from the stream seeded with {@code seed}. */
+  /** A cohort of {@code cases} exams drawn from the stream seeded with {@code seed}, weaknesses planted. */
   public static Cohort generate(int cases, long seed) {
+    return generate(cases, seed, true);
+  }
+
+  /**
+   * A cohort of {@code cases} exams; without planted weaknesses model_b is equally accurate on every
+   * density and vendor (a null scenario for testing the failure search's false discoveries).
+   */
+  public static Cohort generate(int cases, long seed, boolean plantWeaknesses) {
     if (cases < 1) {
       throw new IllegalArgumentException("a synthetic cohort needs at least 1 case, was " + cases);
     }
@@ -78,7 +86,7 @@ public final class ScreeningCohortGenerator {
       double shared = gaussian(random);
       double visible = cancer[i] ? Math.max(0, 1 + 0.35 * shared - DENSITY_MASKING[d]) : 0;
       double difficulty = cancer[i] ? 0 : 0.55 * shared;
-      double weakB = (d == 3 ? 0.45 : 1) * (v == 2 ? 0.5 : 1);
+      double weakB = plantWeaknesses ? (d == 3 ? 0.45 : 1) * (v == 2 ? 0.5 : 1) : 1;
       modelA[i] = probability(3.0 * visible + difficulty + noise(random), -4.2);
       modelB[i] = probability(2.30 * weakB * visible + difficulty + noise(random), -4.0);
       modelC[i] = probability(1.55 * visible + difficulty + noise(random), -3.6);

@@ -1,0 +1,49 @@
+package org.radtrial.core.audit;
+
+import java.util.List;
+
+/**
+ * The outcome of an audit.
+ *
+ * @param operatingPoint the rule that chose each model's single deployed threshold
+ * @param models the models, in order
+ * @param thresholds each model's threshold in its own units, in model order
+ * @param columns the audited columns with their levels (and bands)
+ * @param positivesNeeded per model, the positives a subgroup needs to not be underpowered
+ * @param subgroups every model × subgroup row
+ * @param heterogeneity every heterogeneity test
+ * @param equalizedOdds per model and partition
+ * @param slicesTested how many slice tests formed the FDR family
+ * @param failureSlices the discoveries (q ≤ fdr), best-supported first, at most topSlices per model and error
+ * @param confidentErrors per model, the most confident misses and false alarms
+ * @param calibration per model that outputs probabilities: overall and per group
+ * @param transport reweighting to the target population, or null
+ * @param shifts differences from a reference cohort, or empty
+ * @param notes things the reader must know (models skipped for calibration, warnings)
+ */
+public record AuditResult(
+    String operatingPoint,
+    List<String> models,
+    List<Double> thresholds,
+    List<GroupColumn> columns,
+    List<Integer> positivesNeeded,
+    List<SubgroupRow> subgroups,
+    List<Heterogeneity> heterogeneity,
+    List<EqualizedOdds> equalizedOdds,
+    int slicesTested,
+    List<FailureSlice> failureSlices,
+    List<ConfidentError> confidentErrors,
+    List<CalibrationRow> calibration,
+    TransportResult transport,
+    List<Shift> shifts,
+    List<String> notes) {
+
+  /** Calibration of one model in one group ("overall" when the subgroup is null). */
+  public record CalibrationRow(String model, Subgroup subgroup, Calibration calibration) {}
+
+  /** Transport to a target population. */
+  public record TransportResult(Transport.Weights weights, List<ModelTransport> models) {}
+
+  /** One model's transported estimates. */
+  public record ModelTransport(String model, List<Transport.Estimate> estimates) {}
+}

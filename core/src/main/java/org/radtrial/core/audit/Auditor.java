@@ -1,0 +1,297 @@
+package org.radtrial.core.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.radtrial.core.cohort.Cohort;
+import org.radtrial.core.cohort.ModelScores;
+import org.radtrial.core.binary.TwoProportions;
+import org.radtrial.core.multiplicity.BenjaminiHochberg;
+
+/**
+ * The subgroup and failure audit of every model of a cohort at its single deployed threshold:
+ * per-subgroup performance with tested gaps, heterogeneity and equalized odds, failure-slice
+ * discovery, confident errors, calibration, transport to a target population and shift from a
+ * reference cohort. Pure computation: no I/O.
+ */
+public final class Auditor {
+  private final Cohort cohort;
+  private final AuditSpec spec;
+  private final List<GroupColumn> columns = new ArrayList<>();
+
+  private Auditor(Cohort cohort, AuditSpec spec) {
+    this.cohort = cohort;
+    this.spec = spec;
+    for (String name : spec.groupColumns()) {
+      List<String> values = cohort.metadata().get(name);
+      if (values == null) {
+        throw new IllegalArgumentException("--group names " + name + ", which is not one of the metadata columns "
+            + cohort.metadata().keySet());
+      }
+      columns.add(GroupColumn.of(name, values, spec.bands().get(name)));
+    }
+    for (String name : spec.bands().keySet()) {
+      if (!spec.groupColumns().contains(name)) {
+        throw new IllegalArgumentException("--bands names " + name + ", which is not a --group column");
+      }
+    }
+  }
+
+  /**
+   * Runs the audit.
+   *
+   * @param rule the operating-point rule that chose the thresholds, for the record
+   * @param orientedThresholds each model's threshold on the oriented scale (higher = more suspicious)
+   * @param reference a reference cohort for the shift analysis, or null
+   */
+  public static AuditResult audit(Cohort cohort, AuditSpec spec, String rule, double[] orientedThresholds, Cohort reference) {
+    return new Auditor(cohort, spec).run(rule, orientedThresholds, reference);
+  }
+
+  private AuditResult run(String rule, double[] orientedThresholds, Cohort reference) {
+    List<ModelScores> models = cohort.models();
+    if (orientedThresholds.length != models.size()) {
+      throw new IllegalArgumentException("one threshold per model is needed");
+    }
+    List<ModelView> views = new ArrayList<>();
+    List<Double> thresholds = new ArrayList<>();
+    for (int k = 0; k < models.size(); k++) {
+      views.add(new ModelView(cohort, models.get(k), orientedThresholds[k]));
+      thresholds.add(models.get(k).higherIsPositive() ? orientedThresholds[k] : -orientedThresholds[k]);
+    }
+    List<List<GroupColumn>> partitions = new ArrayList<>();
+    for (int d = 1; d <= Math.min(spec.intersections(), columns.size()); d++) {
+      partitions.addAll(Partition.combinations(columns, d));
+    }
+    List<SubgroupRow> rows = new ArrayList<>();
+    List<Heterogeneity> heterogeneity = new ArrayList<>();
+    List<EqualizedOdds> equalizedOdds = new ArrayList<>();
+    List<Integer> needed = new ArrayList<>();
+    List<List<Partition.Cell>> cells = partitions.stream().map(Partition::of).toList();
+    for (ModelView view : views) {
+      for (int k = 0; k < partitions.size(); k++) {
+        List<GroupColumn> partition = partitions.get(k);
+        SubgroupAnalysis analysis = new SubgroupAnalysis(view, partition, cells.get(k), spec.ciLevel());
+        rows.addAll(analysis.rows);
+        heterogeneity.addAll(analysis.heterogeneity);
+        equalizedOdds.add(analysis.equalizedOdds);
+        if (partition == partitions.get(0)) {
+          needed.add(analysis.positivesNeeded());
+        }
+      }
+    }
+    Adjusted adjusted = adjustSubgroupTests(rows, heterogeneity);
+
+    List<FailureSlice> tested = new ArrayList<>();
+    if (spec.sliceDepth() > 0) {
+      for (ModelView view : views) {
+        tested.addAll(SliceSearch.tested(view, columns, spec.sliceDepth(), spec.minimumSliceTrials(), spec.ciLevel()));
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    return new AuditResult(
+        rule,
+        views.stream().map(ModelView::name).toList(),
+        thresholds,
+        List.copyOf(columns),
+        needed,
+        adjusted.rows(),
+        adjusted.heterogeneity(),
+        equalizedOdds,
+        tested.size(),
+        discoveries(tested),
+        confidentErrors(views),
+        calibration(views, notes),
+        transport(views, notes),
+        reference == null ? List.of() : shifts(reference),
+        notes);
+  }
+
+  private record Adjusted(List<SubgroupRow> rows, List<Heterogeneity> heterogeneity) {}
+
+  /** One Benjamini-Hochberg family: every tested gap to the overall value and every heterogeneity test. */
+  private Adjusted adjustSubgroupTests(List<SubgroupRow> rows, List<Heterogeneity> heterogeneity) {
+    List<Double> p = new ArrayList<>();
+    for (SubgroupRow row : rows) {
+      row.gaps().stream().filter(MetricGap::tested).forEach(g -> p.add(g.p()));
+    }
+    heterogeneity.forEach(h -> p.add(h.p()));
+    double[] q = BenjaminiHochberg.adjust(p.stream().mapToDouble(Double::doubleValue).toArray());
+    int k = 0;
+    List<SubgroupRow> newRows = new ArrayList<>();
+    for (SubgroupRow row : rows) {
+      List<MetricGap> gaps = new ArrayList<>();
+      for (MetricGap gap : row.gaps()) {
+        gaps.add(gap.tested() ? gap.withQ(q[k++]) : gap);
+      }
+      newRows.add(row.withGaps(gaps));
+    }
+    List<Heterogeneity> newHeterogeneity = new ArrayList<>();
+    for (Heterogeneity h : heterogeneity) {
+      newHeterogeneity.add(h.withQ(q[k++]));
+    }
+    return new Adjusted(newRows, newHeterogeneity);
+  }
+
+  /**
+   * The discoveries: slices with q ≤ fdr, ordered by the simultaneous lower confidence bound of their
+   * effect (so a large effect in a handful of cases does not outrank a solid one), keeping a
+   * refinement of an already reported slice only when it is clearly worse (its bound exceeds the
+   * general slice's effect); at most topSlices per model and kind of error.
+   */
+  private List<FailureSlice> discoveries(List<FailureSlice> tested) {
+    double[] q = BenjaminiHochberg.adjust(tested.stream().mapToDouble(FailureSlice::p).toArray());
+    double simultaneous = Math.max(0.5, 1 - spec.fdr() / Math.max(1, tested.size()));
+    List<FailureSlice> significant = new ArrayList<>();
+    for (int k = 0; k < tested.size(); k++) {
+      if (q[k] <= spec.fdr()) {
+        FailureSlice s = tested.get(k);
+        double bound = TwoProportions.newcombeDifference(s.errors(), s.trials(), s.restErrors(), s.restTrials(), simultaneous)
+            .lower();
+        significant.add(s.ranked(q[k], bound));
+      }
+    }
+    significant.sort(Comparator.comparingDouble(FailureSlice::rankingBound).reversed()
+        .thenComparing(s -> s.subgroup().label()));
+    Map<String, List<FailureSlice>> shown = new HashMap<>();
+    List<FailureSlice> result = new ArrayList<>();
+    for (FailureSlice s : significant) {
+      List<FailureSlice> same = shown.computeIfAbsent(s.model() + "/" + s.error(), key -> new ArrayList<>());
+      boolean redundant = same.stream().anyMatch(general -> s.refines(general) && general.effect() >= s.rankingBound());
+      if (!redundant && same.size() < spec.topSlices()) {
+        same.add(s);
+        result.add(s);
+      }
+    }
+    return result;
+  }
+
+  private List<ConfidentError> confidentErrors(List<ModelView> views) {
+    List<ConfidentError> errors = new ArrayList<>();
+    if (spec.confidentErrors() == 0) {
+      return errors;
+    }
+    for (ModelView view : views) {
+      List<Integer> missed = new ArrayList<>();
+      List<Integer> alarms = new ArrayList<>();
+      for (int i = 0; i < cohort.size(); i++) {
+        if (view.present[i] && view.truth[i] != view.calledPositive[i]) {
+          (view.truth[i] ? missed : alarms).add(i);
+        }
+      }
+      missed.sort(Comparator.comparingDouble((Integer i) -> view.oriented[i]).thenComparing(i -> i));
+      alarms.sort(Comparator.comparingDouble((Integer i) -> -view.oriented[i]).thenComparing(i -> i));
+      for (int i : missed.subList(0, Math.min(spec.confidentErrors(), missed.size()))) {
+        errors.add(error(view, i, "false_negative"));
+      }
+      for (int i : alarms.subList(0, Math.min(spec.confidentErrors(), alarms.size()))) {
+        errors.add(error(view, i, "false_positive"));
+      }
+    }
+    return errors;
+  }
+
+  private ConfidentError error(ModelView view, int i, String kind) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    cohort.metadata().forEach((column, values) -> metadata.put(column, values.get(i)));
+    return new ConfidentError(view.name(), cohort.caseIds().get(i), kind, view.model.scores()[i], metadata);
+  }
+
+  /** Calibration for models whose every score lies in [0, 1]: overall and per level of each column. */
+  private List<AuditResult.CalibrationRow> calibration(List<ModelView> views, List<String> notes) {
+    List<AuditResult.CalibrationRow> rows = new ArrayList<>();
+    for (ModelView view : views) {
+      double[] scores = view.model.scores();
+      boolean probabilities = true;
+      for (int i = 0; i < scores.length && probabilities; i++) {
+        probabilities = !view.present[i] || (scores[i] >= 0 && scores[i] <= 1);
+      }
+      if (!probabilities) {
+        notes.add("calibration skipped for " + view.name() + ": its scores are not probabilities (some lie outside [0, 1])");
+        continue;
+      }
+      rows.add(new AuditResult.CalibrationRow(view.name(), null, calibrate(view, null)));
+      for (GroupColumn column : columns) {
+        for (Partition.Cell cell : Partition.of(List.of(column))) {
+          rows.add(new AuditResult.CalibrationRow(view.name(), cell.subgroup(), calibrate(view, cell.cases())));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private Calibration calibrate(ModelView view, int[] cases) {
+    int n = 0;
+    int size = cases == null ? cohort.size() : cases.length;
+    double[] p = new double[size];
+    boolean[] y = new boolean[size];
+    for (int k = 0; k < size; k++) {
+      int i = cases == null ? k : cases[k];
+      if (view.present[i]) {
+        p[n] = view.model.scores()[i];
+        y[n++] = view.truth[i];
+      }
+    }
+    return Calibration.of(java.util.Arrays.copyOf(p, n), java.util.Arrays.copyOf(y, n), spec.ciLevel());
+  }
+
+  private AuditResult.TransportResult transport(List<ModelView> views, List<String> notes) {
+    if (spec.transportColumns().isEmpty()) {
+      return null;
+    }
+    List<GroupColumn> strata = new ArrayList<>();
+    for (String name : spec.transportColumns()) {
+      GroupColumn column = columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+      if (column == null) {
+        throw new IllegalArgumentException("the target population's column " + name + " is not one of the --group columns "
+            + spec.groupColumns() + "; add it to --group");
+      }
+      strata.add(column);
+    }
+    Transport.Weights weights = Transport.weights(strata, spec.targetShares());
+    notes.addAll(weights.warnings());
+    List<AuditResult.ModelTransport> models = new ArrayList<>();
+    for (ModelView view : views) {
+      models.add(new AuditResult.ModelTransport(view.name(), Transport.estimates(view, weights.caseWeights(), spec.ciLevel())));
+    }
+    return new AuditResult.TransportResult(weights, models);
+  }
+
+  private List<Shift> shifts(Cohort reference) {
+    List<Shift> shifts = new ArrayList<>();
+    for (GroupColumn column : columns) {
+      List<String> local = cohort.metadata().get(column.name());
+      List<String> other = reference.metadata().get(column.name());
+      if (other == null) {
+        throw new IllegalArgumentException("the reference cohort has no column " + column.name());
+      }
+      if (column.bands() != null) {
+        shifts.add(Shift.continuous(column.name(), "metadata", numbers(local), numbers(other)));
+      } else {
+        shifts.add(Shift.categorical(column.name(), local, other));
+      }
+    }
+    for (ModelScores model : cohort.models()) {
+      ModelScores other = reference.models().stream().filter(m -> m.name().equals(model.name())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("the reference cohort has no scores of model " + model.name()));
+      shifts.add(Shift.continuous(model.name(), "score", model.scores(), other.scores()));
+    }
+    return shifts;
+  }
+
+  private static double[] numbers(List<String> values) {
+    double[] x = new double[values.size()];
+    for (int i = 0; i < x.length; i++) {
+      String v = values.get(i);
+      try {
+        x[i] = v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        x[i] = Double.NaN;
+      }
+    }
+    return x;
+  }
+}

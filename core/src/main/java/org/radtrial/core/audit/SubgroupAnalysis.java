@@ -1,0 +1,340 @@
+package org.radtrial.core.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.radtrial.core.binary.CiMethod;
+import org.radtrial.core.binary.Proportion;
+import org.radtrial.core.binary.TwoProportions;
+import org.radtrial.core.evaluate.ConfusionCounts;
+import org.radtrial.core.evaluate.DecisionMetrics;
+import org.radtrial.core.roc.AucEstimate;
+import org.radtrial.core.roc.DeLong;
+import org.radtrial.core.roc.Interval;
+import org.radtrial.core.roc.Placements;
+
+/**
+ * Per-subgroup performance of one model over one partition of the cohort (a column, or an
+ * intersection of columns): the rows with their gaps, the heterogeneity tests and the
+ * equalized-odds difference. q-values are filled in later, across the whole audit.
+ */
+final class SubgroupAnalysis {
+  static final String[] TESTED_PROPORTIONS = {"sensitivity", "specificity", "recall_rate", "ppv"};
+  private static final double POWER_Z = new NormalDistribution(0, 1).inverseCumulativeProbability(0.8);
+  /** Sensitivity should be estimable within ±10 points. */
+  static final double PRECISION = 0.10;
+
+  final List<SubgroupRow> rows = new ArrayList<>();
+  final List<Heterogeneity> heterogeneity = new ArrayList<>();
+  EqualizedOdds equalizedOdds;
+
+  private final ModelView view;
+  private final double level;
+  private final String columns;
+
+  /** Counts of one cell. */
+  private record Counts(int positives, int negatives, int tp, int fp) {
+    int x(String metric) {
+      return switch (metric) {
+        case "sensitivity" -> tp;
+        case "specificity" -> negatives - fp;
+        case "recall_rate" -> tp + fp;
+        case "ppv" -> tp;
+        default -> throw new IllegalArgumentException(metric);
+      };
+    }
+
+    int n(String metric) {
+      return switch (metric) {
+        case "sensitivity" -> positives;
+        case "specificity" -> negatives;
+        case "recall_rate" -> positives + negatives;
+        case "ppv" -> tp + fp;
+        default -> throw new IllegalArgumentException(metric);
+      };
+    }
+  }
+
+  SubgroupAnalysis(ModelView view, List<GroupColumn> partitionColumns, List<Partition.Cell> cells, double level) {
+    this.view = view;
+    this.level = level;
+    this.columns = String.join(" x ", partitionColumns.stream().map(GroupColumn::name).toList());
+    Counts total = new Counts(view.positives, view.negatives, view.truePositives, view.falsePositives);
+    List<Counts> counts = new ArrayList<>();
+    List<AucEstimate> aucs = new ArrayList<>();
+    for (Partition.Cell cell : cells) {
+      Counts c = count(cell.cases());
+      counts.add(c);
+      Placements p = view.placements(cell.cases());
+      AucEstimate auc = p == null ? null : DeLong.auc(p, level);
+      aucs.add(auc);
+      rows.add(row(cell, c, total, p, auc));
+    }
+    addBestGroupGaps(cells, counts, aucs);
+    testHeterogeneity(counts, aucs);
+    equalizedOdds = equalizedOdds(counts);
+  }
+
+  private Counts count(int[] cases) {
+    int m = 0;
+    int q = 0;
+    int tp = 0;
+    int fp = 0;
+    for (int i : cases) {
+      if (!view.present[i]) {
+        continue;
+      }
+      if (view.truth[i]) {
+        m++;
+        tp += view.calledPositive[i] ? 1 : 0;
+      } else {
+        q++;
+        fp += view.calledPositive[i] ? 1 : 0;
+      }
+    }
+    return new Counts(m, q, tp, fp);
+  }
+
+  /** The sensitivity used for power: the model's overall sensitivity, kept within [0.1, 0.9]. */
+  private double plannedSensitivity() {
+    double s = view.truePositives / (double) view.positives;
+    return Math.min(0.9, Math.max(0.1, s));
+  }
+
+  /** Positives needed for a sensitivity interval of half-width {@link #PRECISION}. */
+  int positivesNeeded() {
+    double z = DeLong.criticalValue(level);
+    double s = plannedSensitivity();
+    return (int) Math.ceil(z * z * s * (1 - s) / (PRECISION * PRECISION));
+  }
+
+  private SubgroupRow row(Partition.Cell cell, Counts c, Counts total, Placements p, AucEstimate auc) {
+    ConfusionCounts confusion = new ConfusionCounts(c.tp, c.positives - c.tp, c.negatives - c.fp, c.fp);
+    DecisionMetrics metrics = confusion.metrics(CiMethod.WILSON, level);
+    Proportion fpr = Proportion.of(c.fp, c.negatives, CiMethod.WILSON, level);
+    boolean underpowered = c.positives < positivesNeeded();
+    int restPositives = total.positives - c.positives;
+    double s = plannedSensitivity();
+    double mdd = restPositives > 0 && c.positives > 0
+        ? (DeLong.criticalValue(level) + POWER_Z) * Math.sqrt(s * (1 - s) * (1.0 / c.positives + 1.0 / restPositives))
+        : Double.NaN;
+    List<MetricGap> gaps = new ArrayList<>();
+    if (!underpowered) {
+      for (String metric : TESTED_PROPORTIONS) {
+        MetricGap gap = proportionGapToOverall(metric, c, total);
+        if (gap != null) {
+          gaps.add(gap);
+        }
+      }
+      if (p != null) {
+        MetricGap gap = aucGapToOverall(cell.cases(), p);
+        if (gap != null) {
+          gaps.add(gap);
+        }
+      }
+    }
+    return new SubgroupRow(view.name(), cell.subgroup(), c.positives + c.negatives, c.positives, c.negatives, auc, metrics,
+        fpr, underpowered, mdd, gaps);
+  }
+
+  /** Gap of a proportion to the whole cohort, tested as subgroup vs the rest. */
+  private MetricGap proportionGapToOverall(String metric, Counts c, Counts total) {
+    int x = c.x(metric);
+    int n = c.n(metric);
+    int restX = total.x(metric) - x;
+    int restN = total.n(metric) - n;
+    if (n == 0 || restN == 0) {
+      return null;
+    }
+    double pg = x / (double) n;
+    double pRest = restX / (double) restN;
+    double w = n / (double) (n + restN);
+    double pAll = (x + restX) / (double) (n + restN);
+    Interval versusRest = TwoProportions.newcombeDifference(x, n, restX, restN, level);
+    Interval difference = new Interval((1 - w) * versusRest.lower(), (1 - w) * versusRest.upper(), level);
+    double ratio = pAll == 0 ? Double.NaN : pg / pAll;
+    Interval ratioCi = null;
+    if (pg > 0 && pAll > 0) {
+      double dg = 1 / pg - w / pAll;
+      double dRest = -(1 - w) / pAll;
+      double variance = dg * dg * pg * (1 - pg) / n + dRest * dRest * pRest * (1 - pRest) / restN;
+      ratioCi = logInterval(ratio, Math.sqrt(variance));
+    }
+    double p = 2 * TwoProportions.upperTailP(Math.abs(TwoProportions.pooledZ(x, n, restX, restN)));
+    return new MetricGap(metric, "overall", pg, pAll, pg - pAll, difference, ratio, ratioCi, p, Double.NaN);
+  }
+
+  private MetricGap aucGapToOverall(int[] cases, Placements subset) {
+    double[] variances = AucGap.variances(view, cases, subset);
+    if (Double.isNaN(variances[0])) {
+      return null;
+    }
+    double aS = subset.auc();
+    double a = view.overall.auc();
+    double d = aS - a;
+    double se = Math.sqrt(variances[0]);
+    double z = DeLong.criticalValue(level);
+    double p = se == 0 ? 1 : DeLong.twoSidedP(d / se);
+    return new MetricGap("auc", "overall", aS, a, d, new Interval(d - z * se, d + z * se, level), aS / a,
+        logInterval(aS / a, Math.sqrt(variances[1])), p, Double.NaN);
+  }
+
+  private Interval logInterval(double ratio, double seLog) {
+    if (!(ratio > 0) || Double.isNaN(seLog)) {
+      return null;
+    }
+    double z = DeLong.criticalValue(level);
+    return new Interval(ratio * Math.exp(-z * seLog), ratio * Math.exp(z * seLog), level);
+  }
+
+  /** Gaps to the best adequately powered group of this partition, shown but not tested. */
+  private void addBestGroupGaps(List<Partition.Cell> cells, List<Counts> counts, List<AucEstimate> aucs) {
+    String[] metrics = {"sensitivity", "specificity", "ppv", "auc"};
+    List<List<MetricGap>> added = new ArrayList<>();
+    for (int k = 0; k < rows.size(); k++) {
+      added.add(new ArrayList<>(rows.get(k).gaps()));
+    }
+    for (String metric : metrics) {
+      int best = -1;
+      double bestValue = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < rows.size(); k++) {
+        double value = value(metric, counts.get(k), aucs.get(k));
+        if (!rows.get(k).underpowered() && !Double.isNaN(value) && value > bestValue) {
+          best = k;
+          bestValue = value;
+        }
+      }
+      if (best < 0) {
+        continue;
+      }
+      for (int k = 0; k < rows.size(); k++) {
+        if (k == best || rows.get(k).underpowered()) {
+          continue;
+        }
+        MetricGap gap = gapToBest(metric, counts.get(k), aucs.get(k), counts.get(best), aucs.get(best), cells.get(best));
+        if (gap != null) {
+          added.get(k).add(gap);
+        }
+      }
+    }
+    for (int k = 0; k < rows.size(); k++) {
+      rows.set(k, rows.get(k).withGaps(added.get(k)));
+    }
+  }
+
+  private static double value(String metric, Counts c, AucEstimate auc) {
+    if (metric.equals("auc")) {
+      return auc == null ? Double.NaN : auc.estimate();
+    }
+    return c.n(metric) == 0 ? Double.NaN : c.x(metric) / (double) c.n(metric);
+  }
+
+  private MetricGap gapToBest(String metric, Counts c, AucEstimate auc, Counts best, AucEstimate bestAuc, Partition.Cell bestCell) {
+    String versus = "best: " + bestCell.subgroup().label();
+    if (metric.equals("auc")) {
+      if (auc == null || bestAuc == null || auc.ci() == null || bestAuc.ci() == null) {
+        return null;
+      }
+      double d = auc.estimate() - bestAuc.estimate();
+      double z = DeLong.criticalValue(level);
+      double se = Math.hypot(auc.standardError(), bestAuc.standardError());
+      double ratio = auc.estimate() / bestAuc.estimate();
+      double seLog = Math.hypot(auc.standardError() / auc.estimate(), bestAuc.standardError() / bestAuc.estimate());
+      return new MetricGap(metric, versus, auc.estimate(), bestAuc.estimate(), d, new Interval(d - z * se, d + z * se, level),
+          ratio, logInterval(ratio, seLog), Double.NaN, Double.NaN);
+    }
+    int x = c.x(metric);
+    int n = c.n(metric);
+    int bx = best.x(metric);
+    int bn = best.n(metric);
+    if (n == 0 || bn == 0) {
+      return null;
+    }
+    double pg = x / (double) n;
+    double pb = bx / (double) bn;
+    return new MetricGap(metric, versus, pg, pb, pg - pb, TwoProportions.newcombeDifference(x, n, bx, bn, level),
+        pb == 0 ? Double.NaN : pg / pb, TwoProportions.katzRatio(x, n, bx, bn, level), Double.NaN, Double.NaN);
+  }
+
+  private void testHeterogeneity(List<Counts> counts, List<AucEstimate> aucs) {
+    if (counts.size() < 2) {
+      return;
+    }
+    for (String metric : TESTED_PROPORTIONS) {
+      int[] x = new int[counts.size()];
+      int[] n = new int[counts.size()];
+      boolean sparse = false;
+      int groups = 0;
+      long totalX = 0;
+      long totalN = 0;
+      for (int k = 0; k < counts.size(); k++) {
+        x[k] = counts.get(k).x(metric);
+        n[k] = counts.get(k).n(metric);
+        totalX += x[k];
+        totalN += n[k];
+        groups += n[k] > 0 ? 1 : 0;
+      }
+      double pooled = totalN == 0 ? 0 : totalX / (double) totalN;
+      for (int k = 0; k < counts.size(); k++) {
+        if (n[k] > 0 && (n[k] * pooled < 5 || n[k] * (1 - pooled) < 5)) {
+          sparse = true;
+        }
+      }
+      double[] test = TwoProportions.homogeneity(x, n);
+      if (groups >= 2) {
+        heterogeneity.add(new Heterogeneity(view.name(), columns, metric, "Pearson chi-square", test[0], (int) test[1], test[2],
+            Double.NaN, groups, sparse ? "some expected counts are below 5: the chi-square approximation may be poor" : ""));
+      }
+    }
+    double weightSum = 0;
+    double weighted = 0;
+    List<double[]> entries = new ArrayList<>();
+    for (AucEstimate auc : aucs) {
+      if (auc != null && auc.positives() >= 2 && auc.negatives() >= 2 && auc.standardError() > 0) {
+        double w = 1 / (auc.standardError() * auc.standardError());
+        entries.add(new double[] {auc.estimate(), w});
+        weightSum += w;
+        weighted += w * auc.estimate();
+      }
+    }
+    if (entries.size() >= 2) {
+      double mean = weighted / weightSum;
+      double q = 0;
+      for (double[] e : entries) {
+        q += e[1] * (e[0] - mean) * (e[0] - mean);
+      }
+      int df = entries.size() - 1;
+      double p = 1 - new ChiSquaredDistribution(df).cumulativeProbability(q);
+      heterogeneity.add(new Heterogeneity(view.name(), columns, "auc", "Cochran Q of DeLong AUCs", q, df, p, Double.NaN,
+          entries.size(), aucs.size() > entries.size() ? "groups without two cases of each class or without spread are left out" : ""));
+    }
+  }
+
+  private EqualizedOdds equalizedOdds(List<Counts> counts) {
+    double minTpr = Double.POSITIVE_INFINITY;
+    double maxTpr = Double.NEGATIVE_INFINITY;
+    double minFpr = Double.POSITIVE_INFINITY;
+    double maxFpr = Double.NEGATIVE_INFINITY;
+    int groups = 0;
+    for (int k = 0; k < counts.size(); k++) {
+      Counts c = counts.get(k);
+      if (rows.get(k).underpowered() || c.positives == 0 || c.negatives == 0) {
+        continue;
+      }
+      double tpr = c.tp / (double) c.positives;
+      double fpr = c.fp / (double) c.negatives;
+      minTpr = Math.min(minTpr, tpr);
+      maxTpr = Math.max(maxTpr, tpr);
+      minFpr = Math.min(minFpr, fpr);
+      maxFpr = Math.max(maxFpr, fpr);
+      groups++;
+    }
+    if (groups < 2) {
+      return new EqualizedOdds(view.name(), columns, Double.NaN, Double.NaN, Double.NaN, groups);
+    }
+    double tprRange = maxTpr - minTpr;
+    double fprRange = maxFpr - minFpr;
+    return new EqualizedOdds(view.name(), columns, tprRange, fprRange, Math.max(tprRange, fprRange), groups);
+  }
+}
