@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write a SYNTHETIC breast-screening case table (no real patients): ~0.7%% cancer prevalence,",
-      "metadata (age, density, vendor, site, ethnicity), two readers' recall decisions (reader_1, reader_2)",
+      "metadata (age, density, vendor, site, ethnicity), two readers' recall decisions (reader_1, reader_2),",
+      "the arbitration of their discordances (arbitration; empty where they agreed)",
       "and three AI models (model_a, model_b, model_c). Planted weaknesses: model_b loses accuracy on",
       "density D and on vendor C. Truth column 'cancer' (1 = cancer). The same seed gives the same table."
     })

@@ -221,7 +221,7 @@ public final class CaseTableReader {
       return ReaderDecisions.NEGATIVE;
     }
     if (isMissing(raw)) {
-      if (spec.missing() == MissingPolicy.EXCLUDE) {
+      if (spec.missing() == MissingPolicy.EXCLUDE || spec.optionalReaders().contains(header.get(column))) {
         return ReaderDecisions.MISSING;
       }
       throw new CaseTableException(file, row, header.get(column), "the reader's decision is missing; fill it in, or pass"

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param metadata metadata columns carried along
  * @param missing what to do with missing scores and decisions
  * @param delimiter field separator, or 0 to choose by file extension (tab for .tsv/.tab, else comma)
+ * @param optionalReaders decision columns where an empty cell means "not recorded" whatever the
+ *     missing policy (an arbitration happens only for discordant exams)
  */
 public record CaseTableSpec(
     String idColumn,
@@ -27,7 +29,8 @@ public record CaseTableSpec(
     List<String> readers,
     List<String> metadata,
     MissingPolicy missing,
-    char delimiter) {
+    char delimiter,
+    Set<String> optionalReaders) {
 
   public CaseTableSpec {
     positiveValue = positiveValue == null ? null : positiveValue.trim();
@@ -36,6 +39,7 @@ public record CaseTableSpec(
     lowerIsPositive = Set.copyOf(lowerIsPositive);
     readers = List.copyOf(readers);
     metadata = List.copyOf(metadata);
+    optionalReaders = Set.copyOf(optionalReaders);
     if (models.isEmpty()) {
       throw new IllegalArgumentException("name at least one model score column");
     }
@@ -49,34 +53,40 @@ public record CaseTableSpec(
 
   /** A spec with the given truth and models and defaults elsewhere. */
   public static CaseTableSpec of(String truthColumn, String positiveValue, List<String> models) {
-    return new CaseTableSpec(null, truthColumn, positiveValue, null, models, Set.of(), List.of(), List.of(), MissingPolicy.ERROR, (char) 0);
+    return new CaseTableSpec(null, truthColumn, positiveValue, null, models, Set.of(), List.of(), List.of(), MissingPolicy.ERROR, (char) 0, Set.of());
   }
 
   public CaseTableSpec withId(String column) {
-    return new CaseTableSpec(column, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, readers, metadata, missing, delimiter);
+    return new CaseTableSpec(column, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, readers, metadata, missing, delimiter, optionalReaders);
   }
 
   public CaseTableSpec withReaders(List<String> columns) {
-    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, columns, metadata, missing, delimiter);
+    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, columns, metadata, missing, delimiter, optionalReaders);
   }
 
   public CaseTableSpec withMetadata(List<String> columns) {
-    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, readers, columns, missing, delimiter);
+    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, readers, columns, missing, delimiter, optionalReaders);
   }
 
   public CaseTableSpec withMissing(MissingPolicy policy) {
-    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, readers, metadata, policy, delimiter);
+    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, readers, metadata, policy, delimiter, optionalReaders);
   }
 
   public CaseTableSpec withLowerIsPositive(Set<String> columns) {
-    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, columns, readers, metadata, missing, delimiter);
+    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, columns, readers, metadata, missing, delimiter, optionalReaders);
   }
 
   public CaseTableSpec withNegative(String value) {
-    return new CaseTableSpec(idColumn, truthColumn, positiveValue, value, models, lowerIsPositive, readers, metadata, missing, delimiter);
+    return new CaseTableSpec(idColumn, truthColumn, positiveValue, value, models, lowerIsPositive, readers, metadata, missing, delimiter, optionalReaders);
+  }
+
+  /** Decision columns that may be empty (not recorded) whatever the missing policy; also read as readers. */
+  public CaseTableSpec withOptionalReaders(Set<String> columns) {
+    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, readers, metadata,
+        missing, delimiter, columns);
   }
 
   public CaseTableSpec withDelimiter(char separator) {
-    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, readers, metadata, missing, separator);
+    return new CaseTableSpec(idColumn, truthColumn, positiveValue, negativeValue, models, lowerIsPositive, readers, metadata, missing, separator, optionalReaders);
   }
 }

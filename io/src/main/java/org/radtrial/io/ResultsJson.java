@@ -243,6 +243,10 @@ public final class ResultsJson {
     return node;
   }
 
+  static ObjectNode provenanceNode(Provenance p) {
+    return provenance(p);
+  }
+
   private static ObjectNode provenance(Provenance p) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("radtrial_version", p.radtrialVersion());

@@ -18,7 +18,8 @@ import org.radtrial.core.cohort.ReaderDecisions;
  * ethnicity. Cancer (about 0.7%) is more likely with age and density. Every cancer has a
  * conspicuity shared by the humans and the models; dense tissue masks it. Every normal exam has a
  * shared "difficulty", so models and readers make correlated false positives, as in real reading.
- * Two readers recall about 5% of exams. Three models differ in accuracy, and two weaknesses are
+ * Two readers recall about 5% of exams each; their discordances go to an arbitrator whose outcome
+ * is in the column "arbitration" (empty where the readers agreed). Three models differ in accuracy, and two weaknesses are
  * planted on purpose so that an audit can find them:
  *
  * <ul>
@@ -70,6 +71,9 @@ public final class ScreeningCohortGenerator {
     double[] modelC = new double[cases];
     byte[] reader1 = new byte[cases];
     byte[] reader2 = new byte[cases];
+    byte[] arbitration = new byte[cases];
+    // Arbitration draws come from their own stream, so the other columns do not depend on them.
+    SplittableRandom arbiter = new SplittableRandom(seed ^ 0x5DEECE66DL);
     for (int i = 0; i < cases; i++) {
       ids.add(String.format(Locale.ROOT, "exam%07d", i + 1));
       int years = (int) Math.round(Math.max(40, Math.min(74, 56 + 9 * gaussian(random))));
@@ -92,6 +96,8 @@ public final class ScreeningCohortGenerator {
       modelC[i] = probability(1.55 * visible + difficulty + noise(random), -3.6);
       reader1[i] = decide(2.8 * visible + difficulty + noise(random), 1.66);
       reader2[i] = decide(2.6 * visible + difficulty + noise(random), 1.62);
+      byte arbitrated = decide(3.0 * visible + difficulty + noise(arbiter), 1.1);
+      arbitration[i] = reader1[i] == reader2[i] ? ReaderDecisions.MISSING : arbitrated;
     }
     Map<String, List<String>> metadata = new LinkedHashMap<>();
     metadata.put("age", List.of(age));
@@ -106,7 +112,8 @@ public final class ScreeningCohortGenerator {
             new ModelScores("model_a", modelA, true),
             new ModelScores("model_b", modelB, true),
             new ModelScores("model_c", modelC, true)),
-        List.of(new ReaderDecisions("reader_1", reader1), new ReaderDecisions("reader_2", reader2)),
+        List.of(new ReaderDecisions("reader_1", reader1), new ReaderDecisions("reader_2", reader2),
+            new ReaderDecisions("arbitration", arbitration)),
         metadata);
   }
 

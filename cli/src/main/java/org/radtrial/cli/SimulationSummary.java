@@ -1,0 +1,100 @@
+package org.radtrial.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.radtrial.core.roc.Interval;
+import org.radtrial.core.simulate.SimulationMetric;
+import org.radtrial.core.simulate.SimulationResult;
+import org.radtrial.core.simulate.Strategy;
+
+/**
+ * The console summary of a virtual trial: the baseline, then per model and strategy the threshold
+ * the constraints chose (or the user's thresholds, or the sweep point that flags about as many
+ * exams as the baseline recalls), with intervals and differences from the baseline.
+ */
+final class SimulationSummary {
+  private final PrintWriter out;
+
+  SimulationSummary(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(SimulationResult r) {
+    out.printf(Locale.ROOT, "%,d exams, %,d cancers in the follow-up window%n", r.exams(), r.cancers());
+    out.printf(Locale.ROOT, "Assumption for unrecorded decisions: %s (recall with probability %.3f with cancer, %.3f without;"
+        + " %s)%n%n", r.assumption().name(), r.assumption().recallIfCancer(), r.assumption().recallIfNormal(), r.calibration());
+    Map<SimulationMetric, SimulationResult.Estimate> b = r.baseline();
+    out.printf(Locale.ROOT, "Baseline (the programme as recorded): CDR %s per 1,000, recall rate %s, PPV %s, %s reading hours%n%n",
+        f(b.get(SimulationMetric.CDR), 2), f(b.get(SimulationMetric.RECALL_RATE), 4), f(b.get(SimulationMetric.PPV), 3),
+        f(b.get(SimulationMetric.READING_HOURS), 1));
+    Table t = new Table("model", "strategy", "threshold (flags)", "CDR /1000 (diff.)", "recall rate (diff.)",
+        "missed vs baseline", "workload change %", "why this threshold");
+    double baselineRecall = b.get(SimulationMetric.RECALL_RATE).value();
+    for (SimulationResult.ModelSimulation m : r.models()) {
+      for (Map.Entry<Strategy, List<Map<SimulationMetric, SimulationResult.Estimate>>> e : m.curves().entrySet()) {
+        for (int[] choice : choices(r, m, e.getKey(), baselineRecall)) {
+          int j = choice[0];
+          Map<SimulationMetric, SimulationResult.Estimate> p = e.getValue().get(j);
+          SimulationResult.Threshold threshold = m.thresholds().get(j);
+          t.row(m.model(), e.getKey().key(),
+              String.format(Locale.ROOT, "%.4g (%.1f%%)", threshold.value(), 100 * threshold.flagRate()),
+              f(p.get(SimulationMetric.CDR), 2) + " (" + diff(p.get(SimulationMetric.CDR), 2) + ")",
+              f(p.get(SimulationMetric.RECALL_RATE), 4) + " (" + diff(p.get(SimulationMetric.RECALL_RATE), 4) + ")",
+              f(p.get(SimulationMetric.MISSED_VS_BASELINE), 1),
+              f(p.get(SimulationMetric.WORKLOAD_CHANGE_PCT), 1), REASONS[choice[1]]);
+        }
+      }
+    }
+    t.print(out, "Strategies (95% bootstrap intervals in results.json; the full threshold sweep is there too)");
+    r.selections().stream().filter(s -> s.threshold() < 0)
+        .forEach(s -> out.printf("- %s, %s: no threshold meets %s%n", s.model(), s.strategy().key(), s.constraints()));
+    r.notSimulated().forEach((s, reason) -> out.printf("- %s not simulated: %s%n", s.key(), reason));
+    r.notes().forEach(n -> out.println("- " + n));
+    out.println();
+    out.flush();
+  }
+
+  private static final String[] REASONS = {"meets the constraints", "given by the user", "flags about the baseline's recall rate"};
+
+  private static List<int[]> choices(SimulationResult r, SimulationResult.ModelSimulation m, Strategy s, double baselineRecall) {
+    List<int[]> chosen = new java.util.ArrayList<>();
+    r.selections().stream().filter(x -> x.model().equals(m.model()) && x.strategy() == s && x.threshold() >= 0)
+        .forEach(x -> chosen.add(new int[] {x.threshold(), 0}));
+    for (int j = 0; j < m.thresholds().size(); j++) {
+      if (m.thresholds().get(j).userGiven()) {
+        chosen.add(new int[] {j, 1});
+      }
+    }
+    if (chosen.isEmpty()) {
+      int best = 0;
+      for (int j = 0; j < m.thresholds().size(); j++) {
+        if (Math.abs(m.thresholds().get(j).flagRate() - baselineRecall)
+            < Math.abs(m.thresholds().get(best).flagRate() - baselineRecall)) {
+          best = j;
+        }
+      }
+      chosen.add(new int[] {best, 2});
+    }
+    return chosen;
+  }
+
+  private static String f(SimulationResult.Estimate e, int decimals) {
+    if (e == null || !Double.isFinite(e.value())) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%." + decimals + "f", e.value()) + ci(e.ci(), decimals);
+  }
+
+  private static String diff(SimulationResult.Estimate e, int decimals) {
+    if (e == null || !Double.isFinite(e.difference())) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%+." + decimals + "f", e.difference()) + ci(e.differenceCi(), decimals);
+  }
+
+  private static String ci(Interval ci, int decimals) {
+    return ci == null ? "" : String.format(Locale.ROOT, " [%." + decimals + "f, %." + decimals + "f]", ci.lower(), ci.upper());
+  }
+}
