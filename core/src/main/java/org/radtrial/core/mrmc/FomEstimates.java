@@ -1,0 +1,168 @@
+package org.radtrial.core.mrmc;
+
+import org.radtrial.core.roc.Placements;
+
+/**
+ * The figure of merit θ of every cell of a study (one cell per reader per modality, then one for
+ * the stand-alone reader if there is one) and θ with each case deleted in turn, in case order: the
+ * input of the jackknife covariance and of the DBM pseudovalues.
+ *
+ * <p>Deleting a case changes θ in closed form, so no cell is recomputed K times: for the AUC,
+ * deleting positive case i leaves (m·θ − V10(i))/(m − 1) and deleting negative case j leaves
+ * (n·θ − V01(j))/(n − 1) (DeLong's placement values); a proportion of m cases becomes (m·θ −
+ * x)/(m − 1) when one of its own cases, with outcome x, is deleted, and is unchanged otherwise.
+ */
+final class FomEstimates {
+  private final int modalities;
+  private final int readers;
+  private final boolean standalone;
+  private final double[] theta;
+  private final double[][] leaveOneOut;
+  private final Placements[] placements;
+
+  private FomEstimates(int modalities, int readers, boolean standalone, double[] theta, double[][] leaveOneOut,
+      Placements[] placements) {
+    this.modalities = modalities;
+    this.readers = readers;
+    this.standalone = standalone;
+    this.theta = theta;
+    this.leaveOneOut = leaveOneOut;
+    this.placements = placements;
+  }
+
+  static FomEstimates of(ReaderStudy study, FigureOfMerit fom) {
+    int t = study.modalities().size();
+    int r = study.readers().size();
+    boolean withStandalone = study.standalone().isPresent();
+    int cells = t * r + (withStandalone ? 1 : 0);
+    double[] theta = new double[cells];
+    double[][] leaveOneOut = new double[cells][];
+    Placements[] placements = fom instanceof FigureOfMerit.Auc ? new Placements[cells] : null;
+    double[][][] ratings = study.ratingsView();
+    for (int i = 0; i < t; i++) {
+      for (int j = 0; j < r; j++) {
+        fill(study, fom, ratings[i][j], study.higherIsPositive(i), i * r + j, theta, leaveOneOut, placements);
+      }
+    }
+    if (withStandalone) {
+      StandaloneReader ai = study.standalone().orElseThrow();
+      fill(study, fom, ai.ratings(), ai.higherIsPositive(), t * r, theta, leaveOneOut, placements);
+    }
+    return new FomEstimates(t, r, withStandalone, theta, leaveOneOut, placements);
+  }
+
+  private static void fill(ReaderStudy study, FigureOfMerit fom, double[] ratings, boolean higherIsPositive, int cell,
+      double[] theta, double[][] leaveOneOut, Placements[] placements) {
+    int[] pos = study.positiveCases();
+    int[] neg = study.negativeCases();
+    double[] x = select(ratings, pos);
+    double[] y = select(ratings, neg);
+    int m = x.length;
+    int n = y.length;
+    double[] without = new double[ratings.length];
+    double value;
+    if (fom instanceof FigureOfMerit.Auc) {
+      Placements v = Placements.of(x, y);
+      placements[cell] = v;
+      value = v.auc();
+      for (int a = 0; a < m; a++) {
+        without[pos[a]] = (m * value - v.positivePlacement(a)) / (m - 1);
+      }
+      for (int b = 0; b < n; b++) {
+        without[neg[b]] = (n * value - v.negativePlacement(b)) / (n - 1);
+      }
+    } else if (fom instanceof FigureOfMerit.Sensitivity s) {
+      double cut = Cuts.oriented(s.cut(), higherIsPositive);
+      value = proportionAtOrAbove(x, cut);
+      for (int a = 0; a < m; a++) {
+        without[pos[a]] = (m * value - (x[a] >= cut ? 1 : 0)) / (m - 1);
+      }
+      for (int b = 0; b < n; b++) {
+        without[neg[b]] = value;
+      }
+    } else {
+      double cut = Cuts.oriented(((FigureOfMerit.Specificity) fom).cut(), higherIsPositive);
+      value = 1 - proportionAtOrAbove(y, cut);
+      for (int a = 0; a < m; a++) {
+        without[pos[a]] = value;
+      }
+      for (int b = 0; b < n; b++) {
+        without[neg[b]] = (n * value - (y[b] < cut ? 1 : 0)) / (n - 1);
+      }
+    }
+    theta[cell] = value;
+    leaveOneOut[cell] = without;
+  }
+
+  private static double proportionAtOrAbove(double[] values, double cut) {
+    int count = 0;
+    for (double v : values) {
+      count += v >= cut ? 1 : 0;
+    }
+    return count / (double) values.length;
+  }
+
+  static double[] select(double[] values, int[] indices) {
+    double[] out = new double[indices.length];
+    for (int a = 0; a < indices.length; a++) {
+      out[a] = values[indices[a]];
+    }
+    return out;
+  }
+
+  int modalities() {
+    return modalities;
+  }
+
+  int readers() {
+    return readers;
+  }
+
+  int cases() {
+    return leaveOneOut[0].length;
+  }
+
+  int cells() {
+    return theta.length;
+  }
+
+  boolean hasStandalone() {
+    return standalone;
+  }
+
+  int cell(int modality, int reader) {
+    return modality * readers + reader;
+  }
+
+  int standaloneCell() {
+    if (!standalone) {
+      throw new IllegalStateException("the study has no stand-alone reader");
+    }
+    return modalities * readers;
+  }
+
+  double theta(int cell) {
+    return theta[cell];
+  }
+
+  double theta(int modality, int reader) {
+    return theta[cell(modality, reader)];
+  }
+
+  /** θ of the cell with case k deleted. */
+  double leaveOneOut(int cell, int k) {
+    return leaveOneOut[cell][k];
+  }
+
+  /** The AUC placements of a cell; only for the AUC. */
+  Placements placements(int cell) {
+    if (placements == null) {
+      throw new IllegalStateException("DeLong placements exist only for the AUC");
+    }
+    return placements[cell];
+  }
+
+  boolean isAuc() {
+    return placements != null;
+  }
+}

@@ -1,0 +1,111 @@
+package org.radtrial.core.mrmc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.radtrial.core.roc.RocCurve;
+import org.radtrial.core.roc.RocPoint;
+
+/**
+ * The multi-reader multi-case analysis behind {@code radtrial mrmc}: per reader and modality the
+ * trapezoidal AUC and ROC curve; the Obuchowski-Rockette analysis (jackknife or DeLong covariances)
+ * and the DBM pseudovalue analysis of the AUC for random readers and cases, fixed readers and fixed
+ * cases; the same for sensitivity and specificity at a rating cut; the human readers against a
+ * stand-alone reader; and sample sizes for a new study. Pure computation: no I/O.
+ */
+public final class MrmcAnalysis {
+  private MrmcAnalysis() {}
+
+  /**
+   * Runs the analysis.
+   *
+   * @throws IllegalArgumentException if sample-size planning is asked of a single-modality study
+   */
+  public static MrmcResult analyse(ReaderStudy study, MrmcSpec spec) {
+    FomEstimates aucEstimates = FomEstimates.of(study, new FigureOfMerit.Auc());
+    FomAnalysis auc = analyse(study, new FigureOfMerit.Auc(), aucEstimates, spec.covariance(), spec.ciLevel());
+    FomAnalysis sensitivity = null;
+    FomAnalysis specificity = null;
+    if (spec.hasCut()) {
+      FigureOfMerit sensitivityAtCut = new FigureOfMerit.Sensitivity(spec.cut());
+      FigureOfMerit specificityAtCut = new FigureOfMerit.Specificity(spec.cut());
+      sensitivity = analyse(study, sensitivityAtCut, FomEstimates.of(study, sensitivityAtCut), CovarianceMethod.JACKKNIFE,
+          spec.ciLevel());
+      specificity = analyse(study, specificityAtCut, FomEstimates.of(study, specificityAtCut), CovarianceMethod.JACKKNIFE,
+          spec.ciLevel());
+    }
+    PlanResult plan = spec.plan() == null ? null : plan(study, auc, spec.plan());
+    return new MrmcResult(study.modalities(), study.readers(), study.standalone().map(StandaloneReader::name).orElse(null),
+        study.cases().size(), study.positives(), study.negatives(), curves(study, aucEstimates, spec.rocPoints()),
+        auc, sensitivity, specificity, plan, spec);
+  }
+
+  private static FomAnalysis analyse(ReaderStudy study, FigureOfMerit fom, FomEstimates e, CovarianceMethod method,
+      double level) {
+    CovarianceMatrix c = CovarianceMatrix.of(e, method);
+    List<ReaderValue> values = new ArrayList<>();
+    for (int i = 0; i < study.modalities().size(); i++) {
+      for (int j = 0; j < study.readers().size(); j++) {
+        values.add(new ReaderValue(study.modalities().get(i), study.readers().get(j), e.theta(i, j)));
+      }
+    }
+    List<StandaloneDifference> standalone = List.of();
+    if (e.hasStandalone()) {
+      values.add(new ReaderValue(null, study.standalone().orElseThrow().name(), e.theta(e.standaloneCell())));
+      standalone = StandaloneComparison.compare(e, c, study, level);
+    }
+    return new FomAnalysis(fom, values, ObuchowskiRockette.analyse(e, c, study, fom, method, level),
+        DorfmanBerbaumMetz.analyse(e, study, fom, level), standalone);
+  }
+
+  private static PlanResult plan(ReaderStudy study, FomAnalysis auc, StudyPlan plan) {
+    if (study.modalities().size() < 2) {
+      throw new IllegalArgumentException("sample-size estimation needs a pilot study with two modalities; this study has one");
+    }
+    boolean observed = Double.isNaN(plan.effect());
+    double effect = observed ? auc.obuchowskiRockette().randomReadersRandomCases().differences().get(0).estimate() : plan.effect();
+    if (effect == 0) {
+      throw new IllegalArgumentException("the pilot's observed AUC difference is 0, which no study can detect; name the"
+          + " effect size to plan for");
+    }
+    OrVarianceComponents pilot = auc.obuchowskiRockette().components();
+    SampleSize sizes = SampleSize.fromPilot(pilot, study.cases().size());
+    List<PlanResult.PlannedReaders> rows = new ArrayList<>();
+    for (int readers : plan.readers()) {
+      rows.add(new PlanResult.PlannedReaders(readers,
+          cases(sizes, Generalization.RANDOM_READERS_RANDOM_CASES, readers, effect, plan),
+          cases(sizes, Generalization.FIXED_READERS_RANDOM_CASES, readers, effect, plan),
+          cases(sizes, Generalization.RANDOM_READERS_FIXED_CASES, readers, effect, plan)));
+    }
+    return new PlanResult(effect, observed, plan.alpha(), plan.power(), study.cases().size(), pilot, rows);
+  }
+
+  private static PowerEstimate cases(SampleSize sizes, Generalization g, int readers, double effect, StudyPlan plan) {
+    return sizes.casesFor(g, readers, effect, plan.alpha(), plan.power(), plan.maxCases()).orElse(null);
+  }
+
+  private static List<ReaderCurve> curves(ReaderStudy study, FomEstimates e, int maxPoints) {
+    List<ReaderCurve> curves = new ArrayList<>();
+    for (int i = 0; i < study.modalities().size(); i++) {
+      for (int j = 0; j < study.readers().size(); j++) {
+        curves.add(curve(study.modalities().get(i), study.readers().get(j), e, e.cell(i, j), study.higherIsPositive(i),
+            maxPoints));
+      }
+    }
+    if (e.hasStandalone()) {
+      StandaloneReader ai = study.standalone().orElseThrow();
+      curves.add(curve(null, ai.name(), e, e.standaloneCell(), ai.higherIsPositive(), maxPoints));
+    }
+    return curves;
+  }
+
+  private static ReaderCurve curve(String modality, String reader, FomEstimates e, int cell, boolean higherIsPositive,
+      int maxPoints) {
+    RocCurve roc = RocCurve.of(e.placements(cell));
+    List<CurvePoint> points = new ArrayList<>();
+    for (RocPoint p : roc.thinned(maxPoints)) {
+      double threshold = higherIsPositive ? p.threshold() : -p.threshold();
+      points.add(new CurvePoint(threshold, roc.sensitivity(p), roc.specificity(p)));
+    }
+    return new ReaderCurve(modality, reader, e.placements(cell).auc(), points);
+  }
+}

@@ -1,0 +1,227 @@
+package org.radtrial.io;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.radtrial.core.mrmc.ReaderStudy;
+import org.radtrial.core.mrmc.StandaloneReader;
+
+/**
+ * Collects readings from any ratings format and checks that they make a fully crossed study: each
+ * reading once, each case with one truth, each human reader rating every case in every modality,
+ * and the stand-alone reader (if named) rating every case with the same rating in every modality it
+ * appears in. Every problem is a {@link CaseTableException} naming the file and the rows or lines.
+ *
+ * <p>Modalities, readers and cases keep the order in which they first appear. A modality that only
+ * the stand-alone reader rated (e.g. "AI alone") is not a human modality and is dropped.
+ */
+final class StudyAssembler {
+  private static final int SHOWN = 5;
+
+  private final FilePositions where;
+  private final String standaloneName;
+  private final boolean higherByDefault;
+  private final Map<String, TruthEntry> truth = new HashMap<>();
+  private final Map<String, List<Long>> casePositions = new LinkedHashMap<>();
+  private final List<String> modalities = new ArrayList<>();
+  private final Map<String, Boolean> higherIsPositive = new HashMap<>();
+  private final List<String> readers = new ArrayList<>();
+  private final Map<String, Reading> readings = new HashMap<>();
+
+  private record TruthEntry(boolean positive, String raw, long position) {}
+
+  private record Reading(double oriented, long position) {}
+
+  /**
+   * @param where the file, for messages
+   * @param standaloneName the stand-alone reader, or null
+   * @param higherByDefault whether higher ratings are the more suspicious in modalities without their
+   *     own {@link #direction}
+   */
+  StudyAssembler(FilePositions where, String standaloneName, boolean higherByDefault) {
+    this.where = where;
+    this.standaloneName = standaloneName;
+    this.higherByDefault = higherByDefault;
+  }
+
+  /** The direction of one modality's ratings; set it before its readings. */
+  void direction(String modality, boolean higher) {
+    higherIsPositive.put(modality, higher);
+  }
+
+  /** A case's truth as given at a position; a different value at another position is an error. */
+  void truth(String caseId, boolean positive, String raw, long position) {
+    seen(caseId, position);
+    TruthEntry first = truth.putIfAbsent(caseId, new TruthEntry(positive, raw, position));
+    if (first != null && first.positive() != positive) {
+      throw where.error(position, null, "case '" + caseId + "' has truth '" + raw + "' here but '" + first.raw()
+          + "' in " + where.unit() + " " + first.position() + "; a case has one reference standard: correct one of the two");
+    }
+  }
+
+  private void seen(String caseId, long position) {
+    List<Long> positions = casePositions.computeIfAbsent(caseId, c -> new ArrayList<>());
+    if (positions.isEmpty() || positions.get(positions.size() - 1).longValue() != position) {
+      positions.add(position);
+    }
+  }
+
+  /** One reading; the same reader, modality and case a second time is an error. */
+  void reading(String reader, String modality, String caseId, double rating, long position) {
+    if (!modalities.contains(modality)) {
+      modalities.add(modality);
+    }
+    if (!readers.contains(reader)) {
+      readers.add(reader);
+    }
+    double oriented = higher(modality) ? rating : -rating;
+    Reading earlier = readings.putIfAbsent(key(reader, modality, caseId), new Reading(oriented, position));
+    if (earlier != null) {
+      throw where.error(position, null, "repeats the reading of case '" + caseId + "' by reader '" + reader
+          + "' in modality '" + modality + "' already given in " + where.unit() + " " + earlier.position()
+          + "; each reader rates each case once per modality: remove or merge the duplicate");
+    }
+    seen(caseId, position);
+  }
+
+  private boolean higher(String modality) {
+    return higherIsPositive.getOrDefault(modality, higherByDefault);
+  }
+
+  ReaderStudy build() {
+    if (readings.isEmpty()) {
+      throw where.error(0, null, "the file holds no readings");
+    }
+    List<String> cases = new ArrayList<>(casePositions.keySet());
+    checkTruthKnown(cases);
+    List<String> humans = new ArrayList<>(readers);
+    if (standaloneName != null) {
+      if (!humans.remove(standaloneName)) {
+        throw where.error(0, null, "no reader is named '" + standaloneName + "' (the stand-alone reader given by"
+            + " --standalone-reader); the readers are: " + String.join(", ", readers));
+      }
+    }
+    if (humans.size() < 2) {
+      throw where.error(0, null, "an MRMC analysis needs at least two human readers; found " + humans.size()
+          + (humans.isEmpty() ? "" : " (" + humans.get(0) + ")"));
+    }
+    List<String> humanModalities = modalities.stream()
+        .filter(m -> humans.stream().anyMatch(r -> cases.stream().anyMatch(c -> readings.containsKey(key(r, m, c)))))
+        .toList();
+    double[][][] ratings = humanRatings(humanModalities, humans, cases);
+    boolean[] truthArray = truthArray(cases);
+    checkClasses(truthArray);
+    boolean[] directions = new boolean[humanModalities.size()];
+    for (int i = 0; i < directions.length; i++) {
+      directions[i] = higher(humanModalities.get(i));
+    }
+    return ReaderStudy.of(humanModalities, humans, cases, truthArray, ratings, directions, standalone(cases));
+  }
+
+  private void checkTruthKnown(List<String> cases) {
+    for (String c : cases) {
+      if (!truth.containsKey(c)) {
+        throw where.error(casePositions.get(c).get(0), null, "case '" + c + "' is rated but its truth is not given;"
+            + " add its truth row");
+      }
+    }
+  }
+
+  private double[][][] humanRatings(List<String> humanModalities, List<String> humans, List<String> cases) {
+    double[][][] ratings = new double[humanModalities.size()][humans.size()][cases.size()];
+    for (int i = 0; i < humanModalities.size(); i++) {
+      String m = humanModalities.get(i);
+      for (int j = 0; j < humans.size(); j++) {
+        String r = humans.get(j);
+        List<String> missing = new ArrayList<>();
+        for (int k = 0; k < cases.size(); k++) {
+          Reading reading = readings.get(key(r, m, cases.get(k)));
+          if (reading == null) {
+            missing.add(cases.get(k));
+          } else {
+            ratings[i][j][k] = reading.oriented();
+          }
+        }
+        if (!missing.isEmpty()) {
+          throw unbalanced(r, m, missing, cases.size());
+        }
+      }
+    }
+    return ratings;
+  }
+
+  private CaseTableException unbalanced(String reader, String modality, List<String> missing, int cases) {
+    String fix = "; every reader must rate every case in every modality (a fully crossed design): add the missing"
+        + " readings, or remove the reader or the cases";
+    if (missing.size() == cases) {
+      return where.error(0, null, "reader '" + reader + "' did not rate modality '" + modality + "' at all" + fix);
+    }
+    String first = missing.get(0);
+    return where.error(0, null, "unbalanced design: reader '" + reader + "' has no rating of case '" + first
+        + "' in modality '" + modality + "' (the case appears in " + where.list(casePositions.get(first), SHOWN) + ")"
+        + (missing.size() > 1 ? ", nor of " + (missing.size() - 1) + " other case" + (missing.size() > 2 ? "s" : "")
+            + " (" + String.join(", ", missing.subList(1, Math.min(missing.size(), 1 + SHOWN)))
+            + (missing.size() > 1 + SHOWN ? ", ..." : "") + ")" : "")
+        + fix);
+  }
+
+  private boolean[] truthArray(List<String> cases) {
+    boolean[] out = new boolean[cases.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = truth.get(cases.get(k)).positive();
+    }
+    return out;
+  }
+
+  private void checkClasses(boolean[] truthArray) {
+    int positives = 0;
+    for (boolean t : truthArray) {
+      positives += t ? 1 : 0;
+    }
+    int negatives = truthArray.length - positives;
+    if (positives < 2 || negatives < 2) {
+      throw where.error(0, null, "the study has " + positives + " case(s) with and " + negatives
+          + " without disease; the analysis needs at least two of each (check the truth values)");
+    }
+  }
+
+  private StandaloneReader standalone(List<String> cases) {
+    if (standaloneName == null) {
+      return null;
+    }
+    double[] ratings = new double[cases.size()];
+    Boolean direction = null;
+    for (int k = 0; k < cases.size(); k++) {
+      String caseId = cases.get(k);
+      List<String> rated = modalities.stream()
+          .filter(m -> readings.containsKey(key(standaloneName, m, caseId)))
+          .sorted(Comparator.comparingLong(m -> readings.get(key(standaloneName, m, caseId)).position()))
+          .toList();
+      if (rated.isEmpty()) {
+        throw where.error(0, null, "the stand-alone reader '" + standaloneName + "' has no rating of case '" + caseId
+            + "' (the case appears in " + where.list(casePositions.get(caseId), SHOWN) + "); it must rate every case");
+      }
+      String firstModality = rated.get(0);
+      Reading first = readings.get(key(standaloneName, firstModality, caseId));
+      for (String m : rated.subList(1, rated.size())) {
+        Reading reading = readings.get(key(standaloneName, m, caseId));
+        if (reading.oriented() != first.oriented()) {
+          throw where.error(reading.position(), null, "the stand-alone reader '" + standaloneName + "' rates case '"
+              + caseId + "' differently here (modality '" + m + "') than in " + where.unit() + " " + first.position()
+              + " (modality '" + firstModality + "'); a stand-alone reader's ratings cannot depend on the modality:"
+              + " keep its ratings in one modality");
+        }
+      }
+      direction = direction == null ? higher(firstModality) : direction;
+      ratings[k] = first.oriented();
+    }
+    return new StandaloneReader(standaloneName, ratings, direction);
+  }
+
+  private static String key(String reader, String modality, String caseId) {
+    return reader + "\u0000" + modality + "\u0000" + caseId;
+  }
+}
