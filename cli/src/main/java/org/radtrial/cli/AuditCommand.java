@@ -104,7 +104,7 @@ final class AuditCommand implements Callable<Integer> {
     run.write(AuditJson.addTo(run.json(), audit));
     PrintWriter stdout = command.commandLine().getOut();
     new ConsoleSummary(stdout).print(run.result());
-    new AuditSummary(stdout).print(audit);
+    new AuditSummary(stdout, fdr, evaluation.ciLevel).print(audit);
     stdout.println("Results: " + run.resultsFile());
     stdout.flush();
     return 0;
@@ -135,7 +135,16 @@ final class AuditCommand implements Callable<Integer> {
       transportColumns = target.columns();
       shares = target.shares();
     }
+    List<String> roles = new ArrayList<>(table.models);
+    roles.addAll(table.readers);
+    roles.add(table.truth);
+    if (table.id != null) {
+      roles.add(table.id);
+    }
     for (String group : groups) {
+      if (roles.contains(group)) {
+        throw new IllegalArgumentException("--group " + group + " is a model, reader, truth or id column; audit by metadata");
+      }
       if (!table.metadata.contains(group)) {
         table.metadata.add(group);
       }

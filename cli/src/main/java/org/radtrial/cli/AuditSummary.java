@@ -15,11 +15,14 @@ import org.radtrial.core.roc.Interval;
 
 /** The console summary of an audit: what differs, where models fail, and what to be careful with. */
 final class AuditSummary {
-  private static final double Q = 0.05;
   private final PrintWriter out;
+  private final double fdr;
+  private final int level;
 
-  AuditSummary(PrintWriter out) {
+  AuditSummary(PrintWriter out, double fdr, double ciLevel) {
     this.out = out;
+    this.fdr = fdr;
+    this.level = (int) Math.round(100 * ciLevel);
   }
 
   void print(AuditResult a) {
@@ -39,9 +42,9 @@ final class AuditSummary {
   }
 
   private void gaps(AuditResult a) {
-    Table t = new Table("model", "subgroup", "n (positives)", "metric", "value", "overall", "difference (95% CI)", "q");
+    Table t = new Table("model", "subgroup", "n (positives)", "metric", "value", "overall", "difference (" + level + "% CI)", "q");
     a.subgroups().stream()
-        .flatMap(row -> row.gaps().stream().filter(g -> g.tested() && g.q() <= Q).map(g -> new Object[] {row, g}))
+        .flatMap(row -> row.gaps().stream().filter(g -> g.tested() && g.q() <= fdr).map(g -> new Object[] {row, g}))
         .sorted(Comparator.comparingDouble(x -> ((MetricGap) x[1]).q()))
         .limit(25)
         .forEach(x -> {
@@ -50,12 +53,12 @@ final class AuditSummary {
           t.row(row.model(), row.subgroup().label(), row.cases() + " (" + row.positives() + ")", g.metric(), f3(g.value()),
               f3(g.reference()), signed(g.difference()) + " " + ci(g.differenceCi()), ConsoleSummary.p(g.q()));
         });
-    t.print(out, "Subgroups that differ from the whole cohort (q <= 0.05, at most 25, smallest q first)");
+    t.print(out, "Subgroups that differ from the whole cohort (q <= " + fdr + ", at most 25, smallest q first)");
   }
 
   private void heterogeneity(AuditResult a) {
     Table t = new Table("model", "columns", "metric", "test", "chi-square", "df", "p", "q");
-    List<Heterogeneity> significant = a.heterogeneity().stream().filter(h -> h.q() <= Q)
+    List<Heterogeneity> significant = a.heterogeneity().stream().filter(h -> h.q() <= fdr)
         .sorted(Comparator.comparingDouble(Heterogeneity::q).thenComparing(h -> -h.statistic())).toList();
     for (Heterogeneity h : significant.subList(0, Math.min(20, significant.size()))) {
       {
@@ -63,13 +66,13 @@ final class AuditSummary {
             Integer.toString(h.df()), ConsoleSummary.p(h.p()), ConsoleSummary.p(h.q()));
       }
     }
-    t.print(out, "Metrics that differ across the groups of a column (q <= 0.05: " + significant.size() + " of "
+    t.print(out, "Metrics that differ across the groups of a column (q <= " + fdr + ": " + significant.size() + " of "
         + a.heterogeneity().size() + " tests; the 20 strongest)");
   }
 
   private void slices(AuditResult a) {
     out.printf(Locale.ROOT, "Failure slices (%d tested, FDR %s; ranked by the effect's simultaneous lower bound;"
-        + " refinements shown only when clearly worse)%n", a.slicesTested(), "controlled");
+        + " refinements shown only when clearly worse)%n", a.slicesTested(), fdr);
     List<FailureSlice> slices = a.failureSlices();
     if (slices.isEmpty()) {
       out.println("  none found");
@@ -90,7 +93,7 @@ final class AuditSummary {
     if (a.transport() == null) {
       return;
     }
-    Table t = new Table("model", "metric", "local", "in the target population (95% CI)");
+    Table t = new Table("model", "metric", "local", "in the target population (" + level + "% CI)");
     for (AuditResult.ModelTransport m : a.transport().models()) {
       for (Transport.Estimate e : m.estimates()) {
         t.row(m.model(), e.metric(), f3(e.local()), f3(e.estimate()) + " " + ci(e.ci()));

@@ -38,7 +38,7 @@ final class StaleResults {
 
   private static String defaultOut(String command) {
     return switch (command) {
-      case "evaluate" -> "radtrial-out";
+      case "evaluate", "audit", "simulate", "mrmc" -> "radtrial-out";
       case "demo" -> "radtrial-demo";
       default -> null;
     };

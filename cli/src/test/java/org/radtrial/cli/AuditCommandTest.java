@@ -109,6 +109,18 @@ class AuditCommandTest {
   }
 
   @Test
+  void aModelColumnOrARepeatedColumnIsNotAGroup() {
+    CliRun model = CliRun.of(replaceGroup(args(dir.resolve("cases.csv")), "density,model_b"));
+    assertThat(model.exitCode()).isEqualTo(2);
+    assertThat(model.err()).contains("--group model_b is a model, reader, truth or id column");
+    CliRun twice = CliRun.of(replaceGroup(args(dir.resolve("cases.csv")), "density,density"));
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("--group names density twice");
+    CliRun many = CliRun.of(replaceGroup(args(dir.resolve("cases.csv")), "density,case_id"));
+    assertThat(many.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void helpNamesEveryAuditOption() {
     CliRun help = CliRun.of("audit", "--help");
     assertThat(help.exitCode()).isZero();

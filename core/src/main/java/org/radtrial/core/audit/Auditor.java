@@ -18,6 +18,9 @@ import org.radtrial.core.multiplicity.BenjaminiHochberg;
  * reference cohort. Pure computation: no I/O.
  */
 public final class Auditor {
+  /** More levels than this in one column make an unreadable audit (and a huge results.json). */
+  static final int MAX_LEVELS = 100;
+
   private final Cohort cohort;
   private final AuditSpec spec;
   private final List<GroupColumn> columns = new ArrayList<>();
@@ -31,7 +34,15 @@ public final class Auditor {
         throw new IllegalArgumentException("--group names " + name + ", which is not one of the metadata columns "
             + cohort.metadata().keySet());
       }
-      columns.add(GroupColumn.of(name, values, spec.bands().get(name)));
+      if (columns.stream().anyMatch(c -> c.name().equals(name))) {
+        throw new IllegalArgumentException("--group names " + name + " twice");
+      }
+      GroupColumn column = GroupColumn.of(name, values, spec.bands().get(name));
+      if (column.levelCount() > MAX_LEVELS) {
+        throw new IllegalArgumentException("--group " + name + " has " + column.levelCount() + " levels; an audit needs at most "
+            + MAX_LEVELS + " per column: band it (--bands), group its values, or leave it out");
+      }
+      columns.add(column);
     }
     for (String name : spec.bands().keySet()) {
       if (!spec.groupColumns().contains(name)) {
@@ -84,14 +95,17 @@ public final class Auditor {
       }
     }
     Adjusted adjusted = adjustSubgroupTests(rows, heterogeneity);
-
+    List<String> notes = new ArrayList<>();
     List<FailureSlice> tested = new ArrayList<>();
     if (spec.sliceDepth() > 0) {
       for (ModelView view : views) {
         tested.addAll(SliceSearch.tested(view, columns, spec.sliceDepth(), spec.minimumSliceTrials(), spec.ciLevel()));
       }
+      if (!tested.isEmpty()) {
+        notes.add("failure slices are tested only with enough cancers (missed cancers) or normals (false alarms) to"
+            + " estimate the error rate within +/-10 points, and at least " + spec.minimumSliceTrials());
+      }
     }
-    List<String> notes = new ArrayList<>();
     return new AuditResult(
         rule,
         views.stream().map(ModelView::name).toList(),
@@ -160,7 +174,8 @@ public final class Auditor {
     List<FailureSlice> result = new ArrayList<>();
     for (FailureSlice s : significant) {
       List<FailureSlice> same = shown.computeIfAbsent(s.model() + "/" + s.error(), key -> new ArrayList<>());
-      boolean redundant = same.stream().anyMatch(general -> s.refines(general) && general.effect() >= s.rankingBound());
+      boolean redundant = significant.stream().anyMatch(general -> general.model().equals(s.model())
+          && general.error().equals(s.error()) && s.refines(general) && general.effect() >= s.rankingBound());
       if (!redundant && same.size() < spec.topSlices()) {
         same.add(s);
         result.add(s);
@@ -213,10 +228,20 @@ public final class Auditor {
         notes.add("calibration skipped for " + view.name() + ": its scores are not probabilities (some lie outside [0, 1])");
         continue;
       }
+      if (!view.model.higherIsPositive()) {
+        notes.add("calibration skipped for " + view.name() + ": its lower scores are more suspicious, so its scores are not"
+            + " probabilities of disease");
+        continue;
+      }
       rows.add(new AuditResult.CalibrationRow(view.name(), null, calibrate(view, null)));
       for (GroupColumn column : columns) {
         for (Partition.Cell cell : Partition.of(List.of(column))) {
-          rows.add(new AuditResult.CalibrationRow(view.name(), cell.subgroup(), calibrate(view, cell.cases())));
+          Calibration c = calibrate(view, cell.cases());
+          if (c == null) {
+            notes.add("calibration of " + view.name() + " in " + cell.subgroup().label() + " skipped: no scored case");
+          } else {
+            rows.add(new AuditResult.CalibrationRow(view.name(), cell.subgroup(), c));
+          }
         }
       }
     }
@@ -235,7 +260,7 @@ public final class Auditor {
         y[n++] = view.truth[i];
       }
     }
-    return Calibration.of(java.util.Arrays.copyOf(p, n), java.util.Arrays.copyOf(y, n), spec.ciLevel());
+    return n == 0 ? null : Calibration.of(java.util.Arrays.copyOf(p, n), java.util.Arrays.copyOf(y, n), spec.ciLevel());
   }
 
   private AuditResult.TransportResult transport(List<ModelView> views, List<String> notes) {
@@ -255,6 +280,11 @@ public final class Auditor {
     notes.addAll(weights.warnings());
     List<AuditResult.ModelTransport> models = new ArrayList<>();
     for (ModelView view : views) {
+      int missing = view.model.missing();
+      if (missing > 0) {
+        notes.add(view.name() + " has no score for " + missing + " exams: its transported estimates reweight the scored"
+            + " exams only, so a stratum it never scored does not count");
+      }
       models.add(new AuditResult.ModelTransport(view.name(), Transport.estimates(view, weights.caseWeights(), spec.ciLevel())));
     }
     return new AuditResult.TransportResult(weights, models);

@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * <p>Defaults: a column named "age" gets the screening bands 40, 50, 60, 70 (decades, as breast
  * screening programmes report); any other continuous column gets its quintiles (rounded to 3
- * significant digits, duplicates dropped).
+ * significant digits of the column's spread, duplicates dropped).
  *
  * @param cuts strictly increasing cut points
  */
@@ -22,6 +22,11 @@ public record Bands(List<Double> cuts) {
     cuts = List.copyOf(cuts);
     if (cuts.isEmpty()) {
       throw new IllegalArgumentException("bands need at least one cut point");
+    }
+    for (double cut : cuts) {
+      if (!Double.isFinite(cut)) {
+        throw new IllegalArgumentException("band cut points must be finite numbers, got " + cuts);
+      }
     }
     for (int k = 1; k < cuts.size(); k++) {
       if (!(cuts.get(k) > cuts.get(k - 1))) {
@@ -38,8 +43,9 @@ public record Bands(List<Double> cuts) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     List<Double> cuts = new ArrayList<>();
+    double spread = sorted[sorted.length - 1] - sorted[0];
     for (int q = 1; q <= 4; q++) {
-      double cut = round3(sorted[(int) Math.floor(q * (sorted.length - 1) / 5.0)]);
+      double cut = round(sorted[(int) Math.floor(q * (sorted.length - 1) / 5.0)], spread);
       if (cuts.isEmpty() || cut > cuts.get(cuts.size() - 1)) {
         cuts.add(cut);
       }
@@ -70,11 +76,12 @@ public record Bands(List<Double> cuts) {
     return x == Math.rint(x) ? Long.toString((long) x) : String.format(Locale.ROOT, "%s", x);
   }
 
-  private static double round3(double x) {
-    if (x == 0) {
-      return 0;
+  /** Rounded to 3 significant digits of the column's spread (not of its magnitude: years stay years). */
+  private static double round(double x, double spread) {
+    if (spread <= 0) {
+      return x;
     }
-    double scale = Math.pow(10, 2 - Math.floor(Math.log10(Math.abs(x))));
-    return Math.round(x * scale) / scale;
+    double step = Math.pow(10, Math.floor(Math.log10(spread)) - 2);
+    return Math.round(x / step) * step;
   }
 }

@@ -48,8 +48,9 @@ public record FailureSlice(
   public String sentence() {
     boolean missed = error.equals("false_negative");
     String metric = missed ? "sensitivity" : "specificity";
-    return String.format(Locale.ROOT, "%s: %s %.2f vs %.2f in the rest, n = %d, %d cancers, q = %s",
-        subgroup.label(), metric, 1 - sliceRate, 1 - restRate, cases, positives, q < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", q));
+    return String.format(Locale.ROOT, "%s: %s %.2f vs %.2f in the rest, n = %d, %d cancers, q %s",
+        subgroup.label(), metric, 1 - sliceRate, 1 - restRate, cases, positives,
+        q < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", q));
   }
 
   FailureSlice ranked(double newQ, double bound) {

@@ -34,6 +34,7 @@ public record GroupColumn(String name, int[] codes, List<String> levels, Bands b
   public static GroupColumn of(String name, List<String> values, Bands bands) {
     double[] numbers = numbers(values);
     Set<String> distinct = new HashSet<>(values);
+    distinct.remove("");
     if (bands == null && numbers != null && distinct.size() > MAX_NUMERIC_LEVELS) {
       bands = Bands.defaultFor(name, presentNumbers(values, numbers));
     }
@@ -43,15 +44,19 @@ public record GroupColumn(String name, int[] codes, List<String> levels, Bands b
       }
       return banded(name, values, numbers, bands);
     }
-    return categorical(name, values);
+    return categorical(name, values, numbers != null);
   }
 
   public int levelCount() {
     return levels.size();
   }
 
-  private static GroupColumn categorical(String name, List<String> values) {
-    TreeMap<String, Integer> sorted = new TreeMap<>();
+  /** Levels in order: numerically for numeric codes (2 before 10), else alphabetically; "(missing)" last. */
+  private static GroupColumn categorical(String name, List<String> values, boolean numeric) {
+    java.util.Comparator<String> order = numeric
+        ? java.util.Comparator.comparing((String v) -> v.equals(MISSING)).thenComparingDouble(v -> v.equals(MISSING) ? 0 : Double.parseDouble(v))
+        : java.util.Comparator.comparing((String v) -> v.equals(MISSING)).thenComparing(java.util.Comparator.naturalOrder());
+    TreeMap<String, Integer> sorted = new TreeMap<>(order);
     for (String v : values) {
       sorted.putIfAbsent(v.isEmpty() ? MISSING : v, 0);
     }

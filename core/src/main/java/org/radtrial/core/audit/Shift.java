@@ -75,9 +75,13 @@ public record Shift(
     Map<String, double[]> shares = new LinkedHashMap<>();
     double psi = 0;
     double largest = 0;
+    Map<String, Integer> localCounts = new java.util.HashMap<>();
+    Map<String, Integer> referenceCounts = new java.util.HashMap<>();
+    local.forEach(v -> localCounts.merge(v, 1, Integer::sum));
+    reference.forEach(v -> referenceCounts.merge(v, 1, Integer::sum));
     for (String level : levels) {
-      double pa = local.stream().filter(level::equals).count() / (double) local.size();
-      double pr = reference.stream().filter(level::equals).count() / (double) reference.size();
+      double pa = localCounts.getOrDefault(level, 0) / (double) local.size();
+      double pr = referenceCounts.getOrDefault(level, 0) / (double) reference.size();
       shares.put(level, new double[] {pa, pr});
       double fa = Math.max(FLOOR, pa);
       double fr = Math.max(FLOOR, pr);

@@ -30,6 +30,8 @@ final class SliceSearch {
     int totalNeg = view.negatives;
     int totalFn = view.positives - view.truePositives;
     int totalFp = view.falsePositives;
+    int minimumPositives = Math.max(minimumTrials, needed(totalFn / (double) totalPos, level));
+    int minimumNegatives = Math.max(minimumTrials, needed(totalFp / (double) totalNeg, level));
     for (int d = 1; d <= Math.min(depth, columns.size()); d++) {
       for (List<GroupColumn> combination : Partition.combinations(columns, d)) {
         long[] size = new long[1];
@@ -52,11 +54,11 @@ final class SliceSearch {
           }
         }
         for (int key = 0; key < cells; key++) {
-          if (pos[key] >= minimumTrials && totalPos - pos[key] > 0) {
+          if (pos[key] >= minimumPositives && totalPos - pos[key] > 0) {
             slices.add(slice(view, combination, key, "false_negative", pos[key] + neg[key], pos[key], fn[key], pos[key],
                 totalFn - fn[key], totalPos - pos[key], level));
           }
-          if (neg[key] >= minimumTrials && totalNeg - neg[key] > 0) {
+          if (neg[key] >= minimumNegatives && totalNeg - neg[key] > 0) {
             slices.add(slice(view, combination, key, "false_positive", pos[key] + neg[key], pos[key], fp[key], neg[key],
                 totalFp - fp[key], totalNeg - neg[key], level));
           }
@@ -64,6 +66,13 @@ final class SliceSearch {
       }
     }
     return slices;
+  }
+
+  /** Cases needed to estimate an error rate near {@code rate} (kept within [0.1, 0.9]) within ±10 points. */
+  static int needed(double rate, double level) {
+    double r = Math.min(0.9, Math.max(0.1, rate));
+    double z = org.radtrial.core.roc.DeLong.criticalValue(level);
+    return (int) Math.ceil(z * z * r * (1 - r) / (SubgroupAnalysis.PRECISION * SubgroupAnalysis.PRECISION));
   }
 
   private static FailureSlice slice(ModelView view, List<GroupColumn> combination, int key, String error, int cases,

@@ -63,15 +63,20 @@ final class SubgroupAnalysis {
     Counts total = new Counts(view.positives, view.negatives, view.truePositives, view.falsePositives);
     List<Counts> counts = new ArrayList<>();
     List<AucEstimate> aucs = new ArrayList<>();
+    List<Partition.Cell> scored = new ArrayList<>();
     for (Partition.Cell cell : cells) {
       Counts c = count(cell.cases());
+      if (c.positives + c.negatives == 0) {
+        continue;
+      }
+      scored.add(cell);
       counts.add(c);
       Placements p = view.placements(cell.cases());
       AucEstimate auc = p == null ? null : DeLong.auc(p, level);
       aucs.add(auc);
       rows.add(row(cell, c, total, p, auc));
     }
-    addBestGroupGaps(cells, counts, aucs);
+    addBestGroupGaps(scored, counts, aucs);
     testHeterogeneity(counts, aucs);
     equalizedOdds = equalizedOdds(counts);
   }
@@ -287,28 +292,66 @@ final class SubgroupAnalysis {
             Double.NaN, groups, sparse ? "some expected counts are below 5: the chi-square approximation may be poor" : ""));
       }
     }
-    double weightSum = 0;
-    double weighted = 0;
-    List<double[]> entries = new ArrayList<>();
-    for (AucEstimate auc : aucs) {
-      if (auc != null && auc.positives() >= 2 && auc.negatives() >= 2 && auc.standardError() > 0) {
-        double w = 1 / (auc.standardError() * auc.standardError());
-        entries.add(new double[] {auc.estimate(), w});
-        weightSum += w;
-        weighted += w * auc.estimate();
+    testAucHomogeneity(aucs);
+  }
+
+  /**
+   * Homogeneity of the AUCs of the adequately powered groups: Σ (AUC_k − Ā)² / V_k, chi-square with
+   * k − 1 df, where V_k is the Hanley-McNeil variance at the pooled AUC Ā for group k's numbers of
+   * positives and negatives (the variance under the null hypothesis, not each group's own DeLong
+   * variance, which is near 0 for a small group with an AUC near 1 and would give it an
+   * overwhelming weight), and Ā is the inverse-variance mean, iterated to a fixed point.
+   */
+  private void testAucHomogeneity(List<AucEstimate> aucs) {
+    List<AucEstimate> entries = new ArrayList<>();
+    for (int k = 0; k < aucs.size(); k++) {
+      AucEstimate auc = aucs.get(k);
+      if (auc != null && !rows.get(k).underpowered() && auc.positives() >= 2 && auc.negatives() >= 2) {
+        entries.add(auc);
       }
     }
-    if (entries.size() >= 2) {
-      double mean = weighted / weightSum;
-      double q = 0;
-      for (double[] e : entries) {
-        q += e[1] * (e[0] - mean) * (e[0] - mean);
-      }
-      int df = entries.size() - 1;
-      double p = 1 - new ChiSquaredDistribution(df).cumulativeProbability(q);
-      heterogeneity.add(new Heterogeneity(view.name(), columns, "auc", "Cochran Q of DeLong AUCs", q, df, p, Double.NaN,
-          entries.size(), aucs.size() > entries.size() ? "groups without two cases of each class or without spread are left out" : ""));
+    if (entries.size() < 2) {
+      return;
     }
+    double pooled = 0;
+    double weight = 0;
+    for (AucEstimate e : entries) {
+      pooled += e.estimate() * e.positives() * (double) e.negatives();
+      weight += e.positives() * (double) e.negatives();
+    }
+    pooled /= weight;
+    double q = 0;
+    for (int iteration = 0; iteration < 20; iteration++) {
+      double sum = 0;
+      double sumW = 0;
+      for (AucEstimate e : entries) {
+        double w = 1 / hanleyMcNeil(pooled, e.positives(), e.negatives());
+        sum += w * e.estimate();
+        sumW += w;
+      }
+      double next = sum / sumW;
+      boolean converged = Math.abs(next - pooled) < 1e-12;
+      pooled = next;
+      if (converged) {
+        break;
+      }
+    }
+    for (AucEstimate e : entries) {
+      q += (e.estimate() - pooled) * (e.estimate() - pooled) / hanleyMcNeil(pooled, e.positives(), e.negatives());
+    }
+    int df = entries.size() - 1;
+    double p = 1 - new ChiSquaredDistribution(df).cumulativeProbability(q);
+    heterogeneity.add(new Heterogeneity(view.name(), columns, "auc", "chi-square of AUCs, Hanley-McNeil variance at the pooled AUC",
+        q, df, p, Double.NaN, entries.size(),
+        aucs.size() > entries.size() ? "underpowered groups and groups without two cases of each class are left out" : ""));
+  }
+
+  /** Hanley and McNeil (1982) variance of an AUC A from m positives and n negatives. */
+  static double hanleyMcNeil(double a, int m, int n) {
+    double q1 = a / (2 - a);
+    double q2 = 2 * a * a / (1 + a);
+    double v = (a * (1 - a) + (m - 1) * (q1 - a * a) + (n - 1) * (q2 - a * a)) / (m * (double) n);
+    return Math.max(v, 1e-12);
   }
 
   private EqualizedOdds equalizedOdds(List<Counts> counts) {

@@ -57,6 +57,7 @@ public final class Transport {
     double absentShare = 0;
     List<String> absent = new ArrayList<>();
     for (Map.Entry<List<String>, Double> e : targetShares.entrySet()) {
+      requireBandLabels(columns, e.getKey());
       int key = key(columns, e.getKey());
       if (key < 0 || counts[key] == 0) {
         absent.add(String.join(" and ", e.getKey()));
@@ -69,7 +70,9 @@ public final class Transport {
     if (!absent.isEmpty()) {
       warnings.add(String.format(java.util.Locale.ROOT,
           "%d target strata (%.1f%% of the target population) have no local cases and are left out; the estimates describe"
-              + " the rest of the target population: %s", absent.size(), 100 * absentShare / (absentShare + presentShare), absent));
+              + " the rest of the target population: %s (local levels: %s)", absent.size(),
+          100 * absentShare / (absentShare + presentShare), absent,
+          columns.stream().map(c -> c.name() + " " + c.levels()).toList()));
     }
     if (presentShare <= 0) {
       throw new IllegalArgumentException("no stratum of the target population occurs in the local cohort");
@@ -101,6 +104,21 @@ public final class Transport {
       caseWeights[i] = weightOfKey[keys[i]];
     }
     return new Weights(columns, strata, caseWeights, warnings);
+  }
+
+  /** A banded column's target value must be one of its band labels: "45" is an age, not a band. */
+  private static void requireBandLabels(List<GroupColumn> columns, List<String> levels) {
+    if (levels.size() != columns.size()) {
+      throw new IllegalArgumentException("target stratum " + levels + " has " + levels.size() + " values for the "
+          + columns.size() + " columns " + columns.stream().map(GroupColumn::name).toList());
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      GroupColumn column = columns.get(c);
+      if (column.bands() != null && !column.levels().contains(levels.get(c))) {
+        throw new IllegalArgumentException("target stratum " + levels + ": '" + levels.get(c) + "' is not a band of "
+            + column.name() + "; use its band labels " + column.levels() + " (or set the bands with --bands)");
+      }
+    }
   }
 
   private static int key(List<GroupColumn> columns, List<String> levels) {
