@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.radtrial.core.roc.SortedArrays;
 
 /**
  * How one variable (a metadata column or a model's score) differs between the local cohort and a
@@ -157,8 +158,8 @@ public record Shift(
     int previousA = 0;
     int previousR = 0;
     for (int k = 0; k <= cuts.size(); k++) {
-      int ua = k == cuts.size() ? sortedLocal.length : upperBound(sortedLocal, cuts.get(k));
-      int ur = k == cuts.size() ? sortedReference.length : upperBound(sortedReference, cuts.get(k));
+      int ua = k == cuts.size() ? sortedLocal.length : SortedArrays.upperBound(sortedLocal, cuts.get(k));
+      int ur = k == cuts.size() ? sortedReference.length : SortedArrays.upperBound(sortedReference, cuts.get(k));
       double fa = Math.max(FLOOR, (ua - previousA) / (double) sortedLocal.length);
       double fr = Math.max(FLOOR, (ur - previousR) / (double) sortedReference.length);
       psi += (fa - fr) * Math.log(fa / fr);
@@ -166,20 +167,6 @@ public record Shift(
       previousR = ur;
     }
     return psi;
-  }
-
-  private static int upperBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static double[] present(double[] values) {

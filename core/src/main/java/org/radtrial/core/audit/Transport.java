@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.radtrial.core.roc.DeLong;
 import org.radtrial.core.roc.Interval;
+import org.radtrial.core.roc.SortedArrays;
 
 /**
  * Each model's expected accuracy in another population whose mix of strata (for example age band ×
@@ -246,40 +247,12 @@ public final class Transport {
     double total = cumulative[sorted.length];
     double[] result = new double[of.length];
     for (int k = 0; k < of.length; k++) {
-      int lo = lowerBound(scores, of[k][0]);
-      int hi = upperBound(scores, of[k][0]);
+      int lo = SortedArrays.lowerBound(scores, of[k][0]);
+      int hi = SortedArrays.upperBound(scores, of[k][0]);
       double tied = cumulative[hi] - cumulative[lo];
       double share = below ? cumulative[lo] + tied / 2 : total - cumulative[hi] + tied / 2;
       result[k] = share / total;
     }
     return result;
-  }
-
-  private static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private static int upperBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

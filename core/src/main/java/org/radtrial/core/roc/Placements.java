@@ -39,8 +39,8 @@ public final class Placements {
     v10 = new double[m];
     long twiceWins = 0;
     for (int i = 0; i < m; i++) {
-      int lo = lowerBound(sortedNegatives, positives[i]);
-      int hi = upperBound(sortedNegatives, positives[i], lo);
+      int lo = SortedArrays.lowerBound(sortedNegatives, positives[i]);
+      int hi = SortedArrays.upperBound(sortedNegatives, positives[i], lo);
       negativesBelow[i] = lo;
       negativesAtOrBelow[i] = hi;
       twiceWins += (long) lo + hi;
@@ -48,8 +48,8 @@ public final class Placements {
     }
     v01 = new double[n];
     for (int j = 0; j < n; j++) {
-      int lo = lowerBound(sortedPositives, negatives[j]);
-      int hi = upperBound(sortedPositives, negatives[j], lo);
+      int lo = SortedArrays.lowerBound(sortedPositives, negatives[j]);
+      int hi = SortedArrays.upperBound(sortedPositives, negatives[j], lo);
       // positives above y: m - hi; tied: hi - lo
       v01[j] = (2.0 * (m - hi) + (hi - lo)) / (2.0 * m);
     }
@@ -166,35 +166,5 @@ public final class Placements {
     }
     Arrays.sort(copy);
     return copy;
-  }
-
-  /** Number of elements strictly less than x. */
-  static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** Number of elements less than or equal to x, searching from {@code from} (a lower bound). */
-  static int upperBound(double[] sorted, double x, int from) {
-    int lo = from;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

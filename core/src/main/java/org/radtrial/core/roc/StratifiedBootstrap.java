@@ -67,8 +67,8 @@ public final class StratifiedBootstrap {
     double alpha = 1 - level;
     double[] sorted = replicateAucs.clone();
     Arrays.sort(sorted);
-    double lower = Quantiles.type7(sorted, alpha / 2);
-    double upper = Quantiles.type7(sorted, 1 - alpha / 2);
+    double lower = SortedArrays.quantileType7(sorted, alpha / 2);
+    double upper = SortedArrays.quantileType7(sorted, 1 - alpha / 2);
     double se = Math.sqrt(Placements.covariance(replicateAucs, replicateAucs));
     return new AucEstimate(
         p.auc(),

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.radtrial.core.audit.GroupColumn;
 import org.radtrial.core.roc.Interval;
 import org.radtrial.core.roc.ProgressListener;
+import org.radtrial.core.roc.SortedArrays;
 
 /**
  * The virtual trial behind {@code radtrial simulate}: every strategy, for every model, at every
@@ -189,14 +190,7 @@ public final class Simulator {
     }
     Arrays.sort(finite);
     double alpha = 1 - spec.ciLevel();
-    return new Interval(type7(finite, alpha / 2), type7(finite, 1 - alpha / 2), spec.ciLevel());
-  }
-
-  private static double type7(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    return new Interval(SortedArrays.quantileType7(finite, alpha / 2), SortedArrays.quantileType7(finite, 1 - alpha / 2), spec.ciLevel());
   }
 
   /** Sweep quantile levels: 25 evenly from 0.04 to 0.96, then 25 into the upper tail up to 0.999. */
@@ -252,7 +246,7 @@ public final class Simulator {
       }
       bucket = new int[scores.length];
       for (int i = 0; i < scores.length; i++) {
-        bucket[i] = upperBound(thresholds, scores[i]);
+        bucket[i] = SortedArrays.upperBound(thresholds, scores[i]);
       }
       types = ExamTypes.of(codes, bucket, thresholds.length + 1, null);
     }
@@ -458,20 +452,5 @@ public final class Simulator {
       d[k] = values[k];
     }
     return d;
-  }
-
-  /** Number of thresholds at or below x. */
-  private static int upperBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }
