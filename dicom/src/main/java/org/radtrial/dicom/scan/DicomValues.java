@@ -32,9 +32,12 @@ public final class DicomValues {
     return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
   }
 
-  /** A DA value (YYYYMMDD), or empty when it is not a real date. */
+  /** A DA value (YYYYMMDD, or the YYYY.MM.DD of ACR-NEMA files), or empty when it is not a real date. */
   public static Optional<LocalDate> date(String text) {
     String t = text.strip();
+    if (t.matches("\\d{4}\\.\\d{2}\\.\\d{2}")) {
+      t = t.replace(".", "");
+    }
     if (!t.matches("\\d{8}")) {
       return Optional.empty();
     }

@@ -67,6 +67,12 @@ public final class HeaderReader {
     PixelMedLog.start();
     try {
       preamble = hasPreamble(file);
+      if (!preamble && !startsWithDicomTag(file)) {
+        PixelMedLog.stop();
+        problems.add(new ScanProblem(name, Severity.ERROR,
+            "not a DICOM file: no 'DICM' at byte 128, and the first bytes are not a DICOM data set's first tag"));
+        return Optional.empty();
+      }
       try (DicomInputStream in = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
         // PixelMed returns the number of bytes it consumed: when it stops at Pixel Data, the offset just after its tag
         stoppedAt = list.read(in, TagFromName.PixelData);
@@ -176,6 +182,23 @@ public final class HeaderReader {
       byte[] magic = new byte[4];
       in.readFully(magic);
       return magic[0] == 'D' && magic[1] == 'I' && magic[2] == 'C' && magic[3] == 'M';
+    }
+  }
+
+  /**
+   * A bare data set (no preamble) starts with a tag of group 0000 to 0008, little or big endian; a text
+   * or other file does not. Checking this first keeps PixelMed from trying to read arbitrary bytes.
+   */
+  private static boolean startsWithDicomTag(Path file) throws IOException {
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      if (in.length() < 8) {
+        return false;
+      }
+      int b0 = in.read();
+      int b1 = in.read();
+      int little = (b1 << 8) | b0;
+      int big = (b0 << 8) | b1;
+      return little <= 0x0008 && little % 2 == 0 || big <= 0x0008 && big % 2 == 0;
     }
   }
 
