@@ -32,7 +32,8 @@ public final class DataSet {
   public static Attribute set(AttributeList list, AttributeTag tag, String... values) {
     try {
       byte[] vr = DICTIONARY.getValueRepresentationFromTag(tag);
-      Attribute a = vr == null ? AttributeFactory.newAttribute(tag) : AttributeFactory.newAttribute(tag, vr);
+      // private and unknown tags have no VR in the dictionary: LO holds the text values this class writes
+      Attribute a = AttributeFactory.newAttribute(tag, vr == null ? "LO".getBytes(java.nio.charset.StandardCharsets.US_ASCII) : vr);
       for (String v : values) {
         a.addValue(v);
       }
