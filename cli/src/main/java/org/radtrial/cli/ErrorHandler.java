@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-    if (e instanceof CaseTableException || e instanceof IllegalArgumentException) {
+    if (e instanceof CaseTableException || e instanceof IllegalArgumentException || e instanceof org.radtrial.dicom.DicomFileException) {
       cli.getErr().println("radtrial: " + e.getMessage());
       return Radtrial.BAD_INPUT;
     }

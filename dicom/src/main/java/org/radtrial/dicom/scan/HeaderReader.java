@@ -1,0 +1,225 @@
+package org.radtrial.dicom.scan;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.radtrial.dicom.PixelMedLog;
+
+/**
+ * Reads one file's header (everything before Pixel Data; pixel values are never read) and turns it
+ * into an instance row and a list of problems. Never throws for a bad file: every way a file can be
+ * bad becomes a {@link ScanProblem}.
+ */
+public final class HeaderReader {
+  private static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
+  private static final String DEFLATED = "1.2.840.10008.1.2.1.99";
+  private final Path root;
+  private final Map<String, String> siteMap;
+
+  /**
+   * @param root the scanned folder: files are named relative to it
+   * @param siteMap institution name to site code (empty: the site is the institution name)
+   */
+  public HeaderReader(Path root, Map<String, String> siteMap) {
+    this.root = root;
+    this.siteMap = Map.copyOf(siteMap);
+  }
+
+  public HeaderRead read(Path file) {
+    String name = relative(file);
+    List<ScanProblem> problems = new ArrayList<>();
+    long bytes;
+    try {
+      bytes = Files.size(file);
+    } catch (IOException e) {
+      problems.add(new ScanProblem(name, Severity.ERROR, "cannot be read: " + message(e)));
+      return new HeaderRead(Optional.empty(), problems, 0);
+    }
+    if (bytes == 0) {
+      problems.add(new ScanProblem(name, Severity.ERROR, "not a DICOM file: the file is empty"));
+      return new HeaderRead(Optional.empty(), problems, 0);
+    }
+    Optional<InstanceRow> row = readHeader(file, name, bytes, problems);
+    return new HeaderRead(row, problems, bytes);
+  }
+
+  private Optional<InstanceRow> readHeader(Path file, String name, long bytes, List<ScanProblem> problems) {
+    boolean preamble;
+    AttributeList list = new AttributeList();
+    long stoppedAt;
+    TransferSyntax syntax;
+    List<LogRecord> log;
+    PixelMedLog.start();
+    try {
+      preamble = hasPreamble(file);
+      if (!preamble && !startsWithDicomTag(file)) {
+        PixelMedLog.stop();
+        problems.add(new ScanProblem(name, Severity.ERROR,
+            "not a DICOM file: no 'DICM' at byte 128, and the first bytes are not a DICOM data set's first tag"));
+        return Optional.empty();
+      }
+      try (DicomInputStream in = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        // PixelMed returns the number of bytes it consumed: when it stops at Pixel Data, the offset just after its tag
+        stoppedAt = list.read(in, TagFromName.PixelData);
+        syntax = in.getTransferSyntaxInUse();
+      }
+    } catch (IOException | DicomException | RuntimeException e) {
+      log = PixelMedLog.stop();
+      problems.add(new ScanProblem(name, Severity.ERROR, unreadable(file, e)));
+      logged(name, log, problems, Severity.ERROR);
+      return Optional.empty();
+    }
+    log = PixelMedLog.stop();
+    boolean severe = logged(name, log, problems, Severity.WARNING);
+    if (severe) {
+      return Optional.empty();
+    }
+    String sopInstance = HeaderFields.value(list, TagFromName.SOPInstanceUID);
+    String mediaClass = HeaderFields.value(list, TagFromName.MediaStorageSOPClassUID);
+    if (MEDIA_STORAGE_DIRECTORY.equals(mediaClass)) {
+      problems.add(new ScanProblem(name, Severity.SKIPPED, "a DICOMDIR (directory of a file set), not an instance"));
+      return Optional.empty();
+    }
+    if (!preamble && sopInstance.isEmpty()) {
+      problems.add(new ScanProblem(name, Severity.ERROR,
+          "not a DICOM file: no 'DICM' at byte 128 and no SOPInstanceUID (0008,0018) when read as a bare data set"));
+      return Optional.empty();
+    }
+    if (preamble && HeaderFields.value(list, TagFromName.TransferSyntaxUID).isEmpty()) {
+      problems.add(new ScanProblem(name, Severity.WARNING, "the file meta information has no TransferSyntaxUID (0002,0010);"
+          + " read as " + syntax.getUID() + " (guessed)"));
+    }
+    if (!preamble) {
+      problems.add(new ScanProblem(name, Severity.WARNING, "no DICOM preamble and file meta information: read as a bare data set ("
+          + syntax.getUID() + ", guessed)"));
+    }
+    for (var required : List.of(TagFromName.SOPInstanceUID, TagFromName.StudyInstanceUID, TagFromName.SOPClassUID)) {
+      if (HeaderFields.value(list, required).isEmpty()) {
+        problems.add(new ScanProblem(name, Severity.ERROR, "no " + AttributeList.getDictionary().getNameFromTag(required)
+            + String.format(" (%04X,%04X)", required.getGroup(), required.getElement())
+            + ": not a DICOM instance that belongs to a study"));
+      }
+    }
+    if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
+      return Optional.empty();
+    }
+    if (stoppedAt < bytes && !DEFLATED.equals(syntax.getUID())) {
+      Optional<String> truncated = pixelData(file, stoppedAt, syntax);
+      if (truncated.isPresent()) {
+        problems.add(new ScanProblem(name, Severity.ERROR, truncated.get()));
+        return Optional.empty();
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    InstanceRow row = HeaderFields.read(list, name, bytes, siteMap, warnings);
+    warnings.forEach(w -> problems.add(new ScanProblem(name, Severity.WARNING, w)));
+    return Optional.of(row);
+  }
+
+  /** Pixel Data's extent, if PixelMed stopped just after its tag (it may also stop at a bad tag). */
+  private static Optional<String> pixelData(Path file, long afterTag, TransferSyntax syntax) {
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      if (afterTag < 4) {
+        return Optional.empty();
+      }
+      in.seek(afterTag - 4);
+      byte[] tag = new byte[4];
+      in.readFully(tag);
+      boolean big = syntax.isBigEndian();
+      int group = big ? ((tag[0] & 0xFF) << 8) | (tag[1] & 0xFF) : ((tag[1] & 0xFF) << 8) | (tag[0] & 0xFF);
+      int element = big ? ((tag[2] & 0xFF) << 8) | (tag[3] & 0xFF) : ((tag[3] & 0xFF) << 8) | (tag[2] & 0xFF);
+      if (group != 0x7FE0 || element != 0x0010) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.of("cannot be read: " + message(e));
+    }
+    try {
+      return PixelDataExtent.check(file, afterTag, syntax.isExplicitVR(), syntax.isBigEndian());
+    } catch (IOException e) {
+      return Optional.of("cannot be read: " + message(e));
+    }
+  }
+
+  /** Adds PixelMed's logged complaints as problems; true if any was severe (the header is incomplete). */
+  private static boolean logged(String name, List<LogRecord> log, List<ScanProblem> problems, Severity mild) {
+    Set<String> seen = new LinkedHashSet<>();
+    boolean severe = false;
+    for (LogRecord record : log) {
+      boolean isSevere = record.getLevel().intValue() >= Level.SEVERE.intValue();
+      String text = PixelMedLog.text(record);
+      if (text.isEmpty() || !seen.add(text)) {
+        continue;
+      }
+      severe |= isSevere;
+      problems.add(new ScanProblem(name, isSevere ? Severity.ERROR : mild,
+          (isSevere ? "unreadable: " : "read with a repair: ") + text));
+    }
+    return severe;
+  }
+
+  private static boolean hasPreamble(Path file) throws IOException {
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      if (in.length() < 132) {
+        return false;
+      }
+      in.seek(128);
+      byte[] magic = new byte[4];
+      in.readFully(magic);
+      return magic[0] == 'D' && magic[1] == 'I' && magic[2] == 'C' && magic[3] == 'M';
+    }
+  }
+
+  /**
+   * A bare data set (no preamble) starts with a tag of group 0000 to 0008, little or big endian; a text
+   * or other file does not. Checking this first keeps PixelMed from trying to read arbitrary bytes.
+   */
+  private static boolean startsWithDicomTag(Path file) throws IOException {
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      if (in.length() < 8) {
+        return false;
+      }
+      int b0 = in.read();
+      int b1 = in.read();
+      int little = (b1 << 8) | b0;
+      int big = (b0 << 8) | b1;
+      return little <= 0x0008 && little % 2 == 0 || big <= 0x0008 && big % 2 == 0;
+    }
+  }
+
+  private static String unreadable(Path file, Exception e) {
+    String text = message(e);
+    if (e instanceof java.io.EOFException) {
+      return "truncated: the file ends inside its header (" + text + ")";
+    }
+    if (text.startsWith("Not a DICOM file")) {
+      return "not a DICOM file (" + text + ")";
+    }
+    return "unreadable: " + text;
+  }
+
+  static String message(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip().replace('\n', ' ');
+  }
+
+  private String relative(Path file) {
+    Path r = file.startsWith(root) ? root.relativize(file) : file;
+    return r.toString().replace('\\', '/');
+  }
+}
