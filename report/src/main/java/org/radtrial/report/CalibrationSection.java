@@ -87,7 +87,7 @@ final class CalibrationSection implements Section {
         }
       }
       String colour = Palette.model(i);
-      Figure.write(html, CalibrationChart.svg("calibration-" + Html.slug(model), model + ": calibration",
+      Figure.write(html, CalibrationChart.svg("calibration-" + i, model + ": calibration",
           model + ": mean predicted probability against observed rate of positives for all exams (black diamond) and each"
               + " group; the table below gives every number.", points, Json.number(overall, "intercept"),
           Json.number(overall, "slope"), colour, Palette.shape(i)),

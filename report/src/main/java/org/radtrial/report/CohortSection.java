@@ -37,7 +37,9 @@ final class CohortSection implements Section {
         .write(html);
     exclusions(results, html);
     JsonNode metadata = results.at("/cohort/metadata");
-    for (String column : Json.names(metadata)) {
+    List<String> columns = Json.names(metadata);
+    for (int k = 0; k < columns.size(); k++) {
+      String column = columns.get(k);
       JsonNode counts = metadata.path(column).path("counts");
       long distinct = metadata.path(column).path("distinct_values").asLong();
       html.element("h3", column);
@@ -49,7 +51,7 @@ final class CohortSection implements Section {
       for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) counts::fields) {
         levels.add(new DistributionChart.Level(e.getKey(), e.getValue().asLong()));
       }
-      Figure.write(html, DistributionChart.svg("dist-" + Html.slug(column), column, levels, cases),
+      Figure.write(html, DistributionChart.svg("distribution-" + k, column, levels, cases),
           "Exams by " + column + " (" + distinct + " values).", List.of());
       HtmlTable table = new HtmlTable(null, column, "exams", "share");
       levels.forEach(l -> table.row(l.label(), Fmt.count(l.count()), Fmt.percent(l.count() / (double) cases)));

@@ -94,10 +94,4 @@ final class Html {
     }
     return s.toString();
   }
-
-  /** A string usable as an id or fragment: letters, digits and '-' only. */
-  static String slug(String text) {
-    String slug = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    return slug.isEmpty() ? "x" : slug;
-  }
 }

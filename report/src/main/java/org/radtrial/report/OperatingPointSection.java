@@ -54,10 +54,12 @@ final class OperatingPointSection implements Section {
         + " negatives called negative, PPV the share of positive calls that were positive, NPV the share of negative calls"
         + " that were negative, and recall rate the share of all exams called positive. Each is shown with its "
         + results.level() + " confidence interval and its count.");
-    for (String rule : rules(results)) {
+    List<String> rules = rules(results);
+    for (int k = 0; k < rules.size(); k++) {
+      String rule = rules.get(k);
       html.element("h3", rule);
       metricsTable(results, rule, html);
-      chart(results, rule, html);
+      chart(results, rule, k, html);
       comparisons(results, rule, html);
     }
   }
@@ -113,7 +115,7 @@ final class OperatingPointSection implements Section {
     return Proportion.of(node.get(metric)).withInterval();
   }
 
-  private static void chart(Results results, String rule, Html html) {
+  private static void chart(Results results, String rule, int index, Html html) {
     ForestPlot plot = new ForestPlot(List.of(ForestPlot.Panel.fitted("Sensitivity", Double.NaN, true),
         ForestPlot.Panel.fitted("Specificity", Double.NaN, true)));
     List<Figure.Key> legend = new ArrayList<>();
@@ -136,7 +138,7 @@ final class OperatingPointSection implements Section {
               ForestPlot.Value.of(Proportion.of(r.get("specificity")), ForestPlot.Mark.NONE))));
     }
     if (!plot.isEmpty()) {
-      Figure.write(html, plot.svg("op-" + Html.slug(rule), "Sensitivity and specificity at " + rule,
+      Figure.write(html, plot.svg("operating-point-" + index, "Sensitivity and specificity at " + rule,
           "Each row is a model at this operating point or a reader as recorded; markers are estimates and lines "
               + results.level() + " confidence intervals. The table above gives every number."),
           "Sensitivity and specificity at \u201C" + rule + "\u201D with " + results.level() + " confidence intervals."

@@ -201,7 +201,7 @@ final class SubgroupSection implements Section {
       return;
     }
     html.element("h3", model);
-    Figure.write(html, plot.svg("forest-" + Html.slug(model), model + ": sensitivity, specificity and AUC by subgroup",
+    Figure.write(html, plot.svg("forest-" + i, model + ": sensitivity, specificity and AUC by subgroup",
             model + " at its deployed threshold, " + rows + " subgroups of single columns, " + underpowered
                 + " underpowered. Each row: estimate and " + results.level() + " confidence interval; dashed line: the"
                 + " model's value on all exams. The table 'Every subgroup result' gives all numbers."),
