@@ -44,15 +44,18 @@ final class CalibrationChart {
     if (Double.isFinite(intercept) && Double.isFinite(slope)) {
       int steps = 60;
       double[] xy = new double[2 * (steps + 1)];
+      int used = 0;
       for (int k = 0; k <= steps; k++) {
         double logP = lowDecade + (-1e-4 - lowDecade) * k / steps;
         double p = Math.pow(10, logP);
         double logit = Math.log(p / (1 - p));
         double observed = 1 / (1 + Math.exp(-(intercept + slope * logit)));
-        xy[2 * k] = x.map(logP);
-        xy[2 * k + 1] = y.mapClamped(Math.log10(Math.max(observed, Math.pow(10, lowDecade))));
+        if (Math.log10(observed) >= lowDecade) {
+          xy[used++] = x.map(logP);
+          xy[used++] = y.map(Math.log10(observed));
+        }
       }
-      svg.polyline(xy, colour, 2, null, "calibration-curve");
+      svg.polyline(java.util.Arrays.copyOf(xy, used), colour, 2, null, "calibration-curve");
     }
     for (Point p : points) {
       if (!(p.predicted() > 0)) {

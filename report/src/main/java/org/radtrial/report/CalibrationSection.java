@@ -19,6 +19,11 @@ final class CalibrationSection implements Section {
   }
 
   @Override
+  public String findingsHeading() {
+    return "Calibration";
+  }
+
+  @Override
   public String title() {
     return "Calibration: do the scores mean what they say?";
   }

@@ -11,9 +11,9 @@ import java.util.List;
  */
 final class ChecklistSection implements Section {
   enum Status {
-    FILLED("filled by radtrial"),
-    PARTLY("partly filled: authors complete"),
-    AUTHORS("authors must supply");
+    FILLED("filled"),
+    PARTLY("partly: authors add"),
+    AUTHORS("authors supply");
 
     final String label;
 
@@ -44,7 +44,9 @@ final class ChecklistSection implements Section {
   public void write(Results results, Html html) {
     List<Item> items = items(results);
     long authors = items.stream().filter(i -> i.status() != Status.FILLED).count();
-    html.element("p", "Items of CLAIM 2024 and TRIPOD+AI, grouped by topic. radtrial fills what this run knows; "
+    html.element("p", "Items of CLAIM 2024 and TRIPOD+AI, grouped by topic. Status: filled (by radtrial from this run),"
+        + " partly (radtrial gives what it knows, the authors add the rest) or authors supply. radtrial fills what this run"
+        + " knows; "
         + authors + " of " + items.size() + " topics need the authors, who know how the cases were chosen, how the reference"
         + " standard was established and how the models were built. Item numbers follow the published checklists; check"
         + " them against the journal's form.");

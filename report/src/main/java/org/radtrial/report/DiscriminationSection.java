@@ -12,6 +12,11 @@ final class DiscriminationSection implements Section {
   }
 
   @Override
+  public String findingsHeading() {
+    return "Discrimination (AUC)";
+  }
+
+  @Override
   public String title() {
     return "How well each model separates positives from negatives (ROC and AUC)";
   }
@@ -42,21 +47,23 @@ final class DiscriminationSection implements Section {
     List<RocChart.Curve> curves = curves(results);
     List<RocChart.ReaderPoint> readers = readers(results);
     List<Figure.Key> legend = new ArrayList<>();
-    results.models().forEach(m -> legend.add(Figure.Key.model(results, m)));
+    results.models().forEach(m -> legend.add(Figure.Key.modelLine(results, m)));
     for (RocChart.ReaderPoint r : readers) {
       legend.add(Figure.Key.marker(r.name() + " (reader)", Palette.READER, Palette.readerShape(r.index()), false));
     }
     legend.add(new Figure.Key("chance", Palette.REFERENCE, null, "5 4", true, false));
     String description = description(results, readers);
-    Figure.write(html, RocChart.svg("roc-full", "ROC curves of " + String.join(", ", results.models()), description, curves,
-        readers, 1), "ROC curves of every model on the same cases" + (readers.isEmpty() ? "." : ", with the readers as points."),
-        legend);
+    List<String> charts = new ArrayList<>();
+    charts.add(RocChart.svg("roc-full", "ROC curves of " + String.join(", ", results.models()), description, curves, readers, 1));
     double zoom = zoom(results, readers);
+    String caption = "ROC curves of every model on the same cases" + (readers.isEmpty() ? "" : ", with the readers as points");
     if (zoom < 0.5) {
-      Figure.write(html, RocChart.svg("roc-zoom", "ROC curves, false-positive rates up to " + Fmt.percent(zoom), description,
-          curves, readers, zoom), "The same curves at false-positive rates up to " + Fmt.percent(zoom)
-          + ", where screening operates.", List.of());
+      charts.add(RocChart.svg("roc-zoom", "ROC curves, false-positive rates up to " + Fmt.percent(zoom), description, curves,
+          readers, zoom));
+      caption += "; right: the same curves at false-positive rates up to " + Fmt.percent(zoom).replace(".0%", "%")
+          + ", where screening operates";
     }
+    Figure.writeSideBySide(html, charts, caption + ".", legend);
     aucTable(results, html);
   }
 

@@ -13,6 +13,11 @@ final class FailureSliceSection implements Section {
   }
 
   @Override
+  public String findingsHeading() {
+    return "Failure slices";
+  }
+
+  @Override
   public String title() {
     return "Failure slices: where a model misses more or raises more false alarms";
   }
@@ -63,8 +68,8 @@ final class FailureSliceSection implements Section {
         ? "sensitivity " + Fmt.percent(1 - sliceRate) + " vs " + Fmt.percent(1 - restRate) + " in the rest; miss rate "
         : "specificity " + Fmt.percent(1 - sliceRate) + " vs " + Fmt.percent(1 - restRate) + " in the rest; false-positive rate ";
     Interval ci = Interval.of(slice.get("effect_ci"));
-    String counts = Fmt.count(slice.path("cases").asLong()) + " exams, " + Fmt.count(slice.path("positives").asLong())
-        + " positives";
+    String counts = Fmt.count(slice.path("cases").asLong()) + " exams, " + Fmt.count(slice.path("trials").asLong())
+        + (missed ? " positives" : " negatives");
     String head = model + (missed ? " misses more positives" : " raises more false alarms") + where + ": " + rates
         + Fmt.points(Json.number(slice, "effect")) + " points (" + results.level() + " CI " + Fmt.pointsInterval(ci) + "; "
         + counts + "; " + Fmt.pEquals("q", Json.number(slice, "q")) + ")";

@@ -6,9 +6,10 @@ import java.util.List;
 final class Figure {
   /** One legend entry: a line (with dash) and/or a marker. */
   record Key(String label, String colour, Palette.Shape shape, String dash, boolean line, boolean hollow) {
-    static Key model(Results results, String model) {
+    /** A model drawn as a line (an ROC curve). */
+    static Key modelLine(Results results, String model) {
       int i = results.modelIndex(model);
-      return new Key(model, Palette.model(i), Palette.shape(i), Palette.dash(i), true, false);
+      return new Key(model, Palette.model(i), null, Palette.dash(i), true, false);
     }
 
     static Key marker(String label, String colour, Palette.Shape shape, boolean hollow) {
@@ -19,11 +20,24 @@ final class Figure {
   private Figure() {}
 
   static void write(Html html, String svg, String caption, List<Key> legend) {
+    writeSideBySide(html, List.of(svg), caption, legend);
+  }
+
+  /** Several charts in one figure, side by side where the screen is wide enough. */
+  static void writeSideBySide(Html html, List<String> svgs, String caption, List<Key> legend) {
     html.open("figure");
     if (!legend.isEmpty()) {
       legend(html, legend);
     }
-    html.open("div", "class", "chart-wrap").raw(svg).close("div");
+    if (svgs.size() > 1) {
+      html.open("div", "class", "chart-row");
+    }
+    for (String svg : svgs) {
+      html.open("div", "class", "chart-wrap").raw(svg).close("div");
+    }
+    if (svgs.size() > 1) {
+      html.close("div");
+    }
     html.element("figcaption", caption);
     html.close("figure").newline();
   }

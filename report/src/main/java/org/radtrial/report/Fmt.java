@@ -89,6 +89,11 @@ final class Fmt {
     return p < 0.1 ? decimal(p, 3) : decimal(p, 2);
   }
 
+  /** A rule or decision as people write it: "score ≥ 0.17" for results.json's "score >= 0.17". */
+  static String symbols(String rule) {
+    return rule.replace(">=", "\u2265").replace("<=", "\u2264");
+  }
+
   /** "p = 0.015" or "p < 0.001". */
   static String pEquals(String name, double p) {
     String value = p(p);

@@ -165,8 +165,8 @@ final class ForestPlot {
   private double labelWidth() {
     int longest = 10;
     for (Row row : rows) {
-      longest = Math.max(longest, Math.max(row.label().length(), (int) (row.detail().length() * 0.9)));
+      longest = Math.max(longest, Math.max(row.label().length(), row.detail().length()));
     }
-    return Math.min(340, Math.max(150, 18 + longest * 6.6));
+    return Math.min(360, Math.max(150, 24 + longest * 7.0));
   }
 }

@@ -12,6 +12,11 @@ final class HeadToHeadSection implements Section {
   }
 
   @Override
+  public String findingsHeading() {
+    return "Models head-to-head";
+  }
+
+  @Override
   public String title() {
     return "Head-to-head: AUC differences on the same cases";
   }

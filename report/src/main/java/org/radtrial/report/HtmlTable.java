@@ -48,13 +48,27 @@ final class HtmlTable {
     for (int r = 0; r < rows.size(); r++) {
       html.open("tr", "class", rowClasses.get(r));
       String[] cells = rows.get(r);
-      html.element("th", cells[0], "scope", "row");
+      html.open("th", "scope", "row");
+      cell(html, cells[0]);
+      html.close("th");
       for (int c = 1; c < cells.length; c++) {
-        html.element("td", cells[c]);
+        html.open("td");
+        cell(html, cells[c]);
+        html.close("td");
       }
       html.close("tr").newline();
     }
     html.close("tbody").close("table").close("div").newline();
+  }
+
+  /** A cell's text; a second line (after a newline) is a detail such as a count, shown smaller below. */
+  private static void cell(Html html, String text) {
+    int newline = text.indexOf('\n');
+    if (newline < 0) {
+      html.text(text);
+      return;
+    }
+    html.text(text.substring(0, newline) + " ").element("span", text.substring(newline + 1), "class", "n");
   }
 
   /** The table inside a closed disclosure, for the full data behind a chart. */

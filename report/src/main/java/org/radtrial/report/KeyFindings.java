@@ -25,15 +25,22 @@ final class KeyFindings {
         + results.level() + " confidence interval excludes no difference (and the matching test, adjusted where there"
         + " are several, agrees); otherwise the report says the difference is not shown, which is not the same as no"
         + " difference.", "class", "meta");
-    html.open("ul");
-    for (Finding finding : collect(results, present)) {
-      html.open("li", "class", finding.strength().cssClass);
-      html.element("span", label(finding.strength()), "class", "tag");
-      html.text(" " + finding.sentence() + " ");
-      html.element("a", "More", "href", "#" + finding.sectionId(), "class", "more");
-      html.close("li").newline();
+    for (Section section : present) {
+      List<Finding> findings = section.findings(results);
+      if (findings.isEmpty()) {
+        continue;
+      }
+      html.open("h3").text(section.findingsHeading() + " ").element("a", "details", "href", "#" + section.id(), "class", "more")
+          .close("h3");
+      html.open("ul");
+      for (Finding finding : findings) {
+        html.open("li", "class", finding.strength().cssClass);
+        html.element("span", label(finding.strength()), "class", "tag");
+        html.text(" " + finding.sentence());
+        html.close("li").newline();
+      }
+      html.close("ul");
     }
-    html.close("ul");
     html.close("section").newline();
   }
 

@@ -11,6 +11,11 @@ final class NotesSection implements Section {
   }
 
   @Override
+  public String findingsHeading() {
+    return "Notes";
+  }
+
+  @Override
   public String title() {
     return "Notes: what could not be estimated";
   }

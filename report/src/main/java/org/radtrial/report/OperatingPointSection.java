@@ -15,6 +15,11 @@ final class OperatingPointSection implements Section {
   }
 
   @Override
+  public String findingsHeading() {
+    return "Models and readers at the operating points";
+  }
+
+  @Override
   public String title() {
     return "At the operating points: models and readers on the same cases";
   }
@@ -57,7 +62,7 @@ final class OperatingPointSection implements Section {
     List<String> rules = rules(results);
     for (int k = 0; k < rules.size(); k++) {
       String rule = rules.get(k);
-      html.element("h3", rule);
+      html.element("h3", Fmt.symbols(rule));
       metricsTable(results, rule, html);
       chart(results, rule, k, html);
       comparisons(results, rule, html);
@@ -100,7 +105,7 @@ final class OperatingPointSection implements Section {
         table.row(model, "no threshold for this rule (see Notes)", "", "", "", "", "");
         continue;
       }
-      table.row(model, p.path("decision").asText(), cell(p, "sensitivity"), cell(p, "specificity"), cell(p, "ppv"),
+      table.row(model, Fmt.symbols(p.path("decision").asText()), cell(p, "sensitivity"), cell(p, "specificity"), cell(p, "ppv"),
           cell(p, "npv"), cell(p, "recall_rate"));
     }
     for (String reader : results.readers()) {
@@ -127,7 +132,7 @@ final class OperatingPointSection implements Section {
       int i = results.modelIndex(model);
       Proportion sens = Proportion.of(p.get("sensitivity"));
       Proportion spec = Proportion.of(p.get("specificity"));
-      plot.add(new ForestPlot.Row(model, p.path("decision").asText(), Palette.model(i), Palette.shape(i), false,
+      plot.add(new ForestPlot.Row(model, Fmt.symbols(p.path("decision").asText()), Palette.model(i), Palette.shape(i), false,
           List.of(ForestPlot.Value.of(sens, ForestPlot.Mark.NONE), ForestPlot.Value.of(spec, ForestPlot.Mark.NONE))));
     }
     List<String> readers = results.readers();
@@ -138,10 +143,10 @@ final class OperatingPointSection implements Section {
               ForestPlot.Value.of(Proportion.of(r.get("specificity")), ForestPlot.Mark.NONE))));
     }
     if (!plot.isEmpty()) {
-      Figure.write(html, plot.svg("operating-point-" + index, "Sensitivity and specificity at " + rule,
+      Figure.write(html, plot.svg("operating-point-" + index, "Sensitivity and specificity at " + Fmt.symbols(rule),
           "Each row is a model at this operating point or a reader as recorded; markers are estimates and lines "
               + results.level() + " confidence intervals. The table above gives every number."),
-          "Sensitivity and specificity at \u201C" + rule + "\u201D with " + results.level() + " confidence intervals."
+          "Sensitivity and specificity at \u201C" + Fmt.symbols(rule) + "\u201D with " + results.level() + " confidence intervals."
               + " Overlapping intervals do not prove equality, and separate ones are not a paired test: the paired"
               + " comparisons are in the table below.", legend);
     }
@@ -205,7 +210,7 @@ final class OperatingPointSection implements Section {
     String reader = c.at("/decision_makers/1").asText();
     String rule = c.path("rule").asText();
     JsonNode m = c.path(metric);
-    String where = matchedSpecificity ? "At " + reader + "'s specificity" : "At \u201C" + rule + "\u201D";
+    String where = matchedSpecificity ? "At " + reader + "'s specificity" : "At \u201C" + Fmt.symbols(rule) + "\u201D";
     if (!m.isObject()) {
       return new Finding(Finding.Strength.CAUTION, where + ", " + model + " and " + reader + " share no "
           + (metric.equals("sensitivity") ? "positive" : "negative") + " case, so their " + metric + " cannot be compared.", id());
@@ -227,8 +232,8 @@ final class OperatingPointSection implements Section {
       case HIGHER -> model + "'s " + metric + " is higher: " + numbers + ".";
       case LOWER -> model + "'s " + metric + " is lower: " + numbers + ".";
       case NOT_SHOWN -> "no difference in " + metric + " is shown: " + numbers + ".";
-      case NOT_SHOWN_BY_TEST -> "not shown: the interval of the difference excludes 0 but the exact test does not, "
-          + numbers + ".";
+      case NOT_SHOWN_BY_TEST -> "a difference in " + metric + " is not shown (its interval excludes 0 but the exact test"
+          + " does not): " + numbers + ".";
       case NOT_ESTIMABLE -> "the difference could not be estimated.";
     };
     JsonNode n = m.path("non_inferiority");

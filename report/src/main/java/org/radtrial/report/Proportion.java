@@ -19,11 +19,11 @@ record Proportion(double estimate, Interval ci, long successes, long trials) {
     return Double.isFinite(estimate);
   }
 
-  /** "68.6% (63.8–73.2%), 254/370". */
+  /** "68.6% (63.8–73.2%)" and, on a second line, "254/370". */
   String withInterval() {
     if (!exists()) {
-      return Fmt.NOT_ESTIMABLE + " (" + successes + "/" + trials + ")";
+      return Fmt.NOT_ESTIMABLE + "\n" + successes + "/" + trials;
     }
-    return Fmt.percent(estimate) + " (" + Fmt.percentInterval(ci) + "), " + Fmt.count(successes) + "/" + Fmt.count(trials);
+    return Fmt.percent(estimate) + " (" + Fmt.percentInterval(ci) + ")\n" + Fmt.count(successes) + "/" + Fmt.count(trials);
   }
 }

@@ -18,6 +18,11 @@ interface Section {
 
   void write(Results results, Html html);
 
+  /** The short heading of this section's key findings. */
+  default String findingsHeading() {
+    return title();
+  }
+
   /** Sentences for the key findings at the top of the report; none by default. */
   default List<Finding> findings(Results results) {
     return List.of();

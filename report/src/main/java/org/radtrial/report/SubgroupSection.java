@@ -12,11 +12,16 @@ import java.util.List;
  */
 final class SubgroupSection implements Section {
   private static final List<String> METRICS = List.of("sensitivity", "specificity", "auc");
-  private static final int KEY_FINDINGS = 8;
+  private static final int KEY_FINDINGS = 6;
 
   @Override
   public String id() {
     return "subgroups";
+  }
+
+  @Override
+  public String findingsHeading() {
+    return "Subgroups";
   }
 
   @Override
@@ -62,6 +67,7 @@ final class SubgroupSection implements Section {
       }
     }
     Comparator<ShownGap> order = Comparator.comparingInt((ShownGap g) -> metricOrder(g.metric()))
+        .thenComparing(g -> g.judgement() == Judgement.LOWER ? 0 : 1)
         .thenComparing(Comparator.comparingDouble(ShownGap::size).reversed());
     shown.sort(order);
     return shown;
