@@ -44,8 +44,9 @@ final class HeadToHeadSection implements Section {
   public void write(Results results, Html html) {
     List<JsonNode> pairs = Json.elements(results.get("comparisons"));
     html.element("p", "Each pair of models is compared on the cases both scored, with DeLong's paired test, which accounts"
-        + " for both models reading the same exams. p-values are adjusted for the " + pairs.size() + " comparisons with Holm's"
-        + " method. A difference is called higher or lower only when its interval excludes 0 and the adjusted p is at most "
+        + " for both models reading the same exams. p-values are adjusted for the " + pairs.size()
+        + (pairs.size() == 1 ? " comparison" : " comparisons") + " with Holm's method. A difference is called higher or"
+        + " lower only when its interval excludes 0 and the adjusted p is at most "
         + Fmt.decimal(results.alpha(), 2) + "; otherwise the data do not show which model is better.");
     ForestPlot plot = new ForestPlot(List.of(ForestPlot.Panel.fitted("AUC difference (first \u2212 second)", 0, false)));
     HtmlTable table = new HtmlTable(null, "first \u2212 second", "AUC first", "AUC second",
@@ -113,7 +114,8 @@ final class HeadToHeadSection implements Section {
       case NOT_SHOWN -> "The data do not show whether " + a + " or " + b + " has the higher AUC: difference "
           + Fmt.signed(d, 3) + " (" + level + Fmt.interval(ci, 3) + ").";
       case NOT_SHOWN_BY_TEST -> a + " vs " + b + ": the AUC difference " + Fmt.signed(d, 3) + " (" + level
-          + Fmt.interval(ci, 3) + ") is not shown after adjusting for " + pairs + " comparisons (Holm-adjusted "
+          + Fmt.interval(ci, 3) + ") is not shown after adjusting for " + pairs + (pairs == 1 ? " comparison" : " comparisons")
+          + " (Holm-adjusted "
           + Fmt.pEquals("p", Json.number(pair, "p_holm")) + ").";
       case NOT_ESTIMABLE -> a + " vs " + b + ": the AUC difference could not be estimated (see Notes).";
     };
