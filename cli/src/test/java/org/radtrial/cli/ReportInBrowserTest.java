@@ -113,6 +113,17 @@ class ReportInBrowserTest {
   }
 
   @Test
+  void theConsoleCheckSeesABrokenChartAndABlockedFetch() throws IOException {
+    Path broken = dir.resolve("broken.html");
+    Files.writeString(broken, "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src"
+        + " 'none'; style-src 'unsafe-inline'; img-src data:\"/></head><body><svg><path d=\"M0 NaN\"/></svg>"
+        + "<img src=\"https://example.org/logo.png\"/></body></html>");
+    assertThat(open(broken)).extracting(LogEntry::getMessage)
+        .anySatisfy(m -> assertThat(m).contains("attribute d"))
+        .anySatisfy(m -> assertThat(m).contains("Content Security Policy"));
+  }
+
+  @Test
   void theDemoReportLoadsInUnderASecondAndWeighsUnderTwoMegabytes() throws IOException {
     assertThat(Files.size(demoReport)).isLessThan(2_000_000);
     open(demoReport);
