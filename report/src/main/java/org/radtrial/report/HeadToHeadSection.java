@@ -136,7 +136,8 @@ final class HeadToHeadSection implements Section {
       }
       if (beatsAll) {
         return new Finding(Finding.Strength.SHOWN, model + " has the highest AUC of the " + results.models().size()
-            + " models: it is higher than each of the others, with every interval excluding no difference.", id());
+            + " models: each of its differences to the others has an interval above 0 and a Holm-adjusted p of at most "
+            + Fmt.decimal(results.alpha(), 2) + ".", id());
       }
     }
     return new Finding(Finding.Strength.NOT_SHOWN, "No model's AUC is shown to be higher than every other model's, so"

@@ -22,9 +22,9 @@ final class KeyFindings {
     html.open("section", "id", ID, "aria-labelledby", ID + "-h", "class", "findings");
     html.element("h2", TITLE, "id", ID + "-h");
     html.element("p", "Written from the numbers below. A difference is called higher or lower only when its "
-        + results.level() + " confidence interval excludes no difference (and the matching test, adjusted where there"
-        + " are several, agrees); otherwise the report says the difference is not shown, which is not the same as no"
-        + " difference.", "class", "meta");
+        + results.level() + " confidence interval lies wholly above or below zero difference (and the matching test,"
+        + " adjusted where there are several, agrees); otherwise the report says the difference is not shown, which is not"
+        + " the same as no difference.", "class", "meta");
     for (Section section : present) {
       List<Finding> findings = section.findings(results);
       if (findings.isEmpty()) {

@@ -212,8 +212,8 @@ final class SubgroupSection implements Section {
                 + " underpowered. Each row: estimate and " + results.level() + " confidence interval; dashed line: the"
                 + " model's value on all exams. The table 'Every subgroup result' gives all numbers."),
         model + ": sensitivity, specificity and AUC per subgroup with " + results.level() + " confidence intervals; the"
-            + " dashed line is the value on all exams. \u25B2/\u25BC: higher/lower than overall (interval excludes no"
-            + " difference, q \u2264 " + Fmt.decimal(results.alpha(), 2) + "). Hollow grey rows are underpowered and not"
+            + " dashed line is the value on all exams. \u25B2/\u25BC: higher/lower than overall (interval excludes 0,"
+            + " q \u2264 " + Fmt.decimal(results.alpha(), 2) + "). Hollow grey rows are underpowered and not"
             + " judged.",
         List.of(Figure.Key.marker(model, Palette.model(i), Palette.shape(i), false),
             Figure.Key.marker("underpowered: not judged", Palette.MUTED, Palette.shape(i), true),
@@ -235,7 +235,7 @@ final class SubgroupSection implements Section {
     html.element("h3", "Groups that differ from the whole cohort");
     if (gaps.isEmpty()) {
       html.element("p", "No adequately powered group differs from its model's overall value in any measure (interval"
-          + " excluding no difference and q \u2264 " + Fmt.decimal(results.alpha(), 2) + ").");
+          + " excluding 0 and q \u2264 " + Fmt.decimal(results.alpha(), 2) + ").");
       return;
     }
     html.open("ul", "class", "sentences");
