@@ -45,7 +45,7 @@ final class OperatingPointSection implements Section {
         findings.add(comparison(results, c, "specificity", false));
       }
     }
-    if (tests > 1) {
+    if (tests > 1 && !findings.isEmpty()) {
       findings.add(new Finding(Finding.Strength.CAUTION, "The operating-point comparisons are " + tests + " paired tests"
           + " (exact McNemar), not adjusted for multiple comparisons: read a single borderline result with care.", id()));
     }
