@@ -149,6 +149,24 @@ class ReportInBrowserTest {
     }
   }
 
+  @Test
+  void inPrintTheContentsAreHiddenAndChartsFitThePage() {
+    open(demoReport);
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertThat(browser.findElement(By.tagName("nav")).isDisplayed()).isFalse();
+      long page = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;");
+      for (WebElement chart : charts()) {
+        if (chart.isDisplayed()) {
+          assertThat(chart.getSize().getWidth()).as(chart.getAttribute("id")).isLessThanOrEqualTo((int) page);
+        }
+      }
+      assertThat(browser.print(new org.openqa.selenium.print.PrintOptions()).getContent()).isNotEmpty();
+    } finally {
+      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+  }
+
   private static byte[] screenshot(int height) {
     Dimension before = browser.manage().window().getSize();
     browser.manage().window().setSize(new Dimension(1200, height));

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -248,11 +247,5 @@ class ReportTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-  }
-
-  static List<String> all(List<List<String>> lists) {
-    List<String> all = new ArrayList<>();
-    lists.forEach(all::addAll);
-    return all;
   }
 }
