@@ -57,11 +57,12 @@ final class CalibrationSection implements Section {
       Judgement j = Judgement.of(citl, ci, Double.NaN, results.alpha());
       String sentence = switch (j) {
         case LOWER -> e.getKey() + "'s scores, read as probabilities, overstate how often the disease is present: " + numbers
-            + ". Use its threshold, not its score, as a risk.";
+            + ". Do not read its score as a risk without recalibration.";
         case HIGHER -> e.getKey() + "'s scores, read as probabilities, understate how often the disease is present: "
             + numbers + ".";
         case NOT_ESTIMABLE -> e.getKey() + "'s calibration could not be estimated.";
-        default -> e.getKey() + "'s scores match the observed rate on average (no miscalibration shown): " + numbers + ".";
+        default -> e.getKey() + ": no difference between the average prediction and the observed rate is shown: " + numbers
+            + ".";
       };
       findings.add(new Finding(j.shown() ? Finding.Strength.SHOWN : Finding.Strength.NOT_SHOWN, sentence, id()));
     }
