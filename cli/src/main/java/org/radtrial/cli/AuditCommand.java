@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
           + " cancers or raises more false alarms than in the rest of the cohort, with FDR control.",
       "Also: the most confident errors, calibration per group, transport to a --target-population, and shift"
           + " from a --compare-with cohort.",
-      "Runs the evaluation too: results.json holds its sections plus \"audit\" (docs/results-schema.md)."
+      "Runs the evaluation too: results.json holds its sections plus \"audit\" (docs/results-schema.md); OUT/report.html"
+          + " shows them (--no-report to skip it)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:results written", "1:internal error", "2:bad input or options (nothing written)"})
@@ -105,7 +106,7 @@ final class AuditCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     new ConsoleSummary(stdout).print(run.result());
     new AuditSummary(stdout, fdr, evaluation.ciLevel).print(audit);
-    stdout.println("Results: " + run.resultsFile());
+    run.printWritten(stdout);
     stdout.flush();
     return 0;
   }

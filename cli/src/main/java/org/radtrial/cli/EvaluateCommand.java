@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       "Per pair of models: paired DeLong test of the AUC difference with Holm-adjusted p.",
       "At each operating point: exact McNemar tests of sensitivity and specificity, model vs reader"
           + " and model vs model, and a non-inferiority test when --ni-margin is given.",
-      "Writes OUT/results.json (see docs/results-schema.md) and prints a summary."
+      "Writes OUT/results.json (see docs/results-schema.md), OUT/report.html (its HTML report, unless --no-report) and"
+          + " prints a summary."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:results written", "1:internal error", "2:bad input or options (nothing written)"})
@@ -35,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     new ConsoleSummary(stdout).print(run.result());
     stdout.println();
-    stdout.println("Results: " + run.resultsFile());
+    run.printWritten(stdout);
     stdout.flush();
     return 0;
   }

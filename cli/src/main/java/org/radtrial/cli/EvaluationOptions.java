@@ -52,6 +52,9 @@ final class EvaluationOptions {
       description = "Non-inferiority margin for paired sensitivity and specificity (e.g. 0.05).")
   Double niMargin;
 
+  @Option(names = "--no-report", description = "Do not write OUT/report.html (the HTML report of results.json).")
+  boolean noReport;
+
   @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
   Boolean progress;
 

@@ -15,6 +15,7 @@ import org.radtrial.io.CaseTableSpec;
 import org.radtrial.io.Checksums;
 import org.radtrial.io.Provenance;
 import org.radtrial.io.ResultsJson;
+import org.radtrial.report.Report;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -26,6 +27,7 @@ record EvaluationRun(
 
   static EvaluationRun start(CommandSpec command, CaseTableOptions table, EvaluationOptions options) {
     StaleResults.remove(options.out.resolve("results.json"));
+    StaleResults.remove(options.out.resolve(ReportFiles.NAME));
     CaseTableSpec input = table.spec();
     EvaluationSpec spec = options.spec(input.models(), input.readers());
     Cohort cohort = CaseTableReader.read(table.cases, input);
@@ -44,8 +46,24 @@ record EvaluationRun(
     return ResultsJson.tree(result, cohort, input, provenance);
   }
 
+  Path reportFile() {
+    return options.out.resolve(ReportFiles.NAME);
+  }
+
+  /** Writes results.json and, unless --no-report, its HTML report beside it. */
   void write(ObjectNode root) {
     AtomicFiles.writeString(resultsFile(), ResultsJson.text(root));
+    if (!options.noReport) {
+      AtomicFiles.writeString(reportFile(), Report.render(root));
+    }
+  }
+
+  /** The lines that tell where the output went. */
+  void printWritten(java.io.PrintWriter out) {
+    out.println("Results: " + resultsFile());
+    if (!options.noReport) {
+      out.println("Report:  " + reportFile());
+    }
   }
 
   private String commandLine() {

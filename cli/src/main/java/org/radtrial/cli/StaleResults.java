@@ -10,8 +10,9 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
 /**
- * A results.json left by an earlier run must never pass for the result of a run that failed: it
- * is removed when a run starts, and also when the command line itself cannot be parsed.
+ * A results.json (or report.html) left by an earlier run must never pass for the result of a run
+ * that failed: both are removed when a run starts, and also when the command line itself cannot be
+ * parsed.
  */
 final class StaleResults {
   private StaleResults() {}
@@ -24,13 +25,15 @@ final class StaleResults {
     }
   }
 
-  /** Removes OUT/results.json of a command that writes one, then reports the bad option as usual. */
+  /** Removes OUT/results.json and OUT/report.html of a command that writes them, then reports the bad option as usual. */
   static IParameterExceptionHandler onBadOptions(IParameterExceptionHandler usual) {
     return (ParameterException e, String[] args) -> {
       List<String> words = List.of(args);
       String defaultOut = defaultOut(words.isEmpty() ? "" : words.get(0));
       if (defaultOut != null) {
-        remove(Path.of(outValue(words, defaultOut)).resolve("results.json"));
+        Path out = Path.of(outValue(words, defaultOut));
+        remove(out.resolve("results.json"));
+        remove(out.resolve(ReportFiles.NAME));
       }
       return usual.handleParseException(e, args);
     };

@@ -18,6 +18,7 @@ class AuditCommandTest {
   @TempDir static Path dir;
   static CliRun run;
   static JsonNode results;
+  static ReportDom report;
 
   @BeforeAll
   static void audit() throws IOException {
@@ -29,6 +30,7 @@ class AuditCommandTest {
     Files.writeString(target, "density,share\nA,0.1\nB,0.4\nC,0.4\nD,0.1\n");
     run = CliRun.of(args(cases, "--target-population", target.toString(), "--compare-with", other.toString()));
     results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+    report = ReportDom.read(dir.resolve("out/report.html"));
   }
 
   static String[] args(Path cases, String... extra) {
@@ -90,6 +92,17 @@ class AuditCommandTest {
     results.at("/audit/shift").forEach(s -> variables.add(s.get("variable").asText()));
     assertThat(variables).contains("density", "model_b");
     assertThat(run.out()).contains("Transported to the target population", "Shift from the reference cohort");
+  }
+
+  @Test
+  void theReportShowsTheTransportedAccuracyAndTheShift() {
+    JsonNode sensitivity = results.at("/audit/transport/models/model_a/sensitivity");
+    String expected = String.format(java.util.Locale.ROOT, "%.1f%% (%.1f\u2013%.1f%%)", 100 * sensitivity.get("estimate").asDouble(),
+        100 * sensitivity.at("/ci/0").asDouble(), 100 * sensitivity.at("/ci/1").asDouble());
+    assertThat(report.text("//section[@id='other-populations']//tr[th='model_a' and td[1]='sensitivity']/td[3]"))
+        .isEqualTo(expected);
+    assertThat(report.count("//section[@id='other-populations']//table[caption[starts-with(., 'Standardized')]]/tbody/tr"))
+        .isEqualTo(results.at("/audit/shift").size());
   }
 
   @Test

@@ -161,7 +161,7 @@ class EvaluateCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"evaluate", "synth", "demo"})
+  @ValueSource(strings = {"evaluate", "audit", "report", "synth", "demo"})
   void everyCommandHasHelp(String command) {
     CliRun run = CliRun.of(command, "--help");
     assertThat(run.exitCode()).isZero();

@@ -1,0 +1,44 @@
+package org.radtrial.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.radtrial.io.AtomicFiles;
+import org.radtrial.report.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code radtrial report}: a results.json as one self-contained HTML page. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Write the evidence report of a results.json (from 'radtrial evaluate' or 'radtrial audit') as one HTML file:"
+          + " key findings in plain language, ROC curves with the readers, head-to-head table, operating points, and"
+          + " with an audit the subgroup forest plots, failure slices and calibration; methods as run and a"
+          + " CLAIM 2024 / TRIPOD+AI checklist.",
+      "The file needs nothing else: no network, no scripts; it can be e-mailed, read on a phone and printed.",
+      "'evaluate' and 'audit' already write OUT/report.html unless given --no-report."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:report written", "1:internal error", "2:bad input or options (nothing written)"})
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec command;
+
+  @Option(names = "--results", required = true, paramLabel = "FILE", description = "The results.json to report.")
+  Path results;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "HTML file to write (default: report.html beside the results).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Path target = out != null ? out : ReportFiles.besideResults(results);
+    AtomicFiles.writeString(target, Report.render(Report.read(results)));
+    command.commandLine().getOut().println("Report: " + target);
+    command.commandLine().getOut().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,179 @@
+package org.radtrial.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * Opens the reports of the demo cohort (evaluate) and of an audit in Debian's headless Chromium:
+ * they must render without a console error, draw their charts, load in under a second and stay
+ * under 2 MB. Skipped where Chromium is not installed, except on CI (CI=true), where .ci/run
+ * installs it and its absence is a failure. Leaves a screenshot of the demo report in target/.
+ */
+class ReportInBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TempDir static Path dir;
+  static ChromeDriver browser;
+  static Path demoReport;
+  static Path auditReport;
+
+  @BeforeAll
+  static void writeReportsAndStartChromium() throws IOException {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (System.getenv("CI") != null) {
+      assertThat(installed).as("CI must have Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
+    }
+    assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+    CliRun demo = CliRun.of("demo", "--out", dir.resolve("demo").toString(), "--bootstrap", "200");
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    demoReport = dir.resolve("demo/report.html");
+    Path cases = dir.resolve("audit-cases.csv");
+    CliRun.of("synth", "--cases", "30000", "--seed", "5", "--out", cases.toString());
+    CliRun audit = CliRun.of("audit", "--cases", cases.toString(), "--id", "case_id", "--truth", "cancer", "--positive", "1",
+        "--models", "model_a,model_b,model_c", "--readers", "reader_1,reader_2", "--group", "age,density,vendor,site,ethnicity",
+        "--bootstrap", "0", "--out", dir.resolve("audit").toString());
+    assertThat(audit.exitCode()).as(audit.err()).isZero();
+    auditReport = dir.resolve("audit/report.html");
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--no-first-run",
+        "--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1200,900");
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopChromium() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static List<LogEntry> open(Path report) {
+    browser.manage().logs().get(LogType.BROWSER); // drop what an earlier page logged
+    browser.get(report.toUri().toString());
+    return browser.manage().logs().get(LogType.BROWSER).getAll();
+  }
+
+  private static List<WebElement> charts() {
+    return browser.findElements(By.cssSelector("svg.chart"));
+  }
+
+  @Test
+  void theDemoReportRendersWithoutConsoleErrorsAndDrawsItsCharts() throws IOException {
+    List<LogEntry> console = open(demoReport);
+    assertThat(console).as("console messages").isEmpty();
+    assertThat(browser.getTitle()).startsWith("radtrial report");
+    WebElement roc = browser.findElement(By.id("roc-full"));
+    assertThat(roc.getSize().getWidth()).isGreaterThan(200);
+    assertThat(roc.findElements(By.cssSelector("path.roc-curve"))).hasSize(3);
+    assertThat(charts()).extracting(e -> e.getAttribute("id"))
+        .contains("roc-full", "roc-zoom", "auc-differences", "operating-point-0", "operating-point-1", "distribution-0");
+    for (WebElement chart : charts()) {
+      if (chart.isDisplayed()) {
+        assertThat(chart.getSize().getHeight()).as(chart.getAttribute("id")).isGreaterThan(20);
+      }
+    }
+    Files.write(Path.of("target", "report-demo.png"), screenshot(2400));
+  }
+
+  @Test
+  void theAuditReportRendersWithoutConsoleErrorsAndDrawsForestAndCalibrationPlots() {
+    List<LogEntry> console = open(auditReport);
+    assertThat(console).as("console messages").isEmpty();
+    assertThat(charts()).extracting(e -> e.getAttribute("id"))
+        .contains("forest-0", "forest-1", "forest-2", "calibration-0", "roc-full");
+    WebElement forest = browser.findElement(By.id("forest-1"));
+    assertThat(forest.getSize().getHeight()).isGreaterThan(300);
+    assertThat(browser.findElements(By.cssSelector("#key-findings li"))).hasSizeGreaterThan(5);
+  }
+
+  @Test
+  void theConsoleCheckSeesABrokenChartAndABlockedFetch() throws IOException {
+    Path broken = dir.resolve("broken.html");
+    Files.writeString(broken, "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src"
+        + " 'none'; style-src 'unsafe-inline'; img-src data:\"/></head><body><svg><path d=\"M0 NaN\"/></svg>"
+        + "<img src=\"https://example.org/logo.png\"/></body></html>");
+    assertThat(open(broken)).extracting(LogEntry::getMessage)
+        .anySatisfy(m -> assertThat(m).contains("attribute d"))
+        .anySatisfy(m -> assertThat(m).contains("Content Security Policy"));
+  }
+
+  @Test
+  void theDemoReportLoadsInUnderASecondAndWeighsUnderTwoMegabytes() throws IOException {
+    assertThat(Files.size(demoReport)).isLessThan(2_000_000);
+    open(demoReport);
+    Number loaded = (Number) ((JavascriptExecutor) browser).executeScript(
+        "const t = performance.getEntriesByType('navigation')[0]; return t.loadEventEnd - t.startTime;");
+    assertThat(loaded.doubleValue()).as("milliseconds from navigation to the load event").isPositive().isLessThan(1000);
+  }
+
+  @Test
+  void onAPhoneTheTextKeepsItsSizeAndTheChartsScrollInsteadOfShrinking() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    try {
+      open(demoReport);
+      WebElement body = browser.findElement(By.tagName("body"));
+      assertThat(body.getCssValue("font-size")).isEqualTo("15px");
+      WebElement forest = browser.findElement(By.id("operating-point-0"));
+      assertThat(forest.getSize().getWidth()).isGreaterThanOrEqualTo(520);
+      Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow.intValue()).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0);
+    } finally {
+      browser.manage().window().setSize(new Dimension(1200, 900));
+    }
+  }
+
+  @Test
+  void inPrintTheContentsAreHiddenAndChartsFitThePage() {
+    open(demoReport);
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertThat(browser.findElement(By.tagName("nav")).isDisplayed()).isFalse();
+      long page = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;");
+      for (WebElement chart : charts()) {
+        if (chart.isDisplayed()) {
+          assertThat(chart.getSize().getWidth()).as(chart.getAttribute("id")).isLessThanOrEqualTo((int) page);
+        }
+      }
+      assertThat(browser.print(new org.openqa.selenium.print.PrintOptions()).getContent()).isNotEmpty();
+    } finally {
+      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+  }
+
+  private static byte[] screenshot(int height) {
+    Dimension before = browser.manage().window().getSize();
+    browser.manage().window().setSize(new Dimension(1200, height));
+    try {
+      return browser.getScreenshotAs(OutputType.BYTES);
+    } finally {
+      browser.manage().window().setSize(before);
+    }
+  }
+}
