@@ -71,6 +71,11 @@ class EvaluateCommandTest {
     }
     assertThat(r.at("/decision_comparisons/0/sensitivity/non_inferiority/margin").asDouble()).isEqualTo(0.1);
     assertThat(r.at("/readers/reader/sensitivity/estimate").asDouble()).isEqualTo(2 / 3.0);
+    for (JsonNode point : r.at("/models/model_a/roc")) {
+      double sensitivity = point.get("sensitivity").asDouble();
+      assertThat(point.at("/sensitivity_ci/0").asDouble()).isLessThanOrEqualTo(sensitivity);
+      assertThat(point.at("/sensitivity_ci/1").asDouble()).isGreaterThanOrEqualTo(sensitivity);
+    }
   }
 
   @Test

@@ -137,6 +137,7 @@ public final class ResultsJson {
       number(p, "threshold", point.threshold());
       p.put("sensitivity", point.sensitivity());
       p.put("specificity", point.specificity());
+      p.set("sensitivity_ci", interval(point.sensitivityCi()));
     }
     return node;
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.radtrial.core.binary.ProportionIntervals;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.ModelScores;
 import org.radtrial.core.cohort.ReaderDecisions;
@@ -154,8 +155,9 @@ public final class Evaluator {
     ModelScores model = cohort.models().get(k);
     List<ModelResult.RocCurvePoint> roc = new ArrayList<>();
     for (RocPoint point : curve.thinned(spec.rocPoints())) {
-      roc.add(new ModelResult.RocCurvePoint(
-          userUnits(model, point.threshold()), curve.sensitivity(point), curve.specificity(point)));
+      roc.add(new ModelResult.RocCurvePoint(userUnits(model, point.threshold()), curve.sensitivity(point),
+          curve.specificity(point), ProportionIntervals.interval(point.truePositives(), curve.positives(),
+              spec.proportionCi(), spec.ciLevel())));
     }
     List<OperatingPoint> points = new ArrayList<>();
     for (int r = 0; r < thresholds.length; r++) {

@@ -1,6 +1,7 @@
 package org.radtrial.core.evaluate;
 
 import java.util.List;
+import org.radtrial.core.roc.Interval;
 import org.radtrial.core.roc.AucEstimate;
 
 /**
@@ -23,6 +24,10 @@ public record ModelResult(
     List<RocCurvePoint> roc,
     List<OperatingPoint> operatingPoints) {
 
-  /** One plotted ROC point in the model's own units. */
-  public record RocCurvePoint(double threshold, double sensitivity, double specificity) {}
+  /**
+   * One plotted ROC point in the model's own units, with a pointwise interval for its sensitivity
+   * (the proportion interval of true positives among the positives at that threshold; pointwise,
+   * not a simultaneous band).
+   */
+  public record RocCurvePoint(double threshold, double sensitivity, double specificity, Interval sensitivityCi) {}
 }
