@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Radtrial.Version.class,
     description = "Clinical evidence for imaging AI on your own retrospective cases.",
-    subcommands = {EvaluateCommand.class, AuditCommand.class, SimulateCommand.class, MrmcCommand.class, SynthCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {EvaluateCommand.class, AuditCommand.class, SimulateCommand.class, MrmcCommand.class, ServeCommand.class, SynthCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Radtrial {
   /** Exit code for input the user must fix (bad file, bad option). */
   static final int BAD_INPUT = 2;
