@@ -105,8 +105,8 @@ final class Pages {
         h.append("<option value=\"").append(d.id()).append("\">").append(d.id()).append(": ").append(esc(d.filename()))
             .append("</option>");
       }
-      h.append("</select></label><label>Kind <select name=\"kind\" id=\"kind\"><option>evaluation</option><option>audit</option>"
-          + "<option>simulation</option></select></label><label>Bootstrap replicates <input name=\"bootstrap\" id=\"bootstrap\""
+      h.append("</select></label><label>Kind <select name=\"kind\" id=\"kind\"><option value=\"evaluation\">evaluation</option><option value=\"audit\">audit</option>"
+          + "<option value=\"simulation\">simulation</option></select></label><label>Bootstrap replicates <input name=\"bootstrap\" id=\"bootstrap\""
           + " value=\"1000\" inputmode=\"numeric\"></label><label>Seed <input name=\"seed\" value=\"1\"></label>"
           + "<label>CI level <input name=\"ci_level\" value=\"0.95\"></label><label>Groups (audit, simulation; comma-separated,"
           + " empty = all metadata) <input name=\"groups\"></label><button id=\"start-run\">Start</button>"
@@ -196,7 +196,8 @@ final class Pages {
     h.append("</ol><form data-api=\"").append(api).append("/comments\" class=\"card\" id=\"comment-form\"><label>About <select"
         + " name=\"target_type\" id=\"target-type\">");
     for (String t : Discussion.TARGETS) {
-      h.append("<option").append(t.equals(targetType) ? " selected" : "").append(">").append(t).append("</option>");
+      h.append("<option value=\"").append(t).append("\"").append(t.equals(targetType) ? " selected" : "").append(">").append(t)
+          .append("</option>");
     }
     h.append("</select></label><label>Which (model name, subgroup, slice; empty for the run) <input name=\"target\""
         + " id=\"target\" list=\"targets\" value=\"").append(esc(target == null ? "" : target)).append("\"></label><datalist"
@@ -278,7 +279,8 @@ final class Pages {
     StringBuilder h = new StringBuilder("<label>").append(esc(name.replace("sim-", ""))).append(" <select name=\"")
         .append(esc(name)).append("\" id=\"").append(esc(name)).append("\">");
     for (String o : options) {
-      h.append("<option").append(o.equals(chosen) ? " selected" : "").append(">").append(esc(o)).append("</option>");
+      h.append("<option value=\"").append(esc(o)).append("\"").append(o.equals(chosen) ? " selected" : "").append(">")
+          .append(esc(o)).append("</option>");
     }
     return h.append("</select></label>").toString();
   }

@@ -69,6 +69,11 @@ public final class RadtrialServer implements AutoCloseable {
     return new RadtrialServer(config, out);
   }
 
+  /** The database, for tests in this package. */
+  Database database() {
+    return db;
+  }
+
   public int port() {
     return app.port();
   }
