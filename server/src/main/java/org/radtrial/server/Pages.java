@@ -255,7 +255,7 @@ final class Pages {
             + "<tr><td>Cancers missed vs recorded (net)</td><td id=\"sim-missed_vs_baseline\"></td><td></td></tr>"
             + "<tr><td>Human reads</td><td id=\"sim-human_reads\"></td><td id=\"base-human_reads\"></td></tr>"
             + "<tr><td>Reading hours</td><td id=\"sim-reading_hours\"></td><td id=\"base-reading_hours\"></td></tr>"
-            + "<tr><td>Workload change</td><td id=\"sim-workload_change_pct\"></td><td></td></tr></table></div>"
+            + "<tr><td>Workload change (%)</td><td id=\"sim-workload_change_pct\"></td><td></td></tr></table></div>"
             + "<p class=\"note\">Intervals are bootstrap percentile intervals from the run (see docs/simulation.md for the"
             + " strategies and the assumption about unrecorded decisions: ")
         .append(esc(results.path("simulation").path("assumption").path("name").asText())).append(").</p>");
