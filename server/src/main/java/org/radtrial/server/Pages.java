@@ -20,6 +20,7 @@ final class Pages {
   private final Runs runs;
   private final Discussion discussion;
   private final Database db;
+  private final java.util.Map<Long, String> simulatorData = new java.util.concurrent.ConcurrentHashMap<>();
 
   Pages(Accounts accounts, Studies studies, Runs runs, Discussion discussion, Database db) {
     this.accounts = accounts;
@@ -158,7 +159,7 @@ final class Pages {
       h.append("<form data-api=\"").append(api).append("/restart\" class=\"inline\"><button id=\"restart\">Restart this run"
           + "</button><p class=\"error\"></p></form>");
     }
-    JsonNode results = runs.results(run).map(Json::read).orElse(null);
+    JsonNode results = runs.parsedResults(run).orElse(null);
     if (results != null) {
       h.append("<nav class=\"views\">");
       if (results.has("models")) {
@@ -242,7 +243,7 @@ final class Pages {
     String base = "/studies/" + study.id() + "/runs/" + run.id();
     List<String> models = Views.modelNames(results);
     StringBuilder h = new StringBuilder("<p><a href=\"").append(base).append("\">← run ").append(run.id()).append("</a></p>")
-        .append("<script type=\"application/json\" id=\"sim-data\">").append(Html.scriptJson(Views.simulatorData(results)))
+        .append("<script type=\"application/json\" id=\"sim-data\">").append(simulatorData.computeIfAbsent(run.id(), id -> Html.scriptJson(Views.simulatorData(results))))
         .append("</script><div class=\"card\" id=\"simulator\">").append(select("sim-model", models, models.get(0)))
         .append("<label>Role <select id=\"sim-strategy\"></select></label><label>Threshold <input type=\"range\" id=\"sim-slider\""
             + " min=\"0\" max=\"0\" step=\"1\" value=\"0\"></label><p id=\"sim-description\" class=\"note\"></p>"

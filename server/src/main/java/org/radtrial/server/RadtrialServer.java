@@ -216,7 +216,7 @@ public final class RadtrialServer implements AutoCloseable {
   }
 
   JsonNode results(Run run, String section) {
-    JsonNode results = runs.results(run).map(Json::read)
+    JsonNode results = runs.parsedResults(run)
         .orElseThrow(() -> new HttpError(409, "run " + run.id() + " has no results yet (" + run.status() + ")"));
     if (!results.has(section)) {
       throw new HttpError(404, "run " + run.id() + " is a " + run.kind() + " run; it has no " + section + " results");

@@ -1,5 +1,6 @@
 package org.radtrial.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,19 @@ final class Runs implements AutoCloseable {
   private final Path dataDir;
   private final ExecutorService workers;
   private final Map<Long, Double> progress = new ConcurrentHashMap<>();
+  private final Map<Long, String> cache = lru(16);
+  private final Map<Long, JsonNode> parsed = lru(16);
+
+  private static <V> Map<Long, V> lru(int size) {
+    return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<Long, V>(size, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
+        return size() > size;
+      }
+    });
+  }
 
   Runs(Database db, Studies studies, Uploads uploads, Path dataDir, int threads) {
     this.db = db;
@@ -104,8 +118,28 @@ final class Runs implements AutoCloseable {
   }
 
   Optional<String> results(Run run) {
-    return db.query("SELECT results FROM runs WHERE id = ?", rs -> rs.getString(1), run.id()).stream()
+    if (!run.finished()) {
+      return Optional.empty();
+    }
+    String cached = cache.get(run.id());
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<String> text = db.query("SELECT results FROM runs WHERE id = ?", rs -> rs.getString(1), run.id()).stream()
         .filter(r -> r != null).findFirst();
+    text.ifPresent(t -> cache.put(run.id(), t));
+    return text;
+  }
+
+  /** The parsed results of a finished run (immutable once finished, so cached). */
+  Optional<JsonNode> parsedResults(Run run) {
+    JsonNode cached = parsed.get(run.id());
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<JsonNode> tree = results(run).map(Json::read);
+    tree.ifPresent(t -> parsed.put(run.id(), t));
+    return tree;
   }
 
   /** Share of the run's work done, 0..1. */
