@@ -39,6 +39,7 @@ public final class RadtrialServer implements AutoCloseable {
   private RadtrialServer(ServerConfig config, PrintStream out) {
     try {
       Files.createDirectories(config.dataDir());
+      removeStrayUploads(config.dataDir().resolve("tmp"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
     }
@@ -62,6 +63,18 @@ public final class RadtrialServer implements AutoCloseable {
     out.println("radtrial serve: listening on http://" + config.host() + ":" + app.port() + "/ (data in "
         + config.dataDir().toAbsolutePath() + ")");
     out.flush();
+  }
+
+  /** Uploads cut off by a stop are half-written temporary files: never recorded, so removed. */
+  private static void removeStrayUploads(Path tmp) throws IOException {
+    if (!Files.isDirectory(tmp)) {
+      return;
+    }
+    try (var files = Files.list(tmp)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(f);
+      }
+    }
   }
 
   /** Starts the server; it listens until {@link #close()}. */

@@ -52,8 +52,12 @@ class CrashRecoveryTest {
       assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
+    Path strayUpload = data.resolve("tmp").resolve("upload-cut-off.csv");
+    Files.createDirectories(strayUpload.getParent());
+    Files.writeString(strayUpload, "case_id,cancer\n1,");
     Started second = launch(data);
     try {
+      assertThat(strayUpload).as("a half-written upload is removed at start").doesNotExist();
       assertThat(second.printed).contains("1 run(s) were cut off");
       assertThat(second.password).as("no new admin on a second start").isNull();
       Client again = new Client(second.base);
