@@ -1,0 +1,92 @@
+package org.radtrial.server;
+
+import java.util.List;
+import java.util.Optional;
+import org.radtrial.server.Accounts.User;
+
+/** Studies and who belongs to them. A study is visible only to its members. */
+final class Studies {
+  record Study(long id, String name, long createdBy, String createdAt) {}
+
+  record Dataset(long id, long studyId, String filename, String storedAs, String sha256, long bytes, int cases, int positives,
+      DatasetSpec spec, String uploadedBy, String uploadedAt) {}
+
+  private final Database db;
+  private final Accounts accounts;
+
+  Studies(Database db, Accounts accounts) {
+    this.db = db;
+    this.accounts = accounts;
+  }
+
+  Study create(User by, String name) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw HttpError.badRequest("a study needs a name of 1 to 200 characters");
+    }
+    long id = db.transaction(c -> {
+      long studyId = Database.insert(c, "INSERT INTO studies(name, created_by, created_at) VALUES (?, ?, ?)", name.trim(),
+          by.id(), Database.now());
+      Database.update(c, "INSERT INTO memberships(study_id, user_id) VALUES (?, ?)", studyId, by.id());
+      Database.audit(c, by.id(), "study.create", studyId, "created study '" + name.trim() + "'");
+      return studyId;
+    });
+    return find(id).orElseThrow();
+  }
+
+  /** The study if the user is a member; a non-member is told it does not exist (404), as for a missing one. */
+  Study require(User user, long studyId) {
+    if (db.count("SELECT COUNT(*) FROM memberships WHERE study_id = ? AND user_id = ?", studyId, user.id()) == 0) {
+      throw HttpError.notFound();
+    }
+    return find(studyId).orElseThrow(HttpError::notFound);
+  }
+
+  List<Study> of(User user) {
+    return db.query("SELECT s.* FROM studies s JOIN memberships m ON m.study_id = s.id WHERE m.user_id = ? ORDER BY s.id",
+        Studies::study, user.id());
+  }
+
+  List<User> members(long studyId) {
+    return db.query("SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.study_id = ? ORDER BY u.username",
+        rs -> rs.getLong(1), studyId).stream().map(id -> accounts.user(id).orElseThrow()).toList();
+  }
+
+  void addMember(User by, Study study, String username) {
+    User user = accounts.userByName(username).orElseThrow(() -> HttpError.badRequest("no user is called '" + username + "'"));
+    db.transaction(c -> {
+      if (!Database.query(c, "SELECT 1 FROM memberships WHERE study_id = ? AND user_id = ?", rs -> 1, study.id(), user.id())
+          .isEmpty()) {
+        throw new HttpError(409, user.username() + " is already a member");
+      }
+      Database.update(c, "INSERT INTO memberships(study_id, user_id) VALUES (?, ?)", study.id(), user.id());
+      Database.audit(c, by.id(), "study.member.add", study.id(), "added " + user.username() + " to '" + study.name() + "'");
+      return null;
+    });
+  }
+
+  List<Dataset> datasets(long studyId) {
+    return db.query("SELECT d.*, u.username FROM datasets d JOIN users u ON u.id = d.uploaded_by WHERE d.study_id = ?"
+        + " ORDER BY d.id", Studies::dataset, studyId);
+  }
+
+  Dataset dataset(Study study, long datasetId) {
+    return db.query("SELECT d.*, u.username FROM datasets d JOIN users u ON u.id = d.uploaded_by WHERE d.id = ?"
+        + " AND d.study_id = ?", Studies::dataset, datasetId, study.id()).stream().findFirst()
+        .orElseThrow(() -> HttpError.badRequest("study " + study.id() + " has no dataset " + datasetId));
+  }
+
+  Optional<Study> find(long id) {
+    return db.query("SELECT * FROM studies WHERE id = ?", Studies::study, id).stream().findFirst();
+  }
+
+  private static Study study(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Study(rs.getLong("id"), rs.getString("name"), rs.getLong("created_by"), rs.getTimestamp("created_at").toInstant().toString());
+  }
+
+  private static Dataset dataset(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Dataset(rs.getLong("id"), rs.getLong("study_id"), rs.getString("filename"), rs.getString("stored_as"),
+        rs.getString("sha256"), rs.getLong("bytes"), rs.getInt("cases"), rs.getInt("positives"),
+        Json.read(rs.getString("spec"), DatasetSpec.class), rs.getString("username"),
+        rs.getTimestamp("uploaded_at").toInstant().toString());
+  }
+}

@@ -1,0 +1,184 @@
+package org.radtrial.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.radtrial.core.cohort.Cohort;
+import org.radtrial.io.CaseTableException;
+import org.radtrial.io.CaseTableReader;
+import org.radtrial.io.Checksums;
+import org.radtrial.server.Accounts.User;
+import org.radtrial.server.Studies.Dataset;
+import org.radtrial.server.Studies.Study;
+
+/**
+ * Receives a case table: streamed to a temporary file and cut off at the size limit, checked to be
+ * text, read whole by the same {@link CaseTableReader} as the CLI (so errors name row and column),
+ * and only then stored under its SHA-256 and recorded. A rejected upload writes no row.
+ */
+final class Uploads {
+  private final Database db;
+  private final Studies studies;
+  private final Path dataDir;
+  private final long limit;
+
+  Uploads(Database db, Studies studies, Path dataDir, long limit) {
+    this.db = db;
+    this.studies = studies;
+    this.dataDir = dataDir;
+    this.limit = limit;
+  }
+
+  Dataset accept(User by, Study study, String rawName, DatasetSpec roles, InputStream body, long declaredLength) {
+    String filename = safeName(rawName);
+    if (declaredLength > limit) {
+      throw tooLarge(filename, declaredLength);
+    }
+    boolean tsv = filename.toLowerCase(Locale.ROOT).endsWith(".tsv");
+    Path tmp = null;
+    try {
+      Files.createDirectories(dataDir.resolve("tmp"));
+      tmp = Files.createTempFile(dataDir.resolve("tmp"), "upload-", tsv ? ".tsv" : ".csv");
+      long bytes = copyAtMost(body, tmp, filename);
+      if (bytes == 0) {
+        throw HttpError.badRequest(filename + ": the file is empty; upload a CSV case table with a header row");
+      }
+      requireText(tmp, filename);
+      DatasetSpec spec = roles.withHeader(header(tmp, tsv ? '\t' : ','));
+      Cohort cohort = read(tmp, spec, filename);
+      String sha = Checksums.sha256(tmp);
+      Path uploads = Files.createDirectories(dataDir.resolve("uploads"));
+      String storedAs = sha + (tsv ? ".tsv" : ".csv");
+      Files.move(tmp, uploads.resolve(storedAs), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+      int positives = 0;
+      for (boolean t : cohort.truth()) {
+        positives += t ? 1 : 0;
+      }
+      int finalPositives = positives;
+      long id = db.transaction(c -> {
+        long datasetId = Database.insert(c, "INSERT INTO datasets(study_id, filename, stored_as, sha256, bytes, cases, positives,"
+            + " spec, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", study.id(), filename, storedAs, sha, bytes,
+            cohort.size(), finalPositives, Json.write(spec), by.id(), Database.now());
+        Database.audit(c, by.id(), "dataset.upload", study.id(), "uploaded " + filename + " (" + cohort.size() + " cases, sha256 "
+            + sha + ")");
+        return datasetId;
+      });
+      return studies.dataset(study, id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a stray temporary file is removed at the next start
+        }
+      }
+    }
+  }
+
+  Path file(Dataset dataset) {
+    return dataDir.resolve("uploads").resolve(dataset.storedAs());
+  }
+
+  private long copyAtMost(InputStream in, Path target, String filename) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    try (OutputStream out = Files.newOutputStream(target)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        total += n;
+        if (total > limit) {
+          throw tooLarge(filename, total);
+        }
+        out.write(buffer, 0, n);
+      }
+    }
+    return total;
+  }
+
+  private HttpError tooLarge(String filename, long bytes) {
+    return new HttpError(413, filename + ": the upload is larger than the limit of " + limit + " bytes (at least " + bytes
+        + " bytes); split the table or start the server with a larger --max-upload-mb");
+  }
+
+  /** Binary files (NUL bytes, invalid UTF-8 in the first 64 KiB) are refused before parsing. */
+  private static void requireText(Path file, String filename) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(64 * 1024);
+    }
+    int end = head.length;
+    for (int i = 0; i < head.length; i++) {
+      if (head[i] == 0) {
+        throw HttpError.badRequest(filename + ": byte " + (i + 1) + " is a NUL byte, so this is a binary file, not a CSV case"
+            + " table; export the table as CSV (UTF-8) and upload that");
+      }
+    }
+    // a multi-byte character may be cut at the end of the window: ignore up to 3 trailing bytes
+    while (end > 0 && end > head.length - 3 && (head[end - 1] & 0x80) != 0) {
+      end--;
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, end));
+    } catch (CharacterCodingException e) {
+      throw HttpError.badRequest(filename + ": the file is not UTF-8 text (binary data or another encoding); export the"
+          + " table as CSV in UTF-8 and upload that");
+    }
+  }
+
+  private static List<String> header(Path file, char delimiter) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line = reader.readLine();
+      List<String> columns = new ArrayList<>();
+      if (line == null) {
+        return columns;
+      }
+      if (line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      for (String cell : line.split(String.valueOf(delimiter), -1)) {
+        String c = cell.trim();
+        if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
+          c = c.substring(1, c.length() - 1).replace("\"\"", "\"");
+        }
+        columns.add(c);
+      }
+      return columns;
+    }
+  }
+
+  private static Cohort read(Path tmp, DatasetSpec spec, String filename) {
+    try {
+      return CaseTableReader.read(tmp, spec.caseTableSpec());
+    } catch (CaseTableException e) {
+      throw HttpError.badRequest(e.getMessage().replace(tmp.toString(), filename));
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest(filename + ": " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw HttpError.badRequest(filename + ": the file could not be read as a case table (" + e.getMessage() + ")");
+    }
+  }
+
+  static String safeName(String raw) {
+    String base = raw == null ? "" : raw.replaceAll(".*[/\\\\]", "");
+    String clean = base.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (clean.isEmpty() || clean.chars().allMatch(ch -> ch == '.')) {
+      clean = "cases.csv";
+    }
+    return clean.length() > 100 ? clean.substring(clean.length() - 100) : clean;
+  }
+}
