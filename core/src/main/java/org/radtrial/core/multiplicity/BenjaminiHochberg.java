@@ -1,8 +1,5 @@
 package org.radtrial.core.multiplicity;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * Benjamini-Hochberg (1995) q-values, as R's {@code p.adjust(p, method = "BH")}: controls the
@@ -17,13 +14,7 @@ public final class BenjaminiHochberg {
    */
   public static double[] adjust(double[] p) {
     int k = p.length;
-    for (double value : p) {
-      if (!(value >= 0 && value <= 1)) {
-        throw new IllegalArgumentException("p-values must lie in [0, 1], got " + value);
-      }
-    }
-    Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+    Integer[] order = PValues.ascendingOrder(p);
     double[] q = new double[k];
     double running = 1;
     for (int rank = k - 1; rank >= 0; rank--) {

@@ -1,7 +1,5 @@
 package org.radtrial.core.multiplicity;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /** Holm's (1979) step-down adjustment, as R's {@code p.adjust(p, method = "holm")}. */
@@ -41,13 +39,7 @@ public final class Holm {
 
   private static double[] adjustComplete(double[] p) {
     int k = p.length;
-    for (double value : p) {
-      if (!(value >= 0 && value <= 1)) {
-        throw new IllegalArgumentException("p-values must lie in [0, 1], got " + value);
-      }
-    }
-    Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+    Integer[] order = PValues.ascendingOrder(p);
     double[] adjusted = new double[k];
     double running = 0;
     for (int rank = 0; rank < k; rank++) {
