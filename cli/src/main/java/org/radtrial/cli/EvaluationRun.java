@@ -42,7 +42,7 @@ record EvaluationRun(
   /** The evaluation's results.json tree, to which a command may add its own section. */
   ObjectNode json() {
     Provenance provenance = new Provenance(Radtrial.version(), cases.toString(), Checksums.sha256(cases), options.seed,
-        commandLine(), System.getProperty("java.version"), Instant.now().toString());
+        CommandLines.quoted(command), System.getProperty("java.version"), Instant.now().toString());
     return ResultsJson.tree(result, cohort, input, provenance);
   }
 
@@ -66,11 +66,4 @@ record EvaluationRun(
     }
   }
 
-  private String commandLine() {
-    List<String> words = new ArrayList<>(List.of("radtrial"));
-    for (String arg : command.commandLine().getParseResult().originalArgs()) {
-      words.add(arg.matches("[A-Za-z0-9_./=,:+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
-    }
-    return String.join(" ", words);
-  }
 }

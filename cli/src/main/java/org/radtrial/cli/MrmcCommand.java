@@ -144,7 +144,7 @@ final class MrmcCommand implements Callable<Integer> {
     ReaderStudy study = RatingsReader.read(ratings, input);
     MrmcResult result = MrmcAnalysis.analyse(study, spec);
     Provenance provenance = new Provenance(Radtrial.version(), ratings.toString(), Checksums.sha256(ratings), 0,
-        commandLine(), System.getProperty("java.version"), Instant.now().toString());
+        CommandLines.quoted(command), System.getProperty("java.version"), Instant.now().toString());
     RatingsFormat resolved = format != null ? format : RatingsFormat.of(ratings);
     MrmcResultsJson.write(out, result, input, resolved, provenance);
     PrintWriter stdout = command.commandLine().getOut();
@@ -178,11 +178,4 @@ final class MrmcCommand implements Callable<Integer> {
     return delimiter == null ? spec : spec.withDelimiter(delimiter);
   }
 
-  private String commandLine() {
-    List<String> words = new ArrayList<>(List.of("radtrial"));
-    for (String arg : command.commandLine().getParseResult().originalArgs()) {
-      words.add(arg.matches("[A-Za-z0-9_./=,:+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
-    }
-    return String.join(" ", words);
-  }
 }

@@ -15,12 +15,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Write the evidence report of a results.json (from 'radtrial evaluate' or 'radtrial audit') as one HTML file:"
+      "Write the evidence report of a results.json (from 'radtrial evaluate', 'audit' or 'simulate') as one HTML file:"
           + " key findings in plain language, ROC curves with the readers, head-to-head table, operating points, and"
-          + " with an audit the subgroup forest plots, failure slices and calibration; methods as run and a"
-          + " CLAIM 2024 / TRIPOD+AI checklist.",
+          + " with an audit the subgroup forest plots, failure slices and calibration; with a simulation the programme,"
+          + " the named assumption and its bounds, the workload-versus-detection trade-off of every model and each"
+          + " strategy against the baseline; methods as run and a CLAIM 2024 / TRIPOD+AI checklist.",
       "The file needs nothing else: no network, no scripts; it can be e-mailed, read on a phone and printed.",
-      "'evaluate' and 'audit' already write OUT/report.html unless given --no-report."
+      "'evaluate', 'audit' and 'simulate' already write OUT/report.html unless given --no-report."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:report written", "1:internal error", "2:bad input or options (nothing written)"})
@@ -36,9 +37,17 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path target = out != null ? out : ReportFiles.besideResults(results);
-    AtomicFiles.writeString(target, Report.render(Report.read(results)));
+    write(results, target);
     command.commandLine().getOut().println("Report: " + target);
     command.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * Writes the report of a results.json file to {@code target}, atomically: what this command does,
+   * and what 'simulate' does beside the results.json it has just written, so both give the same bytes.
+   */
+  static void write(Path resultsJson, Path target) {
+    AtomicFiles.writeString(target, Report.render(Report.read(resultsJson)));
   }
 }

@@ -58,7 +58,8 @@ import picocli.CommandLine.Spec;
       "(--assumption, default calibrated from the recorded arbitrations), with a sensitivity analysis.",
       "Per strategy: cancer detection rate per 1,000, recall rate, false-positive recalls per 1,000, PPV,",
       "cancers missed vs baseline, human reads, arbitrations, reading hours, workload change, cost, energy;",
-      "bootstrap CIs and paired differences vs baseline. Writes OUT/results.json (\"simulation\")."
+      "bootstrap CIs and paired differences vs baseline. Writes OUT/results.json (\"simulation\") and OUT/report.html,",
+      "its HTML report (unless --no-report)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:results written", "1:internal error", "2:bad input or options (nothing written)"})
@@ -133,10 +134,15 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
   Boolean progress;
 
+  @Option(names = "--no-report", description = "Do not write OUT/report.html (the HTML report of results.json).")
+  boolean noReport;
+
   @Override
   public Integer call() {
     Path results = out.resolve("results.json");
+    Path report = out.resolve(ReportFiles.NAME);
     StaleResults.remove(results);
+    StaleResults.remove(report);
     if (table.missing == MissingPolicy.EXCLUDE) {
       throw new IllegalArgumentException("--missing exclude: a simulation needs every exam's scores and decisions");
     }
@@ -162,7 +168,7 @@ final class SimulateCommand implements Callable<Integer> {
     ProgressListener listener = show && bootstrap > 0 ? new ProgressBar(err, "bootstrap") : ProgressListener.NONE;
     SimulationResult result = Simulator.run(exams, programme, spec, listener);
     Provenance provenance = new Provenance(Radtrial.version(), table.cases.toString(), Checksums.sha256(table.cases), seed,
-        "radtrial " + String.join(" ", command.commandLine().getParseResult().originalArgs()),
+        CommandLines.quoted(command),
         System.getProperty("java.version"), Instant.now().toString());
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("ci_level", ciLevel);
@@ -172,12 +178,19 @@ final class SimulateCommand implements Callable<Integer> {
     settings.put("threshold_by", thresholdBy);
     settings.put("constraints", constraint);
     AtomicFiles.writeString(results, ResultsJson.text(SimulationJson.tree(result, provenance, settings)));
+    if (!noReport) {
+      ReportCommand.write(results, report);
+    }
     PrintWriter stdout = command.commandLine().getOut();
     new SimulationSummary(stdout).print(result);
     stdout.println("Results: " + results);
+    if (!noReport) {
+      stdout.println("Report:  " + report);
+    }
     stdout.flush();
     return 0;
   }
+
 
   private CaseTableSpec input() {
     CaseTableSpec spec = table.spec();

@@ -24,7 +24,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * Opens the reports of the demo cohort (evaluate) and of an audit in Debian's headless Chromium:
+ * Opens the reports of the demo cohort (evaluate), of an audit and of a simulation in Debian's headless Chromium:
  * they must render without a console error, draw their charts, load in under a second and stay
  * under 2 MB. Skipped where Chromium is not installed, except on CI (CI=true), where .ci/run
  * installs it and its absence is a failure. Leaves a screenshot of the demo report in target/.
@@ -37,6 +37,7 @@ class ReportInBrowserTest {
   static ChromeDriver browser;
   static Path demoReport;
   static Path auditReport;
+  static Path simulationReport;
 
   @BeforeAll
   static void writeReportsAndStartChromium() throws IOException {
@@ -55,6 +56,14 @@ class ReportInBrowserTest {
         "--bootstrap", "0", "--out", dir.resolve("audit").toString());
     assertThat(audit.exitCode()).as(audit.err()).isZero();
     auditReport = dir.resolve("audit/report.html");
+    Path programme = dir.resolve("programme.yaml");
+    Files.writeString(programme, SimulateCommandTest.PROGRAMME + "arbitration_capacity_per_1000: 80\n");
+    CliRun simulate = CliRun.of("simulate", "--cases", cases.toString(), "--id", "case_id", "--truth", "cancer", "--positive",
+        "1", "--models", "model_a,model_b,model_c", "--readers", "reader_1,reader_2", "--arbitration", "arbitration",
+        "--programme", programme.toString(), "--sweep", "20", "--bootstrap", "30", "--threshold", "model_a=0.2",
+        "--constraint", "recall_rate<=0.05,cdr>=baseline", "--group", "density", "--out", dir.resolve("simulate").toString());
+    assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+    simulationReport = dir.resolve("simulate/report.html");
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -110,6 +119,42 @@ class ReportInBrowserTest {
     WebElement forest = browser.findElement(By.id("forest-1"));
     assertThat(forest.getSize().getHeight()).isGreaterThan(300);
     assertThat(browser.findElements(By.cssSelector("#key-findings li"))).hasSizeGreaterThan(5);
+  }
+
+  @Test
+  void theSimulationReportRendersWithoutConsoleErrorsAndDrawsATradeOffChartPerModel() throws IOException {
+    List<LogEntry> console = open(simulationReport);
+    assertThat(console).as("console messages").isEmpty();
+    assertThat(browser.getTitle()).isEqualTo("radtrial report: model_a, model_b, model_c");
+    assertThat(charts()).extracting(e -> e.getAttribute("id")).containsExactly("tradeoff-0", "tradeoff-1", "tradeoff-2");
+    for (WebElement chart : charts()) {
+      assertThat(chart.getSize().getWidth()).as(chart.getAttribute("id")).isGreaterThan(400);
+      assertThat(chart.getSize().getHeight()).as(chart.getAttribute("id")).isGreaterThan(250);
+      List<WebElement> lines = chart.findElements(By.cssSelector("path.tradeoff-line"));
+      assertThat(lines).as("one line per strategy").hasSize(5);
+      for (WebElement line : lines) {
+        Number length = (Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].getTotalLength();", line);
+        assertThat(length.doubleValue()).as("a drawn line").isPositive();
+      }
+    }
+    assertThat(browser.findElements(By.cssSelector("#key-findings li"))).hasSizeGreaterThan(15);
+    assertThat(browser.findElement(By.id("simulation")).getText()).contains("concurrent_assistance", "not simulated",
+        "The programme can staff 80 arbitrations");
+    Files.write(Path.of("target", "report-simulation.png"), screenshot(2400));
+  }
+
+  @Test
+  void onAPhoneTheSimulationTablesAndChartsScrollInsteadOfWideningThePage() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    try {
+      open(simulationReport);
+      Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow.intValue()).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0);
+      assertThat(browser.findElement(By.id("tradeoff-0")).getSize().getWidth()).isGreaterThanOrEqualTo(520);
+    } finally {
+      browser.manage().window().setSize(new Dimension(1200, 900));
+    }
   }
 
   @Test

@@ -63,20 +63,35 @@ final class ChecklistSection implements Section {
     JsonNode provenance = results.get("provenance");
     JsonNode audit = results.get("audit");
     boolean audited = results.has("audit");
+    boolean simulated = results.models().isEmpty() && Simulation.presentIn(results);
+    Simulation sim = new Simulation(results);
+    List<String> models = results.modelsShown();
     List<Item> items = new ArrayList<>();
-    items.add(new Item("Title and abstract", "1, 2", "1, 2", Status.AUTHORS,
-        "Name the study as an evaluation of AI models on retrospective imaging exams; a structured abstract can start from"
+    items.add(new Item("Title and abstract", "1, 2", "1, 2", Status.AUTHORS, simulated
+        ? "Name the study as a retrospective simulation of AI roles in a screening programme on its recorded exams; a"
+            + " structured abstract can start from the key findings."
+        : "Name the study as an evaluation of AI models on retrospective imaging exams; a structured abstract can start from"
             + " the key findings."));
     items.add(new Item("Background, intended use, health inequalities", "3", "3a, 3b, 3c", Status.AUTHORS,
         "Clinical context, intended users and role of the models, known inequalities between groups."));
     double margin = Json.number(settings, "non_inferiority_margin");
-    items.add(new Item("Objectives and hypotheses", "4", "4", Double.isFinite(margin) ? Status.PARTLY : Status.AUTHORS,
-        "An evaluation (not development) of " + results.models().size() + " existing models"
-            + (Double.isFinite(margin) ? ", with a non-inferiority margin of " + Fmt.decimal(100 * margin, 1) + " points"
-            + " against readers." : ".") + " State the hypotheses."));
-    items.add(new Item("Study design and goal", "5, 6", "", Status.PARTLY,
-        "Goal: comparative evaluation of existing models on the same cases. State whether the data were collected"
-            + " prospectively or retrospectively."));
+    if (simulated) {
+      items.add(new Item("Objectives and hypotheses", "4", "4", Status.PARTLY, "A simulation (not development) of "
+          + models.size() + " existing models in " + sim.simulated().size() + " roles against the programme as recorded"
+          + (sim.constraints().isEmpty() ? "." : ", with the constraints " + sim.constraintsText() + ".")
+          + " State the hypotheses."));
+      items.add(new Item("Study design and goal", "5, 6", "", Status.PARTLY,
+          "Goal: the effect of each role of existing models on detection, recalls and reading workload, simulated"
+              + " retrospectively on the readers' recorded decisions. State how and when the exams were collected."));
+    } else {
+      items.add(new Item("Objectives and hypotheses", "4", "4", Double.isFinite(margin) ? Status.PARTLY : Status.AUTHORS,
+          "An evaluation (not development) of " + results.models().size() + " existing models"
+              + (Double.isFinite(margin) ? ", with a non-inferiority margin of " + Fmt.decimal(100 * margin, 1) + " points"
+              + " against readers." : ".") + " State the hypotheses."));
+      items.add(new Item("Study design and goal", "5, 6", "", Status.PARTLY,
+          "Goal: comparative evaluation of existing models on the same cases. State whether the data were collected"
+              + " prospectively or retrospectively."));
+    }
     items.add(new Item("Data sources, dates, setting, eligibility", "7, 8", "5a, 5b, 6a, 6b", Status.PARTLY,
         "Case table " + Json.text(provenance, "input_file") + " (SHA-256 " + Json.text(provenance, "input_sha256") + "), "
             + Fmt.count(results.cases()) + " exams. Add the source, dates, centres and inclusion criteria."));
@@ -97,22 +112,37 @@ final class ChecklistSection implements Section {
         + Fmt.count(results.negatives()) + " negatives" + (audited ? "; per subgroup, the positives needed to estimate"
         + " sensitivity within \u00B110 points are given under Subgroups" : "") + ". Explain how the size was arrived at."));
     items.add(new Item("Model description, software, training, selection, ensembling", "22, 23, 24, 25, 26, 27",
-        "9a, 12b, 12c, 13, 22", Status.AUTHORS, "radtrial evaluates the scores of " + String.join(", ", results.models())
+        "9a, 12b, 12c, 13, 22", Status.AUTHORS, "radtrial evaluates the scores of " + String.join(", ", models)
             + " as supplied. Name each product and version and describe the models as far as the vendors disclose."));
     items.add(new Item("Model inputs (predictors)", "", "9b, 9c", Status.AUTHORS, "The images and any other inputs each"
         + " model used, and how they were obtained."));
     items.add(new Item("How predictions were obtained", "", "12g", Status.PARTLY, "Scores were read from the case-table"
-        + " columns " + String.join(", ", results.models()) + ". Add how each product produced them."));
-    items.add(new Item("Model output and thresholds", "", "15", Status.FILLED, "Continuous scores; decisions at: "
-        + String.join("; ", OperatingPointSection.rules(results)) + (audited ? "; audited at \u201C"
-        + audit.path("operating_point").asText() + "\u201D" : "") + " (see Methods)."));
-    items.add(new Item("Performance measures and statistical methods", "28, 29", "12e", Status.FILLED,
-        "AUC with DeLong" + (results.models().stream().anyMatch(m -> results.model(m).has("auc_bootstrap")) ? " and bootstrap" : "")
-            + " intervals, paired DeLong tests with Holm adjustment, " + Json.text(settings, "proportion_ci")
-            + " intervals, exact McNemar tests (see Methods)."));
-    items.add(new Item("Robustness or sensitivity analysis", "30", "", audited ? Status.FILLED : Status.PARTLY,
-        OperatingPointSection.rules(results).size() + " operating point(s)" + (audited ? ", per-subgroup audit and"
-            + " failure-slice search" : "") + ". Add any other sensitivity analyses."));
+        + " columns " + String.join(", ", models) + ". Add how each product produced them."));
+    if (simulated) {
+      items.add(new Item("Model output and thresholds", "", "15", Status.FILLED, "Continuous scores; every model swept over"
+          + " its thresholds and reported at the thresholds of interest" + (sim.constraints().isEmpty() ? ""
+          + " (the user's, or flagging about the baseline's recall rate)" : " (chosen by the constraints "
+          + sim.constraintsText() + ")") + "; see Virtual trial."));
+      items.add(new Item("Performance measures and statistical methods", "28, 29", "12e", Status.FILLED,
+          "Cancer detection rate, recall rate, PPV, sensitivity, cancers missed, human reads, arbitrations and reading"
+              + " hours, with bootstrap percentile intervals and paired differences from the programme as recorded (see"
+              + " Methods)."));
+      items.add(new Item("Robustness or sensitivity analysis", "30", "", Status.FILLED, (sim.anyNeedsAssumption()
+          ? "Sensitivity to the assumption for decisions never recorded (always and never recall)" : "Every threshold of"
+          + " the sweep") + (Json.elements(sim.get("subgroups")).isEmpty() ? "" : "; effects per subgroup")
+          + ". Add any other sensitivity analyses."));
+    } else {
+      items.add(new Item("Model output and thresholds", "", "15", Status.FILLED, "Continuous scores; decisions at: "
+          + String.join("; ", OperatingPointSection.rules(results)) + (audited ? "; audited at \u201C"
+          + audit.path("operating_point").asText() + "\u201D" : "") + " (see Methods)."));
+      items.add(new Item("Performance measures and statistical methods", "28, 29", "12e", Status.FILLED,
+          "AUC with DeLong" + (results.models().stream().anyMatch(m -> results.model(m).has("auc_bootstrap")) ? " and bootstrap" : "")
+              + " intervals, paired DeLong tests with Holm adjustment, " + Json.text(settings, "proportion_ci")
+              + " intervals, exact McNemar tests (see Methods)."));
+      items.add(new Item("Robustness or sensitivity analysis", "30", "", audited ? Status.FILLED : Status.PARTLY,
+          OperatingPointSection.rules(results).size() + " operating point(s)" + (audited ? ", per-subgroup audit and"
+              + " failure-slice search" : "") + ". Add any other sensitivity analyses."));
+    }
     items.add(new Item("Explainability", "31", "", Status.AUTHORS, "Any saliency or explanation methods and how they were"
         + " checked (radtrial does not produce them)."));
     boolean shift = audited && !Json.elements(audit.get("shift")).isEmpty();
@@ -141,11 +171,13 @@ final class ChecklistSection implements Section {
     items.add(new Item("Patient and public involvement", "", "19", Status.AUTHORS, "Any involvement, or state none."));
     items.add(new Item("Flow of cases; numbers included and excluded", "35", "20a, 21", Status.PARTLY,
         Fmt.count(results.cases()) + " exams analysed, " + Fmt.count(results.positives()) + " with and "
-            + Fmt.count(results.negatives()) + " without the outcome; exclusions for missing scores under The cases. Add"
-            + " exclusions made before the case table and a flow diagram."));
+            + Fmt.count(results.negatives()) + " without the outcome; " + (simulated ? "a simulation needs every score and"
+            + " decision, so none was left out." : "exclusions for missing scores under The cases.") + " Add exclusions made"
+            + " before the case table and a flow diagram."));
     boolean metadata = results.at("/cohort/metadata").isObject() && !results.at("/cohort/metadata").isEmpty();
     items.add(new Item("Characteristics of the cases", "36", "20b", metadata ? Status.FILLED : Status.AUTHORS,
         metadata ? "Distributions of " + String.join(", ", Json.names(results.at("/cohort/metadata"))) + " under The cases."
+            : simulated ? "Tabulate the cases' characteristics ('radtrial evaluate' with --metadata)."
             : "Run with --metadata to tabulate the cases' characteristics."));
     items.add(new Item("Performance estimates with their precision", "37, 38", "23a", Status.FILLED,
         "Every estimate with its " + results.level() + " confidence interval and counts" + (audited

@@ -25,10 +25,18 @@ final class CohortSection implements Section {
   @Override
   public void write(Results results, Html html) {
     long cases = results.cases();
-    html.open("p").text("The reference standard is the column ").element("code", results.at("/cohort/truth/column").asText("?"))
-        .text(": a case counts as positive when it reads ").element("code", results.at("/cohort/truth/positive").asText("?"))
-        .text(". Every model and reader was measured on these cases (or on the cases they scored, where the table below"
-            + " says some were left out).").close("p");
+    if (!results.at("/cohort/truth/column").isTextual() && Simulation.presentIn(results)) {
+      double months = Json.number(results.at("/simulation/programme"), "follow_up_months");
+      html.element("p", "A case counts as positive when the case table records a cancer diagnosed within the follow-up"
+          + " window" + (months > 0 ? " of " + Fmt.trimmed(months, 1) + " months" : "") + " (the command under Methods"
+          + " names the column). Every strategy was simulated on all these"
+          + " exams.");
+    } else {
+      html.open("p").text("The reference standard is the column ").element("code", results.at("/cohort/truth/column").asText("?"))
+          .text(": a case counts as positive when it reads ").element("code", results.at("/cohort/truth/positive").asText("?"))
+          .text(". Every model and reader was measured on these cases (or on the cases they scored, where the table below"
+              + " says some were left out).").close("p");
+    }
     new HtmlTable(null, "", "exams")
         .row("All exams", Fmt.count(cases))
         .row("With " + results.disease() + " (positives)", Fmt.count(results.positives()))

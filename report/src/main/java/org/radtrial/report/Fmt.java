@@ -57,12 +57,57 @@ final class Fmt {
 
   /** An interval: "0.898–0.932", or "−0.094 to 0.007" when a bound is negative. */
   static String interval(Interval ci, int digits) {
+    return bounds(ci, x -> decimal(x, digits));
+  }
+
+  /** An interval with thousands separators: "3,762.1–3,779.1". */
+  static String groupedInterval(Interval ci, int digits) {
+    return bounds(ci, x -> grouped(x, digits));
+  }
+
+  private static String bounds(Interval ci, java.util.function.DoubleFunction<String> format) {
     if (!ci.exists()) {
       return NOT_ESTIMABLE;
     }
-    String lo = decimal(ci.lower(), digits);
-    String hi = decimal(ci.upper(), digits);
+    String lo = format.apply(ci.lower());
+    String hi = format.apply(ci.upper());
     return lo.startsWith(MINUS) || hi.startsWith(MINUS) ? lo + " to " + hi : lo + DASH + hi;
+  }
+
+  /** A number with thousands separators and fixed decimals: 3,770.7. */
+  static String grouped(double x, int digits) {
+    if (!Double.isFinite(x)) {
+      return NOT_ESTIMABLE;
+    }
+    String s = String.format(Locale.ROOT, "%,." + digits + "f", x);
+    if (s.matches("-[0,]*\\.?0*")) {
+      s = s.substring(1);
+    }
+    return s.replace("-", MINUS);
+  }
+
+  /** A signed number with thousands separators: +1,234.5, −63.9. */
+  static String signedGrouped(double x, int digits) {
+    String s = grouped(x, digits);
+    return Double.isFinite(x) && !s.startsWith(MINUS) && !s.matches("[0,]*\\.?0*") ? "+" + s : s;
+  }
+
+  /** A number to a few significant digits without trailing zeros, for thresholds: 0.039, 0.2318, 12.5. */
+  static String significant(double x, int digits) {
+    if (!Double.isFinite(x)) {
+      return NOT_ESTIMABLE;
+    }
+    if (x == 0) {
+      return "0";
+    }
+    String s = new java.math.BigDecimal(x).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+    return s.replace("-", MINUS);
+  }
+
+  /** A setting as people write it: 1.0 → "1", 2.5 → "2.5", at most {@code digits} decimals. */
+  static String trimmed(double x, int digits) {
+    String s = decimal(x, digits);
+    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }
 
   /** An interval of proportions as percentages: "63.8–73.2%". */

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The methods as they were run, in prose a paper can start from: every method name, level, seed
- * and count is read from results.json (settings, provenance, and the "method" fields), not assumed.
+ * and count is read from results.json (settings, provenance, the "method" fields and, for a
+ * virtual trial, the "simulation" section), not assumed.
  */
 final class MethodsSection implements Section {
   @Override
@@ -30,14 +31,19 @@ final class MethodsSection implements Section {
   public void write(Results results, Html html) {
     JsonNode settings = results.get("settings");
     JsonNode provenance = results.get("provenance");
-    paragraph(html, data(results, settings, provenance));
-    paragraph(html, discrimination(results, settings));
-    String operating = operatingPoints(results, settings);
-    if (!operating.isEmpty()) {
-      paragraph(html, operating);
+    if (!results.models().isEmpty()) {
+      paragraph(html, data(results, settings, provenance));
+      paragraph(html, discrimination(results, settings));
+      String operating = operatingPoints(results, settings);
+      if (!operating.isEmpty()) {
+        paragraph(html, operating);
+      }
     }
     if (results.has("audit")) {
       paragraph(html, audit(results));
+    }
+    if (Simulation.presentIn(results)) {
+      paragraph(html, SimulationSection.methods(results));
     }
     html.element("h3", "Software and provenance");
     new HtmlTable(null, "", "")

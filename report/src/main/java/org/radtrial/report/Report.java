@@ -30,6 +30,7 @@ public final class Report {
       new FailureSliceSection(),
       new CalibrationSection(),
       new PopulationSection(),
+      new SimulationSection(),
       new NotesSection(),
       new MethodsSection(),
       new ChecklistSection());
@@ -45,9 +46,9 @@ public final class Report {
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException(resultsJson + ": not a results.json (expected a JSON object)");
       }
-      if (!root.has("cohort") || !root.has("models")) {
+      if (!root.has("cohort") || !root.has("models") && !root.has("simulation")) {
         throw new IllegalArgumentException(resultsJson + ": not a radtrial results.json (no \"cohort\" or \"models\" key);"
-            + " write one with 'radtrial evaluate' or 'radtrial audit'");
+            + " write one with 'radtrial evaluate', 'radtrial audit' or 'radtrial simulate'");
       }
       return root;
     } catch (JsonProcessingException e) {
@@ -98,7 +99,7 @@ public final class Report {
     html.empty("meta", "http-equiv", "Content-Security-Policy",
         "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:").newline();
     html.empty("meta", "name", "generator", "content", "radtrial " + Json.text(results.get("provenance"), "radtrial_version"));
-    html.element("title", "radtrial report: " + String.join(", ", results.models())).newline();
+    html.element("title", "radtrial report: " + String.join(", ", results.modelsShown())).newline();
     html.open("style").raw(stylesheet()).close("style").newline();
     html.close("head").newline();
   }
@@ -125,6 +126,12 @@ public final class Report {
   }
 
   private static String title(Results results) {
+    if (results.models().isEmpty() && Simulation.presentIn(results)) {
+      List<String> models = results.simulatedModels();
+      int roles = new Simulation(results).simulated().size();
+      return (models.size() == 1 ? models.get(0) : models.size() + " AI models") + " in " + roles
+          + (roles == 1 ? " role" : " roles") + ": a virtual trial against the screening programme as recorded";
+    }
     List<String> models = results.models();
     String who = models.size() == 1 ? models.get(0) : models.size() + " AI models";
     String readers = results.readers().isEmpty() ? "" : " and " + results.readers().size()

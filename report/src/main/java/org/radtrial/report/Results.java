@@ -72,10 +72,26 @@ final class Results {
     return at("/cohort/negatives").asLong();
   }
 
-  /** What a positive case is, in the data's own words: "cancer = 1". */
+  /** The models a simulation replayed, in results.json's order (none without a "simulation" key). */
+  List<String> simulatedModels() {
+    return Json.names(at("/simulation/models"));
+  }
+
+  /** The models this results.json is about: the evaluated ones, or else the simulated ones. */
+  List<String> modelsShown() {
+    return models().isEmpty() ? simulatedModels() : models();
+  }
+
+  /**
+   * What a positive case is, in the data's own words: "cancer = 1"; for a simulation, which writes no
+   * truth column, the cancers it counts.
+   */
   String disease() {
     String column = at("/cohort/truth/column").asText("");
     String value = at("/cohort/truth/positive").asText("");
-    return column.isEmpty() ? "disease" : column + " = " + value;
+    if (column.isEmpty()) {
+      return Simulation.presentIn(this) ? "cancer within the follow-up window" : "disease";
+    }
+    return column + " = " + value;
   }
 }

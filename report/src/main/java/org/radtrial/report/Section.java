@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One part of the report, drawn from the results.json keys it knows. A section that finds nothing
  * it can show is left out, so a report holds only what was run. To show a new top-level key (for
- * example "simulation"), write a Section that reads it and add it to {@link Report#SECTIONS}.
+ * example "mrmc"), write a Section that reads it and add it to {@link Report#SECTIONS}.
  */
 interface Section {
   /** The fragment id, also used by the table of contents. */

@@ -49,4 +49,26 @@ class FmtTest {
     assertThat(Fmt.symbols("score >= 0.1765")).isEqualTo("score \u2265 0.1765");
     assertThat(Fmt.symbols("score <= 31")).isEqualTo("score \u2264 31");
   }
+
+  @Test
+  void largeNumbersKeepTheirSeparatorsAndSignsInIntervalsToo() {
+    assertThat(Fmt.grouped(3770.6833, 1)).isEqualTo("3,770.7");
+    assertThat(Fmt.grouped(-0.04, 1)).isEqualTo("0.0");
+    assertThat(Fmt.signedGrouped(-1733.4, 1)).isEqualTo("\u22121,733.4");
+    assertThat(Fmt.signedGrouped(35.44, 1)).isEqualTo("+35.4");
+    assertThat(Fmt.signedGrouped(0.01, 1)).isEqualTo("0.0");
+    assertThat(Fmt.groupedInterval(new Interval(-1742.8, -1725.1), 1)).isEqualTo("\u22121,742.8 to \u22121,725.1");
+    assertThat(Fmt.groupedInterval(new Interval(3762.1, 3779.1), 1)).isEqualTo("3,762.1\u20133,779.1");
+  }
+
+  @Test
+  void thresholdsAndSettingsDropTrailingZeros() {
+    assertThat(Fmt.significant(0.039, 4)).isEqualTo("0.039");
+    assertThat(Fmt.significant(0.23181, 4)).isEqualTo("0.2318");
+    assertThat(Fmt.significant(0.0009, 4)).isEqualTo("0.0009");
+    assertThat(Fmt.significant(-31.456, 4)).isEqualTo("\u221231.46");
+    assertThat(Fmt.trimmed(1.0, 2)).isEqualTo("1");
+    assertThat(Fmt.trimmed(2.5, 2)).isEqualTo("2.5");
+    assertThat(Fmt.trimmed(250, 2)).isEqualTo("250");
+  }
 }

@@ -43,6 +43,34 @@ final class ReportDom {
     }
   }
 
+  /** A table row: its header cell, its data cells and its class attribute. */
+  record Row(String header, List<String> cells, String cssClass) {}
+
+  /** The rows the expression selects (each a {@code tr}), read in one pass. */
+  List<Row> rows(String xpath) {
+    try {
+      NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
+      List<Row> rows = new ArrayList<>();
+      for (int k = 0; k < nodes.getLength(); k++) {
+        org.w3c.dom.Element tr = (org.w3c.dom.Element) nodes.item(k);
+        String header = "";
+        List<String> cells = new ArrayList<>();
+        for (org.w3c.dom.Node cell = tr.getFirstChild(); cell != null; cell = cell.getNextSibling()) {
+          String text = cell.getTextContent().replaceAll("\\s+", " ").trim();
+          if (cell.getNodeName().equals("th")) {
+            header = text;
+          } else if (cell.getNodeName().equals("td")) {
+            cells.add(text);
+          }
+        }
+        rows.add(new Row(header, cells, tr.getAttribute("class")));
+      }
+      return rows;
+    } catch (XPathExpressionException e) {
+      throw new AssertionError("bad XPath " + xpath, e);
+    }
+  }
+
   String text(String xpath) {
     List<String> texts = texts(xpath);
     if (texts.size() != 1) {
