@@ -71,6 +71,10 @@ class EvaluateCommandTest {
     }
     assertThat(r.at("/decision_comparisons/0/sensitivity/non_inferiority/margin").asDouble()).isEqualTo(0.1);
     assertThat(r.at("/readers/reader/sensitivity/estimate").asDouble()).isEqualTo(2 / 3.0);
+    String report = Files.readString(dir.resolve("out/report.html"));
+    assertThat(report).as("a pointwise sensitivity band per model in the ROC plot").containsPattern(
+        "(?s)class=\"roc-band\".*class=\"roc-band\"");
+    assertThat(report).contains("pointwise band");
     for (JsonNode point : r.at("/models/model_a/roc")) {
       double sensitivity = point.get("sensitivity").asDouble();
       assertThat(point.at("/sensitivity_ci/0").asDouble()).isLessThanOrEqualTo(sensitivity);

@@ -45,6 +45,11 @@ final class DiscriminationSection implements Section {
         + " Human readers made one decision per exam, so each is a single point; the cross-hairs are the point's "
         + results.level() + " confidence intervals.");
     List<RocChart.Curve> curves = curves(results);
+    if (curves.stream().anyMatch(c -> c.lower() != null)) {
+      html.element("p", "The shaded band around each curve holds the " + results.level() + " confidence interval of the"
+          + " sensitivity at each threshold, one threshold at a time (a pointwise band, not one that covers the whole curve"
+          + " at once).");
+    }
     List<RocChart.ReaderPoint> readers = readers(results);
     List<Figure.Key> legend = new ArrayList<>();
     results.models().forEach(m -> legend.add(Figure.Key.modelLine(results, m)));
@@ -97,17 +102,27 @@ final class DiscriminationSection implements Section {
       List<JsonNode> points = Json.elements(results.model(model).get("roc"));
       double[] fpr = new double[points.size()];
       double[] tpr = new double[points.size()];
+      double[] lower = new double[points.size()];
+      double[] upper = new double[points.size()];
+      boolean banded = true;
       int used = 0;
       for (JsonNode point : points) {
         double sens = Json.number(point, "sensitivity");
         double spec = Json.number(point, "specificity");
         if (Double.isFinite(sens) && Double.isFinite(spec)) {
+          JsonNode ci = point.get("sensitivity_ci");
+          banded &= ci != null && ci.isArray() && ci.size() == 2;
+          if (banded) {
+            lower[used] = ci.get(0).asDouble();
+            upper[used] = ci.get(1).asDouble();
+          }
           fpr[used] = 1 - spec;
           tpr[used++] = sens;
         }
       }
       curves.add(new RocChart.Curve(model, results.modelIndex(model), java.util.Arrays.copyOf(fpr, used),
-          java.util.Arrays.copyOf(tpr, used)));
+          java.util.Arrays.copyOf(tpr, used), banded ? java.util.Arrays.copyOf(lower, used) : null,
+          banded ? java.util.Arrays.copyOf(upper, used) : null));
     }
     return curves;
   }

@@ -3,8 +3,10 @@ package org.radtrial.report;
 import java.util.List;
 
 /**
- * ROC curves of every model on one plot, with each reader as a point and the reader's confidence
- * intervals for sensitivity and for 1 − specificity as cross-hairs. A second, zoomed plot shows the
+ * ROC curves of every model on one plot, each with a shaded band of pointwise confidence intervals
+ * for its sensitivity at each threshold (when results.json holds them), with each reader as a
+ * point and the reader's confidence intervals for sensitivity and for 1 − specificity as
+ * cross-hairs. A second, zoomed plot shows the
  * low false-positive region where screening operates.
  */
 final class RocChart {
@@ -14,8 +16,15 @@ final class RocChart {
   private static final double BOTTOM = 46;
   private static final double SIDE = 380;
 
-  /** A model's empirical ROC curve, as false-positive rates and sensitivities in threshold order. */
-  record Curve(String name, int index, double[] falsePositiveRate, double[] sensitivity) {}
+  /**
+   * A model's empirical ROC curve, as false-positive rates and sensitivities in threshold order, with
+   * the pointwise interval of each sensitivity (both null when results.json has none).
+   */
+  record Curve(String name, int index, double[] falsePositiveRate, double[] sensitivity, double[] lower, double[] upper) {
+    Curve(String name, int index, double[] falsePositiveRate, double[] sensitivity) {
+      this(name, index, falsePositiveRate, sensitivity, null, null);
+    }
+  }
 
   /** A reader's recorded decisions as one point with its intervals. */
   record ReaderPoint(String name, int index, Proportion sensitivity, Proportion specificity) {
@@ -53,6 +62,9 @@ final class RocChart {
     svg.text(LEFT + SIDE / 2, TOP + SIDE + 38, "False-positive rate (1 \u2212 specificity)", "middle", "#000000", null);
     svg.verticalText(16, TOP + SIDE / 2, "Sensitivity (true-positive rate)");
     for (Curve curve : curves) {
+      band(svg, curve, x, y, maxFalsePositiveRate);
+    }
+    for (Curve curve : curves) {
       double[] xy = new double[2 * curve.falsePositiveRate().length];
       int used = 0;
       for (int k = 0; k < curve.falsePositiveRate().length; k++) {
@@ -89,5 +101,28 @@ final class RocChart {
       svg.marker(Palette.readerShape(reader.index()), px, py, 5.5, Palette.READER, false);
     }
     return svg.finish();
+  }
+
+  /** The pointwise sensitivity intervals as a translucent area under and over the curve. */
+  private static void band(Svg svg, Curve curve, Scale x, Scale y, double maxFalsePositiveRate) {
+    if (curve.lower() == null) {
+      return;
+    }
+    int n = 0;
+    while (n < curve.falsePositiveRate().length && curve.falsePositiveRate()[n] <= maxFalsePositiveRate) {
+      n++;
+    }
+    if (n < 2) {
+      return;
+    }
+    double[] xy = new double[4 * n];
+    for (int k = 0; k < n; k++) {
+      xy[2 * k] = x.map(curve.falsePositiveRate()[k]);
+      xy[2 * k + 1] = y.map(curve.upper()[k]);
+      int back = 2 * (2 * n - 1 - k);
+      xy[back] = x.map(curve.falsePositiveRate()[k]);
+      xy[back + 1] = y.map(curve.lower()[k]);
+    }
+    svg.area(xy, Palette.model(curve.index()), 0.14, "roc-band");
   }
 }

@@ -139,6 +139,13 @@ final class Svg {
     return this;
   }
 
+  /** A filled, translucent polygon, e.g. a confidence band; decorative, so hidden from screen readers. */
+  Svg area(double[] xy, String fill, double opacity, String cssClass) {
+    polygon(" fill=\"" + fill + "\" fill-opacity=\"" + n(opacity) + "\" stroke=\"none\" class=\"" + cssClass
+        + "\" aria-hidden=\"true\"", xy);
+    return this;
+  }
+
   private void polygon(String paint, double... xy) {
     s.append("<polygon points=\"");
     for (int k = 0; k < xy.length; k += 2) {
