@@ -1,5 +1,6 @@
 package org.radtrial.cli;
 
+import org.radtrial.report.ReportDom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

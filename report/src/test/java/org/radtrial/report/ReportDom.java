@@ -14,11 +14,14 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
-/** A report parsed as XML (it is written as polyglot XHTML), queried with XPath. */
-final class ReportDom {
+/**
+ * A report parsed as XML (it is written as polyglot XHTML), queried with XPath. Shared with the cli
+ * module's tests through this module's test jar.
+ */
+public final class ReportDom {
   private final Document document;
 
-  ReportDom(String html) {
+  public ReportDom(String html) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(false);
@@ -30,7 +33,16 @@ final class ReportDom {
   }
 
   /** The whitespace-normalized text of every node the expression selects. */
-  List<String> texts(String xpath) {
+  /** Reads a report file. */
+  public static ReportDom read(java.nio.file.Path file) {
+    try {
+      return new ReportDom(java.nio.file.Files.readString(file));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public List<String> texts(String xpath) {
     try {
       NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
       List<String> texts = new ArrayList<>();
@@ -44,10 +56,10 @@ final class ReportDom {
   }
 
   /** A table row: its header cell, its data cells and its class attribute. */
-  record Row(String header, List<String> cells, String cssClass) {}
+  public record Row(String header, List<String> cells, String cssClass) {}
 
   /** The rows the expression selects (each a {@code tr}), read in one pass. */
-  List<Row> rows(String xpath) {
+  public List<Row> rows(String xpath) {
     try {
       NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
       List<Row> rows = new ArrayList<>();
@@ -71,7 +83,7 @@ final class ReportDom {
     }
   }
 
-  String text(String xpath) {
+  public String text(String xpath) {
     List<String> texts = texts(xpath);
     if (texts.size() != 1) {
       throw new AssertionError(xpath + " selects " + texts.size() + " nodes: " + texts);
@@ -79,7 +91,7 @@ final class ReportDom {
     return texts.get(0);
   }
 
-  int count(String xpath) {
+  public int count(String xpath) {
     return texts(xpath).size();
   }
 }
