@@ -237,6 +237,10 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(table.cases + ", row " + (i + 1) + ", column '" + diagnosisMonths + "': '"
                 + months.get(i) + "' is not a number of months; every cancer needs its months to diagnosis");
           }
+          if (!(m >= 0) || !Double.isFinite(m)) {
+            throw new IllegalArgumentException(table.cases + ", row " + (i + 1) + ", column '" + diagnosisMonths + "': '"
+                + months.get(i) + "' must be a number of months of 0 or more");
+          }
           cancer[i] = m <= programme.followUpMonths();
         }
       }
@@ -246,8 +250,12 @@ final class SimulateCommand implements Callable<Integer> {
     boolean[] r1 = decisions(byName.get(table.readers.get(0)));
     boolean[] r2 = table.readers.size() > 1 ? decisions(byName.get(table.readers.get(1))) : null;
     byte[] arbitrated = arbitration == null ? null : byName.get(arbitration).decisions();
+    if (assisted.size() > 2 || (!assisted.isEmpty() && assisted.size() != table.readers.size())) {
+      throw new IllegalArgumentException("--assisted-readers: give one AI-assisted decision column per reader of the"
+          + " programme (" + table.readers.size() + "), in the order of --readers");
+    }
     boolean[] a1 = assisted.isEmpty() ? null : decisions(byName.get(assisted.get(0)));
-    boolean[] a2 = assisted.size() > 1 ? decisions(byName.get(assisted.get(1))) : a1;
+    boolean[] a2 = assisted.size() > 1 ? decisions(byName.get(assisted.get(1))) : null;
     List<double[]> scores = new ArrayList<>();
     List<String> names = new ArrayList<>();
     GroupColumn calibrateBy = thresholdBy == null ? null : GroupColumn.of(thresholdBy, cohort.metadata().get(thresholdBy), null);
@@ -303,7 +311,10 @@ final class SimulateCommand implements Callable<Integer> {
       return Assumption.neverRecall();
     }
     try {
-      String[] parts = a.split(":");
+      String[] parts = a.split(":", -1);
+      if (parts.length > 2 || parts[0].isBlank() || (parts.length == 2 && parts[1].isBlank())) {
+        throw new IllegalArgumentException(a);
+      }
       double cancer = Double.parseDouble(parts[0]);
       double normal = parts.length > 1 ? Double.parseDouble(parts[1]) : cancer;
       return new Assumption("given", cancer, normal, "given with --assumption " + a);
@@ -331,6 +342,10 @@ final class SimulateCommand implements Callable<Integer> {
       }
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("--threshold " + text + ": the threshold must be a finite number");
+      }
+      if (thresholdBy != null && !(value > 0 && value <= 1)) {
+        throw new IllegalArgumentException("--threshold " + text + ": with --threshold-by the threshold is a quantile level"
+            + " within each group, in (0, 1]");
       }
       boolean lower = table.lowerIsPositive.contains(model) && thresholdBy == null;
       map.computeIfAbsent(model, k -> new ArrayList<>()).add(lower ? -value : value);

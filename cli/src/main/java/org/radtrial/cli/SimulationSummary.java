@@ -47,7 +47,7 @@ final class SimulationSummary {
         }
       }
     }
-    t.print(out, "Strategies (95% bootstrap intervals in results.json; the full threshold sweep is there too)");
+    t.print(out, "Strategies (bootstrap intervals at the chosen level, and the full threshold sweep, in results.json)");
     r.selections().stream().filter(s -> s.threshold() < 0)
         .forEach(s -> out.printf("- %s, %s: no threshold meets %s%n", s.model(), s.strategy().key(), s.constraints()));
     r.notSimulated().forEach((s, reason) -> out.printf("- %s not simulated: %s%n", s.key(), reason));

@@ -22,7 +22,8 @@ import org.radtrial.core.simulate.Programme;
  * cost_per_recall: 250
  * </pre>
  *
- * Unknown keys are errors (a misspelt key must not silently fall back to a default).
+ * Unknown and repeated keys are errors (a misspelt key must not silently fall back to a default); an
+ * empty file is a programme of defaults.
  */
 public final class ProgrammeReader {
   static final List<String> KEYS = List.of("reading", "arbitration", "minutes_per_read", "minutes_per_arbitration",
@@ -38,11 +39,17 @@ public final class ProgrammeReader {
     }
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
+      ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+      yaml.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      root = yaml.readTree(path.toFile());
     } catch (IOException e) {
-      throw new CaseTableException(file, 0, null, "is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw new CaseTableException(file, 0, null, "is not valid YAML, or names a key twice ("
+          + e.getMessage().lines().findFirst().orElse("") + ")");
     }
-    if (root == null || !root.isObject()) {
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      root = new ObjectMapper().createObjectNode();
+    }
+    if (!root.isObject()) {
       throw new CaseTableException(file, 0, null, "must be a YAML mapping of keys to values, e.g. 'reading: double'");
     }
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {

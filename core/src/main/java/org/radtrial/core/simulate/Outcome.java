@@ -81,7 +81,10 @@ record Outcome(double recall, double reads, double arbitrations, double reviews)
     };
   }
 
-  /** The recorded AI-assisted reads, resolved like the programme; unrecorded arbitrations assumed. */
+  /**
+   * The recorded AI-assisted reads, resolved like the programme: a discordance that repeats the
+   * unaided one keeps its recorded arbitration, a new one follows the named assumption.
+   */
   private static Outcome assisted(int code, Programme programme, Assumption assumption, boolean cancer) {
     boolean a1 = HumanReading.assisted1(code);
     if (!programme.doubleReading()) {
@@ -94,7 +97,11 @@ record Outcome(double recall, double reads, double arbitrations, double reviews)
     return switch (programme.arbitration()) {
       case EITHER_RECALLS -> new Outcome(1, 2, 0, 0);
       case BOTH_RECALL -> new Outcome(0, 2, 0, 0);
-      case RECORDED -> new Outcome(assumption.recall(cancer), 2, 1, 0);
+      case RECORDED -> {
+        boolean sameDisagreement = HumanReading.reader1(code) == a1 && HumanReading.reader2(code) == a2
+            && HumanReading.arbitration(code) >= 0;
+        yield new Outcome(sameDisagreement ? HumanReading.arbitration(code) : assumption.recall(cancer), 2, 1, 0);
+      }
     };
   }
 }

@@ -34,6 +34,7 @@ public record ScreeningExams(
     check(arbitration == null || arbitration.length == n, "arbitrations");
     check(assisted1 == null || assisted1.length == n, "assisted decisions");
     check(assisted2 == null || assisted2.length == n, "assisted decisions");
+    check(assisted2 == null || assisted1 != null, "assisted decisions");
     check(models.size() == modelNames.size(), "model names");
     for (double[] m : models) {
       check(m.length == n, "model scores");

@@ -52,22 +52,39 @@ public final class Simulator {
           + " name it, or set the programme's arbitration to either_recalls or both_recall");
     }
     int[] result = new int[exams.size()];
+    int concordantWithArbitration = 0;
     for (int i = 0; i < result.length; i++) {
       boolean r2 = exams.reader2() != null && exams.reader2()[i];
       int arbitration = exams.arbitration() == null ? -1 : exams.arbitration()[i];
       if (recorded && exams.reader1()[i] != r2 && arbitration < 0) {
-        throw new IllegalArgumentException("exam " + (i + 1) + ": the readers disagree but no arbitration outcome is recorded;"
-            + " fill in the arbitration column for every discordant exam");
+        throw new IllegalArgumentException("row " + (i + 1) + " of the case table: the readers disagree but no arbitration"
+            + " outcome is recorded; fill in the arbitration column for every discordant exam");
       }
       boolean a1 = exams.assisted1() != null && exams.assisted1()[i];
       boolean a2 = exams.assisted2() != null && exams.assisted2()[i];
+      if (programme.doubleReading() && exams.reader1()[i] == r2 && arbitration >= 0) {
+        concordantWithArbitration++;
+        arbitration = -1;
+      }
       result[i] = HumanReading.code(exams.cancer()[i], exams.reader1()[i], r2, arbitration, a1, a2);
       possible[result[i]] = true;
+    }
+    if (concordantWithArbitration > 0) {
+      notes.add(concordantWithArbitration + " exams where the readers agreed carry an arbitration value; it is ignored:"
+          + " the readers' agreement decides them, as in the programme as recorded");
     }
     return result;
   }
 
   private SimulationResult run(ProgressListener progress) {
+    if (spec.sweepPoints() == 0) {
+      for (String model : exams.modelNames()) {
+        if (spec.thresholds().getOrDefault(model, List.of()).isEmpty()) {
+          throw new IllegalArgumentException("--sweep 0 leaves model " + model + " without a threshold; give --threshold "
+              + model + "=VALUE or a sweep");
+        }
+      }
+    }
     chooseStrategies();
     assumption = spec.assumption() != null ? spec.assumption() : calibratedAssumption();
     if (spec.assumption() != null) {
@@ -114,6 +131,10 @@ public final class Simulator {
             + " (from a reader study or a prospective period), or run a reader study (radtrial mrmc).");
         continue;
       }
+      if (s == Strategy.CONCURRENT_ASSISTANCE && programme.doubleReading() && exams.assisted2() == null) {
+        throw new IllegalArgumentException("a double-reading programme needs both readers' AI-assisted decisions for"
+            + " concurrent_assistance");
+      }
       if (s == Strategy.TRIAGE && !programme.doubleReading()) {
         notSimulated.put(s, "needs a double-reading programme: triage sends high-scoring exams to a second reader");
         continue;
@@ -127,25 +148,51 @@ public final class Simulator {
 
   /** Arbitration outcomes of the recorded discordances, split by truth. */
   private Assumption calibratedAssumption() {
-    int[] arbitrated = new int[2];
-    int[] recalled = new int[2];
-    for (int i = 0; i < codes.length; i++) {
-      int code = codes[i];
-      boolean discordant = programme.doubleReading() && HumanReading.reader1(code) != HumanReading.reader2(code);
-      if (discordant && HumanReading.arbitration(code) >= 0) {
-        int t = HumanReading.cancer(code) ? 1 : 0;
-        arbitrated[t]++;
-        recalled[t] += HumanReading.arbitration(code);
+    long[] perCode = new long[HumanReading.CODES];
+    for (int code : codes) {
+      perCode[code]++;
+    }
+    long[][] counts = arbitrationCounts(perCode);
+    if (counts[0][1] == 0 || counts[1][1] == 0) {
+      boolean needed = strategies.stream().anyMatch(this::usesAssumption);
+      if (needed) {
+        throw new IllegalArgumentException("the data record no arbitration of a discordant exam " + (counts[1][1] == 0
+            ? "with cancer" : "without cancer") + ", so the assumption for unrecorded decisions cannot be calibrated; give"
+            + " it with --assumption (always, never, P or P_CANCER:P_NORMAL), or leave out the strategies that need it");
       }
     }
-    double cancer = arbitrated[1] == 0 ? 0.5 : recalled[1] / (double) arbitrated[1];
-    double normal = arbitrated[0] == 0 ? 0.5 : recalled[0] / (double) arbitrated[0];
     calibration = String.format(Locale.ROOT, "recorded arbitrations recalled %d of %d discordant exams with cancer and"
-        + " %d of %d without%s", recalled[1], arbitrated[1], recalled[0], arbitrated[0],
-        arbitrated[0] == 0 || arbitrated[1] == 0 ? " (0.5 assumed where none was recorded)" : "");
+        + " %d of %d without", counts[1][0], counts[1][1], counts[0][0], counts[0][1]);
+    return calibrated(perCode);
+  }
+
+  /** {recalled, arbitrated} of the recorded discordances without [0] and with [1] cancer, from counts per code. */
+  private long[][] arbitrationCounts(long[] perCode) {
+    long[][] counts = new long[2][2];
+    for (int code = 0; code < perCode.length; code++) {
+      boolean discordant = programme.doubleReading() && HumanReading.reader1(code) != HumanReading.reader2(code);
+      if (discordant && HumanReading.arbitration(code) >= 0 && perCode[code] > 0) {
+        int t = HumanReading.cancer(code) ? 1 : 0;
+        counts[t][1] += perCode[code];
+        counts[t][0] += HumanReading.arbitration(code) * perCode[code];
+      }
+    }
+    return counts;
+  }
+
+  /** The calibrated assumption of these counts (0.5 where a class has no recorded arbitration). */
+  private Assumption calibrated(long[] perCode) {
+    long[][] c = arbitrationCounts(perCode);
+    double cancer = c[1][1] == 0 ? 0.5 : c[1][0] / (double) c[1][1];
+    double normal = c[0][1] == 0 ? 0.5 : c[0][0] / (double) c[0][1];
     return new Assumption("calibrated", cancer, normal,
         "an unrecorded arbitration or extra review recalls with the probability recorded arbitrations had, by truth: "
-            + calibration);
+            + (calibration == null ? "" : calibration) + "; re-estimated in every bootstrap replicate");
+  }
+
+  private boolean usesAssumption(Strategy s) {
+    return s.needsAssumption()
+        || (s == Strategy.CONCURRENT_ASSISTANCE && programme.doubleReading() && programme.arbitration() == Programme.Arbitration.RECORDED);
   }
 
   private int countCancers() {
@@ -273,9 +320,19 @@ public final class Simulator {
       Multinomial multinomial = new Multinomial(types.counts);
       SplittableRandom random = new SplittableRandom(spec.seed() ^ (0x9E3779B97F4A7C15L * (name.hashCode() + 1L)));
       int[] draw = new int[types.counts.length];
+      boolean recalibrate = spec.assumption() == null;
+      long[] perCode = new long[HumanReading.CODES];
       for (int r = 0; r < replicates; r++) {
         multinomial.draw(random, draw);
-        Counters[][] c = types.counters(draw, table);
+        OutcomeTable replicateTable = table;
+        if (recalibrate) {
+          java.util.Arrays.fill(perCode, 0);
+          for (int cell = 0; cell < draw.length; cell++) {
+            perCode[cell / types.buckets] += draw[cell];
+          }
+          replicateTable = new OutcomeTable(strategies, programme, calibrated(perCode), possible);
+        }
+        Counters[][] c = types.counters(draw, replicateTable);
         Counters base = c[0][0];
         for (int s = 0; s < strategyCount; s++) {
           for (int j = 0; j < thresholdCount; j++) {
@@ -320,6 +377,13 @@ public final class Simulator {
     private void checkCapacity() {
       if (programme.arbitrationCapacityPer1000() <= 0) {
         return;
+      }
+      Counters base = observed[0][0];
+      double baseLoad = 1000 * (base.arbitrations() + base.reviews()) / base.exams();
+      String capacityNote = String.format(Locale.ROOT, "the programme as recorded needs %.1f arbitrations per 1,000 exams"
+          + " against a capacity of %.1f", baseLoad, programme.arbitrationCapacityPer1000());
+      if (!notes.contains(capacityNote)) {
+        notes.add(capacityNote);
       }
       for (int s = 1; s < strategies.size(); s++) {
         int over = 0;
@@ -371,7 +435,7 @@ public final class Simulator {
         OutcomeTable t = new OutcomeTable(strategies, programme, alternative, possible);
         Counters[][] c = types.counters(types.counts, t);
         for (int s = 1; s < strategies.size(); s++) {
-          if (!strategies.get(s).needsAssumption()) {
+          if (!usesAssumption(strategies.get(s))) {
             continue;
           }
           for (int j = 0; j < thresholds.length; j++) {

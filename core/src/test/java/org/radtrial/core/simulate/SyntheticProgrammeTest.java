@@ -102,6 +102,27 @@ class SyntheticProgrammeTest {
     assertThat(result.calibration()).contains("recorded arbitrations recalled");
   }
 
+  /**
+   * The calibrated assumption is re-estimated in every bootstrap replicate, so its own uncertainty
+   * widens the intervals of the strategies that depend on it, compared with the same probabilities
+   * held fixed.
+   */
+  @Test
+  void theCalibratedAssumptionsUncertaintyWidensTheIntervalsThatDependOnIt() {
+    List<double[]> scores = new ArrayList<>();
+    for (ModelScores m : cohort.models()) {
+      scores.add(m.scores());
+    }
+    ScreeningExams exams = new ScreeningExams(cohort.truth(), decisions(0), decisions(1), cohort.readers().get(2).decisions(),
+        null, null, scores, cohort.models().stream().map(ModelScores::name).toList());
+    Assumption fixed = new Assumption("fixed", result.assumption().recallIfCancer(), result.assumption().recallIfNormal(), "test");
+    SimulationSpec spec = new SimulationSpec(List.of(Strategy.values()), 20, Map.of(), 100, 7, 0.95, fixed, List.of(), List.of());
+    SimulationResult held = Simulator.run(exams, Programme.doubleReadingDefaults(), spec, ProgressListener.NONE);
+    var recalibrated = result.models().get(0).curves().get(Strategy.SAFETY_NET).get(2).get(SimulationMetric.RECALLS).ci();
+    var heldFixed = held.models().get(0).curves().get(Strategy.SAFETY_NET).get(2).get(SimulationMetric.RECALLS).ci();
+    assertThat(recalibrated.upper() - recalibrated.lower()).isGreaterThan(heldFixed.upper() - heldFixed.lower());
+  }
+
   private static double value(SimulationResult.ModelSimulation m, Strategy s, int j, SimulationMetric metric) {
     return m.curves().get(s).get(j).get(metric).value();
   }
