@@ -10,9 +10,9 @@ import org.radtrial.core.simulate.SimulationResult;
 import org.radtrial.core.simulate.Strategy;
 
 /**
- * The console summary of a virtual trial: the baseline, then per model and strategy the threshold
- * the constraints chose (or the user's thresholds, or the sweep point that flags about as many
- * exams as the baseline recalls), with intervals and differences from the baseline.
+ * The console summary of a virtual trial: the baseline, then per model and strategy its
+ * thresholds of interest (as the simulation chose them), with intervals and differences from the
+ * baseline.
  */
 final class SimulationSummary {
   private final PrintWriter out;
@@ -31,11 +31,10 @@ final class SimulationSummary {
         f(b.get(SimulationMetric.READING_HOURS), 1));
     Table t = new Table("model", "strategy", "threshold (flags)", "CDR /1000 (diff.)", "recall rate (diff.)",
         "missed vs baseline", "workload change %", "why this threshold");
-    double baselineRecall = b.get(SimulationMetric.RECALL_RATE).value();
     for (SimulationResult.ModelSimulation m : r.models()) {
       for (Map.Entry<Strategy, List<Map<SimulationMetric, SimulationResult.Estimate>>> e : m.curves().entrySet()) {
-        for (int[] choice : choices(r, m, e.getKey(), baselineRecall)) {
-          int j = choice[0];
+        for (SimulationResult.ThresholdOfInterest choice : m.interest().get(e.getKey())) {
+          int j = choice.index();
           Map<SimulationMetric, SimulationResult.Estimate> p = e.getValue().get(j);
           SimulationResult.Threshold threshold = m.thresholds().get(j);
           t.row(m.model(), e.getKey().key(),
@@ -43,7 +42,7 @@ final class SimulationSummary {
               f(p.get(SimulationMetric.CDR), 2) + " (" + diff(p.get(SimulationMetric.CDR), 2) + ")",
               f(p.get(SimulationMetric.RECALL_RATE), 4) + " (" + diff(p.get(SimulationMetric.RECALL_RATE), 4) + ")",
               f(p.get(SimulationMetric.MISSED_VS_BASELINE), 1),
-              f(p.get(SimulationMetric.WORKLOAD_CHANGE_PCT), 1), REASONS[choice[1]]);
+              f(p.get(SimulationMetric.WORKLOAD_CHANGE_PCT), 1), reason(choice));
         }
       }
     }
@@ -56,28 +55,12 @@ final class SimulationSummary {
     out.flush();
   }
 
-  private static final String[] REASONS = {"meets the constraints", "given by the user", "flags about the baseline's recall rate"};
-
-  private static List<int[]> choices(SimulationResult r, SimulationResult.ModelSimulation m, Strategy s, double baselineRecall) {
-    List<int[]> chosen = new java.util.ArrayList<>();
-    r.selections().stream().filter(x -> x.model().equals(m.model()) && x.strategy() == s && x.threshold() >= 0)
-        .forEach(x -> chosen.add(new int[] {x.threshold(), 0}));
-    for (int j = 0; j < m.thresholds().size(); j++) {
-      if (m.thresholds().get(j).userGiven()) {
-        chosen.add(new int[] {j, 1});
-      }
-    }
-    if (chosen.isEmpty()) {
-      int best = 0;
-      for (int j = 0; j < m.thresholds().size(); j++) {
-        if (Math.abs(m.thresholds().get(j).flagRate() - baselineRecall)
-            < Math.abs(m.thresholds().get(best).flagRate() - baselineRecall)) {
-          best = j;
-        }
-      }
-      chosen.add(new int[] {best, 2});
-    }
-    return chosen;
+  private static String reason(SimulationResult.ThresholdOfInterest t) {
+    return switch (t.reason()) {
+      case CONSTRAINTS -> "meets the constraints";
+      case USER -> "given by the user";
+      case CLOSEST -> "flags about the baseline's recall rate";
+    };
   }
 
   private static String f(SimulationResult.Estimate e, int decimals) {

@@ -88,32 +88,11 @@ class SimulateReportTest {
     return value + " (flags " + dec(rate, rate < 10 ? 2 : 1) + "%)";
   }
 
-  /** The constraints' choice and the user's thresholds, else the sweep point flagging closest to the baseline's recall rate. */
+  /** The thresholds of interest the simulation recorded in results.json for this model and strategy. */
   static List<Integer> interest(String model, String strategy) {
     List<Integer> chosen = new ArrayList<>();
-    sim.get("selections").forEach(s -> {
-      if (s.get("model").asText().equals(model) && s.get("strategy").asText().equals(strategy)
-          && s.get("threshold_index").isNumber()) {
-        chosen.add(s.get("threshold_index").asInt());
-      }
-    });
-    JsonNode thresholds = sim.at("/models/" + model + "/thresholds");
-    for (int j = 0; j < thresholds.size(); j++) {
-      if (thresholds.get(j).get("user_given").asBoolean() && !chosen.contains(j)) {
-        chosen.add(j);
-      }
-    }
-    if (chosen.isEmpty()) {
-      double recall = sim.at("/baseline/recall_rate/estimate").asDouble();
-      int best = 0;
-      for (int j = 1; j < thresholds.size(); j++) {
-        if (Math.abs(thresholds.get(j).get("flag_rate").asDouble() - recall)
-            < Math.abs(thresholds.get(best).get("flag_rate").asDouble() - recall)) {
-          best = j;
-        }
-      }
-      chosen.add(best);
-    }
+    sim.at("/models/" + model + "/thresholds_of_interest/" + strategy).forEach(t -> chosen.add(t.get("index").asInt()));
+    assertThat(chosen).as("thresholds of interest of %s, %s", model, strategy).isNotEmpty();
     return chosen;
   }
 

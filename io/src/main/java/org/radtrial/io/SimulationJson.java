@@ -45,6 +45,11 @@ public final class SimulationJson {
       for (SimulationResult.Threshold t : m.thresholds()) {
         thresholds.addObject().put("value", t.value()).put("flag_rate", t.flagRate()).put("user_given", t.userGiven());
       }
+      ObjectNode interest = model.putObject("thresholds_of_interest");
+      m.interest().forEach((strategy, chosen) -> {
+        ArrayNode list = interest.putArray(strategy.key());
+        chosen.forEach(t -> list.addObject().put("index", t.index()).put("reason", t.reason().key()));
+      });
       ObjectNode curves = model.putObject("strategies");
       for (Map.Entry<Strategy, List<Map<SimulationMetric, SimulationResult.Estimate>>> e : m.curves().entrySet()) {
         ArrayNode points = curves.putArray(e.getKey().key());

@@ -308,45 +308,24 @@ final class Simulation {
   }
 
   /**
-   * The thresholds of interest of a model and strategy: the one the constraints chose, the user's,
-   * and without either the sweep point whose flag rate is closest to the baseline's recall rate.
+   * The thresholds of interest of a model and strategy, as the simulation chose them
+   * ({@code thresholds_of_interest}: the constraints' choice, the user's, else the sweep point
+   * flagging closest to the baseline's recall rate), and whether the constraints went unmet.
    */
   List<Choice> choices(String model, String strategy) {
-    List<Choice> chosen = new ArrayList<>();
     boolean unmet = false;
     for (JsonNode s : selections()) {
-      if (s.path("model").asText().equals(model) && s.path("strategy").asText().equals(strategy)) {
-        if (s.path("threshold_index").isNumber()) {
-          add(chosen, new Choice(s.path("threshold_index").asInt(), Why.CONSTRAINTS, false));
-        } else {
-          unmet = true;
-        }
+      if (s.path("model").asText().equals(model) && s.path("strategy").asText().equals(strategy)
+          && !s.path("threshold_index").isNumber()) {
+        unmet = true;
       }
     }
-    List<JsonNode> thresholds = thresholds(model);
-    for (int j = 0; j < thresholds.size(); j++) {
-      if (thresholds.get(j).path("user_given").asBoolean()) {
-        add(chosen, new Choice(j, Why.USER, unmet));
-      }
-    }
-    if (chosen.isEmpty() && !thresholds.isEmpty()) {
-      double recall = Metric.RECALL_RATE.estimate(baseline());
-      int best = 0;
-      for (int j = 0; j < thresholds.size(); j++) {
-        if (Math.abs(Json.number(thresholds.get(j), "flag_rate") - recall)
-            < Math.abs(Json.number(thresholds.get(best), "flag_rate") - recall)) {
-          best = j;
-        }
-      }
-      chosen.add(new Choice(best, Why.CLOSEST, unmet));
+    List<Choice> chosen = new ArrayList<>();
+    for (JsonNode t : Json.elements(node.path("models").path(model).path("thresholds_of_interest").path(strategy))) {
+      Why why = Why.valueOf(t.path("reason").asText().toUpperCase(java.util.Locale.ROOT));
+      chosen.add(new Choice(t.path("index").asInt(), why, unmet && why != Why.CONSTRAINTS));
     }
     return chosen;
-  }
-
-  private static void add(List<Choice> chosen, Choice choice) {
-    if (chosen.stream().noneMatch(c -> c.index() == choice.index())) {
-      chosen.add(choice);
-    }
   }
 
   /** The assumption-dependent strategies of a model: those with rows in the sensitivity analysis. */

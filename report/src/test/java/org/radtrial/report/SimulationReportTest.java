@@ -97,32 +97,11 @@ class SimulationReportTest {
     return value + " (flags " + dec(rate, rate < 10 ? 2 : 1) + "%)";
   }
 
-  /** The thresholds of interest, by the rule the console summary uses: the constraints' choice, the user's, else the closest flag rate. */
+  /** The thresholds of interest the simulation recorded in results.json for this model and strategy. */
   static List<Integer> interest(String model, String strategy) {
     List<Integer> chosen = new ArrayList<>();
-    for (JsonNode s : SIM.get("selections")) {
-      if (s.get("model").asText().equals(model) && s.get("strategy").asText().equals(strategy)
-          && s.get("threshold_index").isNumber()) {
-        chosen.add(s.get("threshold_index").asInt());
-      }
-    }
-    JsonNode thresholds = SIM.at("/models/" + model + "/thresholds");
-    for (int j = 0; j < thresholds.size(); j++) {
-      if (thresholds.get(j).get("user_given").asBoolean() && !chosen.contains(j)) {
-        chosen.add(j);
-      }
-    }
-    if (chosen.isEmpty()) {
-      double recall = SIM.at("/baseline/recall_rate/estimate").asDouble();
-      int best = 0;
-      for (int j = 1; j < thresholds.size(); j++) {
-        if (Math.abs(thresholds.get(j).get("flag_rate").asDouble() - recall)
-            < Math.abs(thresholds.get(best).get("flag_rate").asDouble() - recall)) {
-          best = j;
-        }
-      }
-      chosen.add(best);
-    }
+    SIM.at("/models/" + model + "/thresholds_of_interest/" + strategy).forEach(t -> chosen.add(t.get("index").asInt()));
+    assertThat(chosen).as("thresholds of interest of %s, %s", model, strategy).isNotEmpty();
     return chosen;
   }
 

@@ -40,8 +40,31 @@ public record SimulationResult(
   /** A threshold of a model: its value, the share of exams it flags, and whether the user gave it. */
   public record Threshold(double value, double flagRate, boolean userGiven) {}
 
-  /** One model: its thresholds and, per strategy, the metrics at each threshold. */
-  public record ModelSimulation(String model, List<Threshold> thresholds, Map<Strategy, List<Map<SimulationMetric, Estimate>>> curves) {}
+  /**
+   * One model: its thresholds, per strategy the metrics at each threshold, and per strategy the
+   * thresholds of interest that summaries and reports show.
+   */
+  public record ModelSimulation(String model, List<Threshold> thresholds, Map<Strategy, List<Map<SimulationMetric, Estimate>>> curves,
+      Map<Strategy, List<ThresholdOfInterest>> interest) {}
+
+  /**
+   * A threshold worth showing for one model and strategy: the one the constraints chose, each one
+   * the user gave, and, without either, the sweep point whose flag rate is closest to the baseline's
+   * recall rate. The one rule the console summary, results.json and the report share.
+   *
+   * @param index the threshold's index in the model's thresholds
+   * @param reason why it is shown
+   */
+  public record ThresholdOfInterest(int index, Reason reason) {
+    /** Why a threshold is shown. */
+    public enum Reason {
+      CONSTRAINTS, USER, CLOSEST;
+
+      public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+  }
 
   /** What the constraints pick: a threshold index, or −1 with the reason none qualifies. */
   public record Selection(String model, Strategy strategy, String constraints, int threshold, String reason) {}

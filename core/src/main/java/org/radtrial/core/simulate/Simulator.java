@@ -101,22 +101,57 @@ public final class Simulator {
     for (int m = 0; m < exams.modelNames().size(); m++) {
       ModelRun run = new ModelRun(m, table);
       ProgressListener modelProgress = (d, t) -> progress.progress(++done[0], total);
-      models.add(run.simulate(modelProgress));
-      List<Integer> interesting = new ArrayList<>(run.userThresholds());
+      SimulationResult.ModelSimulation simulated = run.simulate(modelProgress);
+      Map<Strategy, List<SimulationResult.ThresholdOfInterest>> interest = new LinkedHashMap<>();
+      List<Integer> interesting = new ArrayList<>();
       for (int s = 1; s < strategies.size(); s++) {
         SimulationResult.Selection selection = run.select(s);
         if (selection != null) {
           selections.add(selection);
-          if (selection.threshold() >= 0 && !interesting.contains(selection.threshold())) {
-            interesting.add(selection.threshold());
+        }
+        List<SimulationResult.ThresholdOfInterest> chosen = thresholdsOfInterest(simulated, selection, baseline);
+        interest.put(strategies.get(s), chosen);
+        for (SimulationResult.ThresholdOfInterest t : chosen) {
+          if (t.reason() != SimulationResult.ThresholdOfInterest.Reason.CLOSEST && !interesting.contains(t.index())) {
+            interesting.add(t.index());
           }
         }
       }
+      models.add(new SimulationResult.ModelSimulation(simulated.model(), simulated.thresholds(), simulated.curves(), interest));
       sensitivity.addAll(run.sensitivity());
       subgroups.addAll(run.subgroups(interesting, table));
     }
     return new SimulationResult(programme, assumption, calibration, exams.size(), countCancers(), baseline, models,
         notSimulated, selections, sensitivity, subgroups, notes);
+  }
+
+  /**
+   * The thresholds of interest of one model and strategy: the constraints' choice, the user's, and
+   * without either the sweep point whose flag rate is closest to the baseline's recall rate.
+   */
+  private static List<SimulationResult.ThresholdOfInterest> thresholdsOfInterest(SimulationResult.ModelSimulation m,
+      SimulationResult.Selection selection, Map<SimulationMetric, SimulationResult.Estimate> baseline) {
+    List<SimulationResult.ThresholdOfInterest> chosen = new ArrayList<>();
+    if (selection != null && selection.threshold() >= 0) {
+      chosen.add(new SimulationResult.ThresholdOfInterest(selection.threshold(), SimulationResult.ThresholdOfInterest.Reason.CONSTRAINTS));
+    }
+    for (int j = 0; j < m.thresholds().size(); j++) {
+      int index = j;
+      if (m.thresholds().get(j).userGiven() && chosen.stream().noneMatch(c -> c.index() == index)) {
+        chosen.add(new SimulationResult.ThresholdOfInterest(j, SimulationResult.ThresholdOfInterest.Reason.USER));
+      }
+    }
+    if (chosen.isEmpty() && !m.thresholds().isEmpty()) {
+      double recall = baseline.get(SimulationMetric.RECALL_RATE).value();
+      int best = 0;
+      for (int j = 1; j < m.thresholds().size(); j++) {
+        if (Math.abs(m.thresholds().get(j).flagRate() - recall) < Math.abs(m.thresholds().get(best).flagRate() - recall)) {
+          best = j;
+        }
+      }
+      chosen.add(new SimulationResult.ThresholdOfInterest(best, SimulationResult.ThresholdOfInterest.Reason.CLOSEST));
+    }
+    return chosen;
   }
 
   private void chooseStrategies() {
@@ -371,7 +406,7 @@ public final class Simulator {
         }
         list.add(new SimulationResult.Threshold(thresholds[j], flagged / scores.length, userGiven[j]));
       }
-      return new SimulationResult.ModelSimulation(name, list, byStrategy);
+      return new SimulationResult.ModelSimulation(name, list, byStrategy, Map.of());
     }
 
     private void checkCapacity() {

@@ -40,6 +40,12 @@ class ConstraintTest {
     // Unread at every threshold, so the tie goes to the most cancers found: 0.15 finds exams 1, 2 and 3.
     assertThat(independent.threshold()).isZero();
     assertThat(independent.reason()).contains("fewest reading hours");
+    // Of interest: the constraints' choice first, then every user threshold not already shown.
+    assertThat(r.models().get(0).interest().get(Strategy.INDEPENDENT_READER)).containsExactly(
+        new SimulationResult.ThresholdOfInterest(0, SimulationResult.ThresholdOfInterest.Reason.CONSTRAINTS),
+        new SimulationResult.ThresholdOfInterest(1, SimulationResult.ThresholdOfInterest.Reason.USER),
+        new SimulationResult.ThresholdOfInterest(2, SimulationResult.ThresholdOfInterest.Reason.USER),
+        new SimulationResult.ThresholdOfInterest(3, SimulationResult.ThresholdOfInterest.Reason.USER));
   }
 
   @Test

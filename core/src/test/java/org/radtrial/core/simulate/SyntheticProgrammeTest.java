@@ -123,6 +123,21 @@ class SyntheticProgrammeTest {
     assertThat(recalibrated.upper() - recalibrated.lower()).isGreaterThan(heldFixed.upper() - heldFixed.lower());
   }
 
+  /** Without constraints or user thresholds, each strategy is shown at the sweep point flagging closest to the baseline's recall rate. */
+  @Test
+  void withoutConstraintsOrUserThresholdsTheClosestFlagRateIsOfInterest() {
+    double recall = result.baseline().get(SimulationMetric.RECALL_RATE).value();
+    for (SimulationResult.ModelSimulation m : result.models()) {
+      double nearest = m.thresholds().stream().mapToDouble(t -> Math.abs(t.flagRate() - recall)).min().orElseThrow();
+      for (Strategy s : m.curves().keySet()) {
+        assertThat(m.interest().get(s)).singleElement().satisfies(t -> {
+          assertThat(t.reason()).isEqualTo(SimulationResult.ThresholdOfInterest.Reason.CLOSEST);
+          assertThat(Math.abs(m.thresholds().get(t.index()).flagRate() - recall)).isEqualTo(nearest);
+        });
+      }
+    }
+  }
+
   private static double value(SimulationResult.ModelSimulation m, Strategy s, int j, SimulationMetric metric) {
     return m.curves().get(s).get(j).get(metric).value();
   }
