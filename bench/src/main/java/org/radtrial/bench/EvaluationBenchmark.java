@@ -24,8 +24,8 @@ import org.radtrial.core.evaluate.Evaluator;
 import org.radtrial.core.multiplicity.Holm;
 import org.radtrial.core.roc.DeLong;
 import org.radtrial.core.roc.Placements;
-import org.radtrial.core.roc.ProgressListener;
 import org.radtrial.core.roc.StratifiedBootstrap;
+import org.radtrial.core.stat.ProgressListener;
 
 /**
  * The statistics of {@code radtrial evaluate} on 1,000,000 cases × 5 models, from the case table

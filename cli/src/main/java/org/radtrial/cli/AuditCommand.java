@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.radtrial.core.audit.AuditResult;
 import org.radtrial.core.audit.AuditSpec;
 import org.radtrial.core.audit.Auditor;
-import org.radtrial.core.audit.Bands;
+import org.radtrial.core.cohort.Bands;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.ModelScores;
 import org.radtrial.core.evaluate.ModelResult;

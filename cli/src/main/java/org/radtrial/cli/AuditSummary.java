@@ -11,7 +11,7 @@ import org.radtrial.core.audit.MetricGap;
 import org.radtrial.core.audit.Shift;
 import org.radtrial.core.audit.SubgroupRow;
 import org.radtrial.core.audit.Transport;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /** The console summary of an audit: what differs, where models fail, and what to be careful with. */
 final class AuditSummary {

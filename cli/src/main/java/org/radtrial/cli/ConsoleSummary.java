@@ -14,7 +14,7 @@ import org.radtrial.core.evaluate.OperatingPoint;
 import org.radtrial.core.evaluate.PairedRateComparison;
 import org.radtrial.core.evaluate.ReaderResult;
 import org.radtrial.core.roc.AucEstimate;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /** The console summary of an evaluation: a few aligned tables, every estimate with its interval. */
 final class ConsoleSummary {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.radtrial.core.binary.CiMethod;
 import org.radtrial.core.evaluate.EvaluationSpec;
 import org.radtrial.core.evaluate.OperatingPointRule;
-import org.radtrial.core.roc.ProgressListener;
+import org.radtrial.core.stat.ProgressListener;
 import picocli.CommandLine.Option;
 
 /** What to compute and where to write it: shared by evaluate and audit. */

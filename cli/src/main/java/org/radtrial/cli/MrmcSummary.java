@@ -16,7 +16,7 @@ import org.radtrial.core.mrmc.PlanResult;
 import org.radtrial.core.mrmc.PowerEstimate;
 import org.radtrial.core.mrmc.ReaderValue;
 import org.radtrial.core.mrmc.StandaloneDifference;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /** The console summary of an MRMC analysis: aligned tables, every estimate with its interval. */
 final class MrmcSummary {

@@ -2,7 +2,7 @@ package org.radtrial.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.radtrial.core.roc.ProgressListener;
+import org.radtrial.core.stat.ProgressListener;
 
 /** A one-line progress bar on stderr, redrawn at most ten times a second. */
 final class ProgressBar implements ProgressListener {

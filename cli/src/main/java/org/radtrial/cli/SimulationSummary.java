@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.radtrial.core.roc.Interval;
 import org.radtrial.core.simulate.SimulationMetric;
 import org.radtrial.core.simulate.SimulationResult;
 import org.radtrial.core.simulate.Strategy;
+import org.radtrial.core.stat.Interval;
 
 /**
  * The console summary of a virtual trial: the baseline, then per model and strategy its

@@ -8,7 +8,6 @@ import org.radtrial.core.audit.Calibration;
 import org.radtrial.core.audit.ConfidentError;
 import org.radtrial.core.audit.EqualizedOdds;
 import org.radtrial.core.audit.FailureSlice;
-import org.radtrial.core.audit.GroupColumn;
 import org.radtrial.core.audit.Heterogeneity;
 import org.radtrial.core.audit.MetricGap;
 import org.radtrial.core.audit.Shift;
@@ -16,6 +15,7 @@ import org.radtrial.core.audit.Subgroup;
 import org.radtrial.core.audit.SubgroupRow;
 import org.radtrial.core.audit.Transport;
 import org.radtrial.core.binary.Proportion;
+import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.roc.AucEstimate;
 
 /** The "audit" section of results.json, key by key (documented in docs/results-schema.md). */

@@ -23,7 +23,7 @@ import org.radtrial.core.evaluate.OperatingPointRule;
 import org.radtrial.core.evaluate.PairedRateComparison;
 import org.radtrial.core.evaluate.ReaderResult;
 import org.radtrial.core.roc.AucEstimate;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * Writes an evaluation as results.json, the stable contract documented in docs/results-schema.md.

@@ -1,6 +1,7 @@
 package org.radtrial.core.audit;
 
 import java.util.List;
+import org.radtrial.core.cohort.GroupColumn;
 
 /**
  * The outcome of an audit.

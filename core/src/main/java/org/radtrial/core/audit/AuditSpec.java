@@ -2,6 +2,7 @@ package org.radtrial.core.audit;
 
 import java.util.List;
 import java.util.Map;
+import org.radtrial.core.cohort.Bands;
 
 /**
  * What an audit computes.

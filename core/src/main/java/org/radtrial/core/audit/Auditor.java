@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.radtrial.core.cohort.Cohort;
-import org.radtrial.core.cohort.ModelScores;
 import org.radtrial.core.binary.TwoProportions;
+import org.radtrial.core.cohort.Cohort;
+import org.radtrial.core.cohort.GroupColumn;
+import org.radtrial.core.cohort.ModelScores;
 import org.radtrial.core.multiplicity.BenjaminiHochberg;
 
 /**

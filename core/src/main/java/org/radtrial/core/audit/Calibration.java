@@ -1,7 +1,8 @@
 package org.radtrial.core.audit;
 
 import org.radtrial.core.roc.DeLong;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.StandardNormal;
 
 /**
  * Calibration of predicted probabilities against outcomes (Van Calster et al. 2016, "A calibration
@@ -66,7 +67,7 @@ public record Calibration(
     if (n == 0) {
       throw new IllegalArgumentException("calibration of no cases");
     }
-    double z = DeLong.criticalValue(level);
+    double z = StandardNormal.criticalValue(level);
     String note = "";
     double citl = Double.NaN;
     Interval citlCi = null;

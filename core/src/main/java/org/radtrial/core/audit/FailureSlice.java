@@ -1,7 +1,7 @@
 package org.radtrial.core.audit;
 
 import java.util.Locale;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * A slice of the cohort where a model errs significantly more often than in the rest.

@@ -1,6 +1,6 @@
 package org.radtrial.core.audit;
 
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * How far a subgroup's metric lies from a reference: the whole cohort, or the best adequately

@@ -2,6 +2,7 @@ package org.radtrial.core.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.radtrial.core.cohort.GroupColumn;
 
 /**
  * The cases split by the levels of one or more columns: one cell per combination of levels that

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.radtrial.core.binary.FisherExact;
 import org.radtrial.core.binary.TwoProportions;
+import org.radtrial.core.cohort.GroupColumn;
+import org.radtrial.core.stat.StandardNormal;
 
 /**
  * Finds slices (conjunctions of up to {@code depth} metadata values) where a model's false-negative
@@ -71,7 +73,7 @@ final class SliceSearch {
   /** Cases needed to estimate an error rate near {@code rate} (kept within [0.1, 0.9]) within ±10 points. */
   static int needed(double rate, double level) {
     double r = Math.min(0.9, Math.max(0.1, rate));
-    double z = org.radtrial.core.roc.DeLong.criticalValue(level);
+    double z = org.radtrial.core.stat.StandardNormal.criticalValue(level);
     return (int) Math.ceil(z * z * r * (1 - r) / (SubgroupAnalysis.PRECISION * SubgroupAnalysis.PRECISION));
   }
 

@@ -7,12 +7,14 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.radtrial.core.binary.CiMethod;
 import org.radtrial.core.binary.Proportion;
 import org.radtrial.core.binary.TwoProportions;
+import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.evaluate.ConfusionCounts;
 import org.radtrial.core.evaluate.DecisionMetrics;
 import org.radtrial.core.roc.AucEstimate;
 import org.radtrial.core.roc.DeLong;
-import org.radtrial.core.roc.Interval;
 import org.radtrial.core.roc.Placements;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.StandardNormal;
 
 /**
  * Per-subgroup performance of one model over one partition of the cohort (a column, or an
@@ -109,7 +111,7 @@ final class SubgroupAnalysis {
 
   /** Positives needed for a sensitivity interval of half-width {@link #PRECISION}. */
   int positivesNeeded() {
-    double z = DeLong.criticalValue(level);
+    double z = StandardNormal.criticalValue(level);
     double s = plannedSensitivity();
     return (int) Math.ceil(z * z * s * (1 - s) / (PRECISION * PRECISION));
   }
@@ -122,7 +124,7 @@ final class SubgroupAnalysis {
     int restPositives = total.positives - c.positives;
     double s = plannedSensitivity();
     double mdd = restPositives > 0 && c.positives > 0
-        ? (DeLong.criticalValue(level) + POWER_Z) * Math.sqrt(s * (1 - s) * (1.0 / c.positives + 1.0 / restPositives))
+        ? (StandardNormal.criticalValue(level) + POWER_Z) * Math.sqrt(s * (1 - s) * (1.0 / c.positives + 1.0 / restPositives))
         : Double.NaN;
     List<MetricGap> gaps = new ArrayList<>();
     if (!underpowered) {
@@ -179,8 +181,8 @@ final class SubgroupAnalysis {
     double a = view.overall.auc();
     double d = aS - a;
     double se = Math.sqrt(variances[0]);
-    double z = DeLong.criticalValue(level);
-    double p = se == 0 ? 1 : DeLong.twoSidedP(d / se);
+    double z = StandardNormal.criticalValue(level);
+    double p = se == 0 ? 1 : StandardNormal.twoSidedP(d / se);
     return new MetricGap("auc", "overall", aS, a, d, new Interval(d - z * se, d + z * se, level), aS / a,
         logInterval(aS / a, Math.sqrt(variances[1])), p, Double.NaN);
   }
@@ -189,7 +191,7 @@ final class SubgroupAnalysis {
     if (!(ratio > 0) || Double.isNaN(seLog)) {
       return null;
     }
-    double z = DeLong.criticalValue(level);
+    double z = StandardNormal.criticalValue(level);
     return new Interval(ratio * Math.exp(-z * seLog), ratio * Math.exp(z * seLog), level);
   }
 
@@ -242,7 +244,7 @@ final class SubgroupAnalysis {
         return null;
       }
       double d = auc.estimate() - bestAuc.estimate();
-      double z = DeLong.criticalValue(level);
+      double z = StandardNormal.criticalValue(level);
       double se = Math.hypot(auc.standardError(), bestAuc.standardError());
       double ratio = auc.estimate() / bestAuc.estimate();
       double seLog = Math.hypot(auc.standardError() / auc.estimate(), bestAuc.standardError() / bestAuc.estimate());

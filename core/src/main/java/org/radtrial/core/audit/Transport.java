@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.roc.DeLong;
-import org.radtrial.core.roc.Interval;
 import org.radtrial.core.roc.SortedArrays;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.StandardNormal;
 
 /**
  * Each model's expected accuracy in another population whose mix of strata (for example age band ×
@@ -178,7 +180,7 @@ public final class Transport {
     double localSens = view.truePositives / (double) view.positives;
     double localSpec = 1 - view.falsePositives / (double) view.negatives;
     double[] auc = weightedAuc(view, w);
-    double z = DeLong.criticalValue(level);
+    double z = StandardNormal.criticalValue(level);
     List<Estimate> estimates = new ArrayList<>();
     estimates.add(new Estimate("sensitivity", localSens, sensitivity, logitInterval(sensitivity, Math.sqrt(varSens), level)));
     estimates.add(new Estimate("specificity", localSpec, specificity, logitInterval(specificity, Math.sqrt(varSpec), level)));
@@ -193,7 +195,7 @@ public final class Transport {
     if (!(p > 0 && p < 1) || Double.isNaN(se)) {
       return null;
     }
-    double z = DeLong.criticalValue(level);
+    double z = StandardNormal.criticalValue(level);
     double logit = Math.log(p / (1 - p));
     double half = z * se / (p * (1 - p));
     return new Interval(1 / (1 + Math.exp(-(logit - half))), 1 / (1 + Math.exp(-(logit + half))), level);

@@ -2,7 +2,8 @@ package org.radtrial.core.binary;
 
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.radtrial.core.roc.DeLong;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.StandardNormal;
 
 /**
  * Difference of two paired proportions (for example two readers' sensitivities on the same cancers)
@@ -39,7 +40,7 @@ public final class PairedDifference {
   /** Tango's score interval for p₁ − p₂, found by bisection on the monotone Z(θ₀). */
   public static Interval interval(int b, int c, int total, double level) {
     checkCounts(b, c, total);
-    double z = DeLong.criticalValue(level);
+    double z = StandardNormal.criticalValue(level);
     double estimate = (b - c) / (double) total;
     double lower = solve(b, c, total, z, -1, estimate);
     double upper = solve(b, c, total, -z, estimate, 1);

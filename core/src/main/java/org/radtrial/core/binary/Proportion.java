@@ -1,6 +1,6 @@
 package org.radtrial.core.binary;
 
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * A binomial proportion with its counts and interval. When the denominator is 0 the estimate is

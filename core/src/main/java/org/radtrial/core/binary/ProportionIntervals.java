@@ -2,7 +2,8 @@ package org.radtrial.core.binary;
 
 import org.hipparchus.distribution.continuous.BetaDistribution;
 import org.radtrial.core.roc.DeLong;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.StandardNormal;
 
 /** Confidence intervals for a binomial proportion x / n. */
 public final class ProportionIntervals {
@@ -20,7 +21,7 @@ public final class ProportionIntervals {
 
   /** Wilson score interval: (p̂ + z²/2n ± z·sqrt(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n). */
   static Interval wilson(int x, int n, double level) {
-    double z = DeLong.criticalValue(level);
+    double z = StandardNormal.criticalValue(level);
     double p = x / (double) n;
     double z2 = z * z;
     double denominator = 1 + z2 / n;

@@ -3,7 +3,8 @@ package org.radtrial.core.binary;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.radtrial.core.roc.DeLong;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.StandardNormal;
 
 /** Comparisons of two or more independent binomial proportions. */
 public final class TwoProportions {
@@ -36,7 +37,7 @@ public final class TwoProportions {
     }
     double ratio = (x1 / (double) n1) / (x2 / (double) n2);
     double se = Math.sqrt(1.0 / x1 - 1.0 / n1 + 1.0 / x2 - 1.0 / n2);
-    double z = DeLong.criticalValue(level);
+    double z = StandardNormal.criticalValue(level);
     return new Interval(ratio * Math.exp(-z * se), ratio * Math.exp(z * se), level);
   }
 

@@ -13,10 +13,10 @@ import org.radtrial.core.multiplicity.Holm;
 import org.radtrial.core.roc.AucEstimate;
 import org.radtrial.core.roc.DeLong;
 import org.radtrial.core.roc.Placements;
-import org.radtrial.core.roc.ProgressListener;
 import org.radtrial.core.roc.RocCurve;
 import org.radtrial.core.roc.RocPoint;
 import org.radtrial.core.roc.StratifiedBootstrap;
+import org.radtrial.core.stat.ProgressListener;
 
 /**
  * Evaluates every model of a cohort on the same cases and compares them pairwise: the head-to-head

@@ -1,8 +1,8 @@
 package org.radtrial.core.evaluate;
 
 import java.util.List;
-import org.radtrial.core.roc.Interval;
 import org.radtrial.core.roc.AucEstimate;
+import org.radtrial.core.stat.Interval;
 
 /**
  * Everything measured for one model.

@@ -1,6 +1,6 @@
 package org.radtrial.core.evaluate;
 
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * Two decision makers' paired rates (sensitivity on the same positives, or specificity on the same

@@ -1,6 +1,6 @@
 package org.radtrial.core.mrmc;
 
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * The difference of two modalities' reader-averaged figures of merit, first − second, with its

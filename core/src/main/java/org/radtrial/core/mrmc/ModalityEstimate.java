@@ -1,6 +1,6 @@
 package org.radtrial.core.mrmc;
 
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * One modality's figure of merit averaged over readers, with its confidence interval estimate ±

@@ -1,5 +1,6 @@
 package org.radtrial.core.roc;
 
+import org.radtrial.core.stat.Interval;
 /**
  * An AUC with its standard error and confidence interval.
  *

@@ -1,6 +1,8 @@
 package org.radtrial.core.roc;
 
 import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.StandardNormal;
 
 /**
  * DeLong, DeLong and Clarke-Pearson (1988) inference for one AUC and for the difference of two
@@ -21,7 +23,7 @@ public final class DeLong {
     if (Double.isNaN(se)) {
       return new AucEstimate(p.auc(), se, null, "DeLong", p.positives(), p.negatives());
     }
-    double z = criticalValue(level);
+    double z = StandardNormal.criticalValue(level);
     double lower = Math.max(0, p.auc() - z * se);
     double upper = Math.min(1, p.auc() + z * se);
     return new AucEstimate(
@@ -44,7 +46,7 @@ public final class DeLong {
       return new PairedAucTest(a.auc(), b.auc(), difference, Double.NaN, null, Double.NaN, Double.NaN, a.positives(), a.negatives());
     }
     double se = Math.sqrt(Math.max(0, variance));
-    double zCrit = criticalValue(level);
+    double zCrit = StandardNormal.criticalValue(level);
     double z;
     double p;
     if (se == 0) {
@@ -58,18 +60,6 @@ public final class DeLong {
     return new PairedAucTest(a.auc(), b.auc(), difference, se, ci, z, p, a.positives(), a.negatives());
   }
 
-  /** The two-sided standard-normal critical value for a confidence level, e.g. 1.959964 at 0.95. */
-  public static double criticalValue(double level) {
-    if (!(level > 0 && level < 1)) {
-      throw new IllegalArgumentException("confidence level must lie in (0, 1), was " + level);
-    }
-    return STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
-  }
-
-  /** Two-sided p-value of a standard-normal statistic. */
-  public static double twoSidedP(double z) {
-    return 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(z));
-  }
 
   /**
    * Result of a paired DeLong test.

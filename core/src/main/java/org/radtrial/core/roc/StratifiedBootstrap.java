@@ -2,6 +2,8 @@ package org.radtrial.core.roc;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.ProgressListener;
 
 /**
  * Stratified percentile bootstrap of the AUC, as pROC's {@code ci.auc(method = "bootstrap")}: each

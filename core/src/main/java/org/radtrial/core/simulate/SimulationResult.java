@@ -2,7 +2,7 @@ package org.radtrial.core.simulate;
 
 import java.util.List;
 import java.util.Map;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * The outcome of a virtual trial.

@@ -2,7 +2,7 @@ package org.radtrial.core.simulate;
 
 import java.util.List;
 import java.util.Map;
-import org.radtrial.core.audit.GroupColumn;
+import org.radtrial.core.cohort.GroupColumn;
 
 /**
  * What a virtual trial computes.

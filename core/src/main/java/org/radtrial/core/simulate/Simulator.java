@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import org.radtrial.core.audit.GroupColumn;
-import org.radtrial.core.roc.Interval;
-import org.radtrial.core.roc.ProgressListener;
+import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.roc.SortedArrays;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.ProgressListener;
 
 /**
  * The virtual trial behind {@code radtrial simulate}: every strategy, for every model, at every

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.radtrial.core.cohort.Bands;
 import org.radtrial.core.cohort.Cohort;
+import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.cohort.ModelScores;
 
 class SubgroupAnalysisTest {

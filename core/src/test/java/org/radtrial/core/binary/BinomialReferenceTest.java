@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * Binomial intervals and the exact McNemar test against base R 4.2.2 ({@code prop.test(correct =

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 /**
  * Wilson and Clopper-Pearson intervals for a binomial proportion on seeded random counts: shape

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.radtrial.core.roc.Interval;
+import org.radtrial.core.stat.Interval;
 
 class TwoProportionsReferenceTest {
 

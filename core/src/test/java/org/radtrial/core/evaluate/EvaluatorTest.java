@@ -11,7 +11,7 @@ import org.radtrial.core.binary.CiMethod;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.ModelScores;
 import org.radtrial.core.cohort.ReaderDecisions;
-import org.radtrial.core.roc.ProgressListener;
+import org.radtrial.core.stat.ProgressListener;
 
 class EvaluatorTest {
   private static final double NA = Double.NaN;

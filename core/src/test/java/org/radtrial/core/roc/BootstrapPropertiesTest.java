@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
+import org.radtrial.core.stat.ProgressListener;
 
 /**
  * The O(m + n) stratified bootstrap against explicit resampling, its reproducibility, and its

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.radtrial.core.roc.ProgressListener;
+import org.radtrial.core.stat.ProgressListener;
 
 /**
  * Every counter of every strategy on eight exams worked out by hand (double reading, recorded

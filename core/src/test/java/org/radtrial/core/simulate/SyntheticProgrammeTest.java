@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.ModelScores;
 import org.radtrial.core.cohort.ReaderDecisions;
-import org.radtrial.core.roc.ProgressListener;
+import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.core.synth.ScreeningCohortGenerator;
 
 /** On the synthetic screening cohort: the baseline is the recorded programme, and each role moves the right way. */

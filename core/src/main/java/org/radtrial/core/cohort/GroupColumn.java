@@ -1,4 +1,4 @@
-package org.radtrial.core.audit;
+package org.radtrial.core.cohort;
 
 import java.util.ArrayList;
 import java.util.HashSet;

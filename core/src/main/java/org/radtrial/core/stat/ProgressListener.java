@@ -1,4 +1,4 @@
-package org.radtrial.core.roc;
+package org.radtrial.core.stat;
 
 /** Told how far a long computation has come; the core never prints, the CLI draws the bar. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.radtrial.core.roc;
+package org.radtrial.core.stat;
 
 /**
  * A two-sided confidence interval at a stated level.
