@@ -7,17 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.radtrial.core.audit.AuditResult;
 import org.radtrial.core.audit.AuditSpec;
-import org.radtrial.core.audit.Auditor;
 import org.radtrial.core.cohort.Bands;
-import org.radtrial.core.cohort.Cohort;
-import org.radtrial.core.cohort.ModelScores;
-import org.radtrial.core.evaluate.ModelResult;
-import org.radtrial.core.evaluate.OperatingPoint;
-import org.radtrial.io.AuditJson;
-import org.radtrial.io.CaseTableReader;
 import org.radtrial.io.TargetPopulationReader;
+import org.radtrial.run.ResultsFolder;
+import org.radtrial.run.RunOutcome;
+import org.radtrial.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,16 +92,17 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ResultsFolder folder = evaluation.folder();
+    folder.removeStale();
     AuditSpec spec = auditSpec();
-    EvaluationRun run = EvaluationRun.start(command, table, evaluation);
-    Cohort reference = compareWith == null ? null : CaseTableReader.read(compareWith, run.input());
-    AuditResult audit = Auditor.audit(run.cohort(), spec, run.result().spec().operatingPoints().get(0).describe(),
-        deployedThresholds(run), reference);
-    run.write(AuditJson.addTo(run.json(), audit));
+    RunRequest request = new RunRequest.Audit(EvaluationRun.input(table), evaluation.spec(table.models, table.readers), spec,
+        compareWith);
+    RunOutcome.Audited run = (RunOutcome.Audited) EvaluationRun.execute(command, request, folder,
+        evaluation.progress(command.commandLine().getErr()));
     PrintWriter stdout = command.commandLine().getOut();
-    new ConsoleSummary(stdout).print(run.result());
-    new AuditSummary(stdout, fdr, evaluation.ciLevel).print(audit);
-    run.printWritten(stdout);
+    new ConsoleSummary(stdout).print(run.evaluation());
+    new AuditSummary(stdout, fdr, evaluation.ciLevel).print(run.audit());
+    EvaluationRun.printWritten(stdout, folder);
     stdout.flush();
     return 0;
   }
@@ -155,20 +151,5 @@ final class AuditCommand implements Callable<Integer> {
         .withSearch(sliceDepth, minimumSliceCases, fdr, topSlices)
         .withLevel(evaluation.ciLevel, confidentErrors)
         .withTransport(transportColumns, shares);
-  }
-
-  /** Each model's threshold at the first operating-point rule, on the oriented scale. */
-  private static double[] deployedThresholds(EvaluationRun run) {
-    String rule = run.result().spec().operatingPoints().get(0).describe();
-    List<ModelScores> models = run.cohort().models();
-    double[] thresholds = new double[models.size()];
-    for (int k = 0; k < models.size(); k++) {
-      ModelResult result = run.result().models().get(k);
-      OperatingPoint point = result.operatingPoints().stream().filter(p -> p.rule().equals(rule)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("the audit needs one deployed threshold per model, but '" + rule
-              + "' gives none to " + result.name() + "; give --threshold MODEL=VALUE for every model"));
-      thresholds[k] = result.higherIsPositive() ? point.threshold() : -point.threshold();
-    }
-    return thresholds;
   }
 }

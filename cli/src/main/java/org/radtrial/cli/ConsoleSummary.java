@@ -68,7 +68,7 @@ final class ConsoleSummary {
         "specificity (" + level + "% CI)", "PPV", "recall rate");
     for (ModelResult m : r.models()) {
       for (OperatingPoint p : m.operatingPoints()) {
-        metricsRow(t, m.name(), p.rule(), p.decision(), p.metrics());
+        metricsRow(t, m.name(), p.rule().describe(), p.decision(), p.metrics());
       }
     }
     for (ReaderResult reader : r.readers()) {
@@ -93,7 +93,7 @@ final class ConsoleSummary {
     }
     Table t = new Table(columns.toArray(String[]::new));
     for (DecisionComparison c : r.decisionComparisons()) {
-      List<String> row = new ArrayList<>(List.of(c.rule(), c.first() + " vs " + c.second(),
+      List<String> row = new ArrayList<>(List.of(c.rule().describe(), c.first() + " vs " + c.second(),
           difference(c.sensitivity()), c.sensitivity() == null ? "" : p(c.sensitivity().mcnemarP()),
           difference(c.specificity()), c.specificity() == null ? "" : p(c.specificity().mcnemarP())));
       if (ni) {

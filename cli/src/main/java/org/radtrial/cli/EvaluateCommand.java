@@ -2,6 +2,9 @@ package org.radtrial.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.radtrial.run.ResultsFolder;
+import org.radtrial.run.RunOutcome;
+import org.radtrial.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +34,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EvaluationRun run = EvaluationRun.start(command, table, evaluation);
-    run.write(run.json());
+    ResultsFolder folder = evaluation.folder();
+    folder.removeStale();
+    RunRequest request = new RunRequest.Evaluate(EvaluationRun.input(table), evaluation.spec(table.models, table.readers));
+    RunOutcome.Evaluated run = (RunOutcome.Evaluated) EvaluationRun.execute(command, request, folder,
+        evaluation.progress(command.commandLine().getErr()));
     PrintWriter stdout = command.commandLine().getOut();
-    new ConsoleSummary(stdout).print(run.result());
+    new ConsoleSummary(stdout).print(run.evaluation());
     stdout.println();
-    run.printWritten(stdout);
+    EvaluationRun.printWritten(stdout, folder);
     stdout.flush();
     return 0;
   }

@@ -10,6 +10,7 @@ import org.radtrial.core.binary.CiMethod;
 import org.radtrial.core.evaluate.EvaluationSpec;
 import org.radtrial.core.evaluate.OperatingPointRule;
 import org.radtrial.core.stat.ProgressListener;
+import org.radtrial.run.ResultsFolder;
 import picocli.CommandLine.Option;
 
 /** What to compute and where to write it: shared by evaluate and audit. */
@@ -57,6 +58,11 @@ final class EvaluationOptions {
 
   @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
   Boolean progress;
+
+  /** Where results.json and the report go. */
+  ResultsFolder folder() {
+    return new ResultsFolder(out, !noReport);
+  }
 
   /** A progress bar on stderr when asked, or when on a terminal. */
   ProgressListener progress(PrintWriter err) {
@@ -119,13 +125,7 @@ final class EvaluationOptions {
       }
       rules.add(new OperatingPointRule.ReaderSpecificity(reader));
     }
-    if (rules.isEmpty()) {
-      readers.forEach(r -> rules.add(new OperatingPointRule.ReaderSpecificity(r)));
-    }
-    if (rules.isEmpty()) {
-      rules.add(new OperatingPointRule.TargetSpecificity(0.9));
-    }
-    return rules;
+    return rules.isEmpty() ? OperatingPointRule.defaultsFor(readers) : rules;
   }
 
   private static double thresholdValue(String text, String value) {

@@ -1,69 +1,44 @@
 package org.radtrial.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.radtrial.core.cohort.Cohort;
-import org.radtrial.core.evaluate.EvaluationResult;
-import org.radtrial.core.evaluate.EvaluationSpec;
-import org.radtrial.core.evaluate.Evaluator;
-import org.radtrial.io.AtomicFiles;
-import org.radtrial.io.CaseTableReader;
-import org.radtrial.io.CaseTableSpec;
-import org.radtrial.io.Checksums;
-import org.radtrial.io.Provenance;
-import org.radtrial.io.ResultsJson;
-import org.radtrial.report.Report;
+import java.io.PrintWriter;
+import org.radtrial.core.stat.ProgressListener;
+import org.radtrial.run.CaseInput;
+import org.radtrial.run.RadtrialVersion;
+import org.radtrial.run.ResultsFolder;
+import org.radtrial.run.RunContext;
+import org.radtrial.run.RunOutcome;
+import org.radtrial.run.RunRequest;
+import org.radtrial.run.Runner;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The shared start of evaluate and audit: remove a stale results.json, check the options, read the
- * table, evaluate, and know the provenance.
+ * How every command that computes runs: options into a request, stale output removed, the shared
+ * {@link Runner}, then results.json and the report written to OUT. The command only prints.
  */
-record EvaluationRun(
-    CommandSpec command, EvaluationOptions options, CaseTableSpec input, Cohort cohort, EvaluationResult result, Path cases) {
+final class EvaluationRun {
+  private EvaluationRun() {}
 
-  static EvaluationRun start(CommandSpec command, CaseTableOptions table, EvaluationOptions options) {
-    StaleResults.remove(options.out.resolve("results.json"));
-    StaleResults.remove(options.out.resolve(ReportFiles.NAME));
-    CaseTableSpec input = table.spec();
-    EvaluationSpec spec = options.spec(input.models(), input.readers());
-    Cohort cohort = CaseTableReader.read(table.cases, input);
-    EvaluationResult result = Evaluator.evaluate(cohort, spec, options.progress(command.commandLine().getErr()));
-    return new EvaluationRun(command, options, input, cohort, result, table.cases);
+  /** The table named by the options, with the path as the user typed it. */
+  static CaseInput input(CaseTableOptions table) {
+    return CaseInput.of(table.cases, table.spec());
   }
 
-  Path resultsFile() {
-    return options.out.resolve("results.json");
+  /** Removes stale output, runs the request, writes OUT; returns the outcome for the console summary. */
+  static RunOutcome execute(CommandSpec command, RunRequest request, ResultsFolder folder, ProgressListener progress) {
+    RunOutcome outcome = Runner.run(request, context(command, progress));
+    folder.write(outcome);
+    return outcome;
   }
 
-  /** The evaluation's results.json tree, to which a command may add its own section. */
-  ObjectNode json() {
-    Provenance provenance = new Provenance(Radtrial.version(), cases.toString(), Checksums.sha256(cases), options.seed,
-        CommandLines.quoted(command), System.getProperty("java.version"), Instant.now().toString());
-    return ResultsJson.tree(result, cohort, input, provenance);
-  }
-
-  Path reportFile() {
-    return options.out.resolve(ReportFiles.NAME);
-  }
-
-  /** Writes results.json and, unless --no-report, its HTML report beside it. */
-  void write(ObjectNode root) {
-    AtomicFiles.writeString(resultsFile(), ResultsJson.text(root));
-    if (!options.noReport) {
-      AtomicFiles.writeString(reportFile(), Report.render(root));
-    }
+  static RunContext context(CommandSpec command, ProgressListener progress) {
+    return new RunContext(RadtrialVersion.get(), CommandLines.quoted(command), progress);
   }
 
   /** The lines that tell where the output went. */
-  void printWritten(java.io.PrintWriter out) {
-    out.println("Results: " + resultsFile());
-    if (!options.noReport) {
-      out.println("Report:  " + reportFile());
+  static void printWritten(PrintWriter out, ResultsFolder folder) {
+    out.println("Results: " + folder.resultsFile());
+    if (folder.withReport()) {
+      out.println("Report:  " + folder.reportFile());
     }
   }
-
 }

@@ -18,6 +18,7 @@ import org.radtrial.io.Provenance;
 import org.radtrial.io.RatingsFormat;
 import org.radtrial.io.RatingsReader;
 import org.radtrial.io.RatingsSpec;
+import org.radtrial.run.RadtrialVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -143,7 +144,7 @@ final class MrmcCommand implements Callable<Integer> {
     RatingsSpec input = inputSpec();
     ReaderStudy study = RatingsReader.read(ratings, input);
     MrmcResult result = MrmcAnalysis.analyse(study, spec);
-    Provenance provenance = new Provenance(Radtrial.version(), ratings.toString(), Checksums.sha256(ratings), 0,
+    Provenance provenance = new Provenance(RadtrialVersion.get(), ratings.toString(), Checksums.sha256(ratings), 0,
         CommandLines.quoted(command), System.getProperty("java.version"), Instant.now().toString());
     RatingsFormat resolved = format != null ? format : RatingsFormat.of(ratings);
     MrmcResultsJson.write(out, result, input, resolved, provenance);

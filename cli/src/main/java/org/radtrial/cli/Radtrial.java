@@ -1,9 +1,6 @@
 package org.radtrial.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import org.radtrial.run.RadtrialVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,23 +28,10 @@ public final class Radtrial {
     return StaleResults.install(cli);
   }
 
-  /** radtrial's version, from the build. */
-  public static String version() {
-    try (InputStream in = Radtrial.class.getResourceAsStream("/radtrial.properties")) {
-      Properties properties = new Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"radtrial " + version(), "Java " + System.getProperty("java.version")};
+      return new String[] {"radtrial " + RadtrialVersion.get(), "Java " + System.getProperty("java.version")};
     }
   }
 }

@@ -1,10 +1,11 @@
 package org.radtrial.cli;
 
 import java.nio.file.Path;
+import org.radtrial.run.ResultsFolder;
 
 /** Where the report of a results.json goes. */
 final class ReportFiles {
-  static final String NAME = "report.html";
+  static final String NAME = ResultsFolder.REPORT;
 
   private ReportFiles() {}
 

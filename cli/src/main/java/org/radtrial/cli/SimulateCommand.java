@@ -2,7 +2,6 @@ package org.radtrial.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,29 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.radtrial.core.cohort.Cohort;
-import org.radtrial.core.cohort.GroupColumn;
-import org.radtrial.core.cohort.ModelScores;
-import org.radtrial.core.cohort.ReaderDecisions;
 import org.radtrial.core.simulate.Assumption;
 import org.radtrial.core.simulate.Constraint;
 import org.radtrial.core.simulate.Programme;
-import org.radtrial.core.simulate.ScreeningExams;
-import org.radtrial.core.simulate.SimulationResult;
+import org.radtrial.core.simulate.ScreeningRoles;
 import org.radtrial.core.simulate.SimulationSpec;
-import org.radtrial.core.simulate.Simulator;
 import org.radtrial.core.simulate.Strategy;
-import org.radtrial.core.simulate.WithinGroupRanks;
 import org.radtrial.core.stat.ProgressListener;
-import org.radtrial.io.AtomicFiles;
-import org.radtrial.io.CaseTableReader;
 import org.radtrial.io.CaseTableSpec;
-import org.radtrial.io.Checksums;
 import org.radtrial.io.MissingPolicy;
 import org.radtrial.io.ProgrammeReader;
-import org.radtrial.io.Provenance;
-import org.radtrial.io.ResultsJson;
-import org.radtrial.io.SimulationJson;
+import org.radtrial.run.CaseInput;
+import org.radtrial.run.ResultsFolder;
+import org.radtrial.run.RunOutcome;
+import org.radtrial.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,58 +129,38 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path results = out.resolve("results.json");
-    Path report = out.resolve(ReportFiles.NAME);
-    StaleResults.remove(results);
-    StaleResults.remove(report);
+    ResultsFolder folder = new ResultsFolder(out, !noReport);
+    folder.removeStale();
     if (table.missing == MissingPolicy.EXCLUDE) {
       throw new IllegalArgumentException("--missing exclude: a simulation needs every exam's scores and decisions");
     }
     if (table.readers.isEmpty() || table.readers.size() > 2) {
       throw new IllegalArgumentException("--readers: name reader 1's decision column, and reader 2's for double reading");
     }
-    Programme programme = ProgrammeReader.read(programmeFile);
-    List<Strategy> strategies = strategies();
-    Assumption chosen = assumption();
-    List<Constraint> constraints = constraint == null ? List.of() : Constraint.parseAll(constraint);
-    Map<String, List<Double>> userThresholds = userThresholds();
-    CaseTableSpec input = input();
-    Cohort cohort = CaseTableReader.read(table.cases, input);
-    ScreeningExams exams = exams(cohort, programme);
-    List<GroupColumn> groupColumns = new ArrayList<>();
-    for (String g : groups) {
-      groupColumns.add(GroupColumn.of(g, cohort.metadata().get(g), null));
+    if (assisted.size() > 2 || (!assisted.isEmpty() && assisted.size() != table.readers.size())) {
+      throw new IllegalArgumentException("--assisted-readers: give one AI-assisted decision column per reader of the"
+          + " programme (" + table.readers.size() + "), in the order of --readers");
     }
-    SimulationSpec spec = new SimulationSpec(strategies, sweep, userThresholds, bootstrap, seed, ciLevel, chosen, constraints,
-        groupColumns);
+    Programme programme = ProgrammeReader.read(programmeFile);
+    if (diagnosisMonths != null && programme.followUpMonths() <= 0) {
+      throw new IllegalArgumentException("--diagnosis-months needs the programme's follow_up_months");
+    }
+    List<Constraint> constraints = constraint == null ? List.of() : Constraint.parseAll(constraint);
+    SimulationSpec spec = new SimulationSpec(strategies(), sweep, userThresholds(), bootstrap, seed, ciLevel, assumption(),
+        constraints, List.of());
+    ScreeningRoles roles = new ScreeningRoles(table.readers.get(0), table.readers.size() > 1 ? table.readers.get(1) : null,
+        arbitration, assisted, diagnosisMonths, thresholdBy);
+    RunRequest request = new RunRequest.Simulate(CaseInput.of(table.cases, input()), programme, roles, spec, groups);
     boolean show = progress != null ? progress : System.console() != null;
     PrintWriter err = command.commandLine().getErr();
     ProgressListener listener = show && bootstrap > 0 ? new ProgressBar(err, "bootstrap") : ProgressListener.NONE;
-    SimulationResult result = Simulator.run(exams, programme, spec, listener);
-    Provenance provenance = new Provenance(Radtrial.version(), table.cases.toString(), Checksums.sha256(table.cases), seed,
-        CommandLines.quoted(command),
-        System.getProperty("java.version"), Instant.now().toString());
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("ci_level", ciLevel);
-    settings.put("bootstrap_replicates", bootstrap);
-    settings.put("seed", seed);
-    settings.put("sweep", sweep);
-    settings.put("threshold_by", thresholdBy);
-    settings.put("constraints", constraint);
-    AtomicFiles.writeString(results, ResultsJson.text(SimulationJson.tree(result, provenance, settings)));
-    if (!noReport) {
-      ReportCommand.write(results, report);
-    }
+    RunOutcome.Simulated run = (RunOutcome.Simulated) EvaluationRun.execute(command, request, folder, listener);
     PrintWriter stdout = command.commandLine().getOut();
-    new SimulationSummary(stdout).print(result);
-    stdout.println("Results: " + results);
-    if (!noReport) {
-      stdout.println("Report:  " + report);
-    }
+    new SimulationSummary(stdout).print(run.simulation());
+    EvaluationRun.printWritten(stdout, folder);
     stdout.flush();
     return 0;
   }
-
 
   private CaseTableSpec input() {
     CaseTableSpec spec = table.spec();
@@ -219,63 +189,6 @@ final class SimulateCommand implements Callable<Integer> {
       columns.add(diagnosisMonths);
     }
     return columns;
-  }
-
-  private ScreeningExams exams(Cohort cohort, Programme programme) {
-    boolean[] cancer = cohort.truth().clone();
-    if (diagnosisMonths != null) {
-      if (programme.followUpMonths() <= 0) {
-        throw new IllegalArgumentException("--diagnosis-months needs the programme's follow_up_months");
-      }
-      List<String> months = cohort.metadata().get(diagnosisMonths);
-      for (int i = 0; i < cancer.length; i++) {
-        if (cancer[i]) {
-          double m;
-          try {
-            m = Double.parseDouble(months.get(i).trim());
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(table.cases + ", row " + (i + 1) + ", column '" + diagnosisMonths + "': '"
-                + months.get(i) + "' is not a number of months; every cancer needs its months to diagnosis");
-          }
-          if (!(m >= 0) || !Double.isFinite(m)) {
-            throw new IllegalArgumentException(table.cases + ", row " + (i + 1) + ", column '" + diagnosisMonths + "': '"
-                + months.get(i) + "' must be a number of months of 0 or more");
-          }
-          cancer[i] = m <= programme.followUpMonths();
-        }
-      }
-    }
-    Map<String, ReaderDecisions> byName = new LinkedHashMap<>();
-    cohort.readers().forEach(r -> byName.put(r.name(), r));
-    boolean[] r1 = decisions(byName.get(table.readers.get(0)));
-    boolean[] r2 = table.readers.size() > 1 ? decisions(byName.get(table.readers.get(1))) : null;
-    byte[] arbitrated = arbitration == null ? null : byName.get(arbitration).decisions();
-    if (assisted.size() > 2 || (!assisted.isEmpty() && assisted.size() != table.readers.size())) {
-      throw new IllegalArgumentException("--assisted-readers: give one AI-assisted decision column per reader of the"
-          + " programme (" + table.readers.size() + "), in the order of --readers");
-    }
-    boolean[] a1 = assisted.isEmpty() ? null : decisions(byName.get(assisted.get(0)));
-    boolean[] a2 = assisted.size() > 1 ? decisions(byName.get(assisted.get(1))) : null;
-    List<double[]> scores = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    GroupColumn calibrateBy = thresholdBy == null ? null : GroupColumn.of(thresholdBy, cohort.metadata().get(thresholdBy), null);
-    for (ModelScores model : cohort.models()) {
-      double[] oriented = new double[cohort.size()];
-      for (int i = 0; i < oriented.length; i++) {
-        oriented[i] = model.oriented(i);
-      }
-      scores.add(calibrateBy == null ? oriented : WithinGroupRanks.of(oriented, calibrateBy.codes(), calibrateBy.levelCount()));
-      names.add(model.name());
-    }
-    return new ScreeningExams(cancer, r1, r2, arbitrated, a1, a2, scores, names);
-  }
-
-  private static boolean[] decisions(ReaderDecisions reader) {
-    boolean[] d = new boolean[reader.decisions().length];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = reader.decisions()[i] == ReaderDecisions.POSITIVE;
-    }
-    return d;
   }
 
   private List<Strategy> strategies() {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.radtrial.run.ResultsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -33,7 +34,7 @@ final class StaleResults {
       if (defaultOut != null) {
         Path out = Path.of(outValue(words, defaultOut));
         remove(out.resolve("results.json"));
-        remove(out.resolve(ReportFiles.NAME));
+        remove(out.resolve(ResultsFolder.REPORT));
       }
       return usual.handleParseException(e, args);
     };

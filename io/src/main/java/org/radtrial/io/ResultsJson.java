@@ -126,7 +126,7 @@ public final class ResultsJson {
     ArrayNode points = node.putArray("operating_points");
     for (OperatingPoint point : model.operatingPoints()) {
       ObjectNode p = metrics(point.metrics());
-      p.put("rule", point.rule());
+      p.put("rule", point.rule().describe());
       number(p, "threshold", point.threshold());
       p.put("decision", point.decision());
       points.add(p);
@@ -196,7 +196,7 @@ public final class ResultsJson {
 
   private static ObjectNode decisionComparison(DecisionComparison c) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("rule", c.rule());
+    node.put("rule", c.rule().describe());
     node.putArray("decision_makers").add(c.first()).add(c.second());
     node.set("sensitivity", pairedRate(c.sensitivity()));
     node.set("specificity", pairedRate(c.specificity()));

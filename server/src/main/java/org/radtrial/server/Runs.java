@@ -165,8 +165,8 @@ final class Runs implements AutoCloseable {
       Study study = studies.find(run.studyId()).orElseThrow();
       Dataset dataset = studies.dataset(study, run.datasetId());
       db.update("UPDATE runs SET status = 'running', started_at = ? WHERE id = ?", Database.now(), runId);
-      String json = Analyses.resultsJson(uploads.file(dataset), dataset.filename(), dataset.sha256(), dataset.spec(),
-          run.parameters(), runId, (done, total) -> progress.put(runId, total == 0 ? 0.0 : Math.min(0.99, (double) done / total)));
+      String json = Analyses.resultsJson(Analyses.request(uploads.file(dataset), dataset.filename(), dataset.spec(),
+          run.parameters()), runId, (done, total) -> progress.put(runId, total == 0 ? 0.0 : Math.min(0.99, (double) done / total)));
       Path dir = Files.createDirectories(directory(runId));
       AtomicFiles.writeString(dir.resolve("results.json"), json);
       db.transaction(c -> {

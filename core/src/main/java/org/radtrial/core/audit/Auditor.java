@@ -10,6 +10,7 @@ import org.radtrial.core.binary.TwoProportions;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.cohort.ModelScores;
+import org.radtrial.core.evaluate.EvaluationResult;
 import org.radtrial.core.multiplicity.BenjaminiHochberg;
 
 /**
@@ -61,6 +62,16 @@ public final class Auditor {
    */
   public static AuditResult audit(Cohort cohort, AuditSpec spec, String rule, double[] orientedThresholds, Cohort reference) {
     return new Auditor(cohort, spec).run(rule, orientedThresholds, reference);
+  }
+
+  /**
+   * Audits every model at the threshold it would be deployed with: the evaluation's first
+   * operating-point rule ({@link EvaluationResult#deployedThresholds()}).
+   *
+   * @param reference a cohort to measure shift from, or null
+   */
+  public static AuditResult audit(Cohort cohort, AuditSpec spec, EvaluationResult evaluation, Cohort reference) {
+    return audit(cohort, spec, evaluation.deployedRule().describe(), evaluation.deployedThresholds(), reference);
   }
 
   private AuditResult run(String rule, double[] orientedThresholds, Cohort reference) {

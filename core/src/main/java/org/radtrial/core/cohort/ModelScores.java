@@ -35,6 +35,15 @@ public record ModelScores(String name, double[] scores, boolean higherIsPositive
     return higherIsPositive ? scores[caseIndex] : -scores[caseIndex];
   }
 
+  /** A new array of every case's score turned so that higher is always more suspicious (NaN stays NaN). */
+  public double[] orientedScores() {
+    double[] oriented = new double[scores.length];
+    for (int i = 0; i < oriented.length; i++) {
+      oriented[i] = higherIsPositive ? scores[i] : -scores[i];
+    }
+    return oriented;
+  }
+
   public boolean present(int caseIndex) {
     return !Double.isNaN(scores[caseIndex]);
   }

@@ -10,7 +10,7 @@ package org.radtrial.core.evaluate;
  * @param specificity comparison on the negatives both decided on; null when there are none
  */
 public record DecisionComparison(
-    String rule,
+    OperatingPointRule rule,
     String first,
     String second,
     PairedRateComparison sensitivity,

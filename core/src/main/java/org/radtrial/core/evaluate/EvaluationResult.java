@@ -29,4 +29,30 @@ public record EvaluationResult(
   public EvaluationResult {
     notes = List.copyOf(notes);
   }
+
+  /**
+   * The rule a model would be deployed with: the first operating-point rule (a department's
+   * thresholds, a target, or a reader's specificity), as the audit uses it.
+   */
+  public OperatingPointRule deployedRule() {
+    return spec.operatingPoints().get(0);
+  }
+
+  /**
+   * Each model's threshold under {@link #deployedRule()}, on the oriented scale (higher = more
+   * suspicious), in the order of {@link #models()}.
+   *
+   * @throws IllegalArgumentException when the rule gives some model no threshold
+   */
+  public double[] deployedThresholds() {
+    OperatingPointRule rule = deployedRule();
+    double[] thresholds = new double[models.size()];
+    for (int k = 0; k < thresholds.length; k++) {
+      ModelResult model = models.get(k);
+      thresholds[k] = model.at(rule).orElseThrow(() -> new IllegalArgumentException("the audit needs one deployed threshold"
+          + " per model, but '" + rule.describe() + "' gives none to " + model.name() + "; give every model a threshold"))
+          .orientedThreshold();
+    }
+    return thresholds;
+  }
 }

@@ -167,7 +167,7 @@ public final class Evaluator {
       }
       DecisionMetrics metrics = counts(modelDecisions(model, threshold.oriented()), threshold.cases())
           .metrics(spec.proportionCi(), spec.ciLevel());
-      points.add(new OperatingPoint(spec.operatingPoints().get(r).describe(), userUnits(model, threshold.oriented()),
+      points.add(new OperatingPoint(spec.operatingPoints().get(r), userUnits(model, threshold.oriented()),
           model.higherIsPositive(), metrics));
     }
     AucEstimate auc = DeLong.auc(p, spec.ciLevel());
@@ -307,7 +307,7 @@ public final class Evaluator {
 
   private DecisionComparison compare(OperatingPointRule rule, String firstName, byte[] first, String secondName, byte[] second) {
     return new DecisionComparison(
-        rule.describe(),
+        rule,
         firstName,
         secondName,
         PairedRates.compare(first, second, cohort.truth(), true, spec),

@@ -30,4 +30,9 @@ public record ModelResult(
    * not a simultaneous band).
    */
   public record RocCurvePoint(double threshold, double sensitivity, double specificity, Interval sensitivityCi) {}
+
+  /** The operating point this model got from a rule, if the rule gave it one. */
+  public java.util.Optional<OperatingPoint> at(OperatingPointRule rule) {
+    return operatingPoints.stream().filter(p -> p.rule().equals(rule)).findFirst();
+  }
 }

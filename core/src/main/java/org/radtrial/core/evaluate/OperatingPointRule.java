@@ -1,12 +1,26 @@
 package org.radtrial.core.evaluate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** How a model's decision threshold is chosen for an operating point. */
 public sealed interface OperatingPointRule {
+
+  /**
+   * The rules used when none is asked for: every reader's observed specificity, or specificity ≥
+   * 0.9 when there are no readers.
+   */
+  static List<OperatingPointRule> defaultsFor(List<String> readers) {
+    List<OperatingPointRule> rules = new java.util.ArrayList<>();
+    readers.forEach(r -> rules.add(new ReaderSpecificity(r)));
+    if (rules.isEmpty()) {
+      rules.add(new TargetSpecificity(0.9));
+    }
+    return List.copyOf(rules);
+  }
 
   /** A readable name used in results, for example "specificity of reader_1". */
   String describe();

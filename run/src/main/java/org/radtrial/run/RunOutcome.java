@@ -1,0 +1,53 @@
+package org.radtrial.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.radtrial.core.audit.AuditResult;
+import org.radtrial.core.cohort.Cohort;
+import org.radtrial.core.evaluate.EvaluationResult;
+import org.radtrial.core.simulate.SimulationResult;
+import org.radtrial.io.ResultsJson;
+import org.radtrial.report.Report;
+
+/**
+ * What a run produced: the typed results (for a console summary) and the results.json tree, whose
+ * text and report are what the CLI writes to its folder and the workspace stores.
+ */
+public sealed interface RunOutcome {
+  /** The results.json tree. */
+  ObjectNode results();
+
+  /** results.json as written: the same text for the command line and the workspace. */
+  default String resultsText() {
+    return ResultsJson.text(results());
+  }
+
+  /**
+   * The report of {@link #resultsText()}, rendered from that text read back, so that it is byte for
+   * byte what {@code radtrial report} gives for the written file.
+   */
+  default String reportHtml() {
+    return report(resultsText());
+  }
+
+  /** The report of a results.json text: what the workspace shows for a finished run. */
+  static String report(String resultsJson) {
+    try {
+      JsonNode tree = new ObjectMapper().readTree(resultsJson);
+      return Report.render(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a results.json: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** An evaluation's outcome. */
+  record Evaluated(Cohort cohort, EvaluationResult evaluation, ObjectNode results) implements RunOutcome {}
+
+  /** An audit's outcome: the evaluation it starts with and the audit. */
+  record Audited(Cohort cohort, EvaluationResult evaluation, AuditResult audit, ObjectNode results) implements RunOutcome {}
+
+  /** A virtual trial's outcome. */
+  record Simulated(SimulationResult simulation, ObjectNode results) implements RunOutcome {}
+}

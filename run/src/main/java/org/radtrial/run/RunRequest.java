@@ -1,0 +1,126 @@
+package org.radtrial.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.radtrial.core.audit.AuditSpec;
+import org.radtrial.core.evaluate.EvaluationSpec;
+import org.radtrial.core.simulate.Programme;
+import org.radtrial.core.simulate.ScreeningRoles;
+import org.radtrial.core.simulate.SimulationSpec;
+
+/**
+ * What one run computes, complete and checked: the command line and the web form each build one
+ * and hand it to {@link Runner}, so a run is assembled in one place only. Adding a capability means
+ * adding one request type here and one case to {@link Runner#run}.
+ */
+public sealed interface RunRequest {
+  /** The case table the run reads. */
+  CaseInput input();
+
+  /** The seed of every random stream of the run, written to provenance. */
+  long seed();
+
+  /** The run's kind as results.json and the workspace name it. */
+  Kind kind();
+
+  /** The kinds of run, with the name each has in the workspace's run list. */
+  enum Kind {
+    EVALUATION("evaluation"),
+    AUDIT("audit"),
+    SIMULATION("simulation");
+
+    private final String key;
+
+    Kind(String key) {
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    /** The kind with this key; {@code IllegalArgumentException} naming the keys otherwise. */
+    public static Kind of(String key) {
+      for (Kind k : values()) {
+        if (k.key.equals(key)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException("kind '" + key + "' is not one of " + keys());
+    }
+
+    public static List<String> keys() {
+      return java.util.Arrays.stream(values()).map(Kind::key).toList();
+    }
+  }
+
+  /** Every model on the same cases, head-to-head ({@code radtrial evaluate}). */
+  record Evaluate(CaseInput input, EvaluationSpec evaluation) implements RunRequest {
+    public Evaluate {
+      Objects.requireNonNull(input, "input");
+      Objects.requireNonNull(evaluation, "evaluation");
+    }
+
+    @Override
+    public long seed() {
+      return evaluation.seed();
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.EVALUATION;
+    }
+  }
+
+  /**
+   * The evaluation, then every model audited at its deployed threshold ({@code radtrial audit}).
+   *
+   * @param compareWith a reference case table with the same columns to measure shift from, or null
+   */
+  record Audit(CaseInput input, EvaluationSpec evaluation, AuditSpec audit, Path compareWith) implements RunRequest {
+    public Audit {
+      Objects.requireNonNull(input, "input");
+      Objects.requireNonNull(evaluation, "evaluation");
+      Objects.requireNonNull(audit, "audit");
+    }
+
+    @Override
+    public long seed() {
+      return evaluation.seed();
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.AUDIT;
+    }
+  }
+
+  /**
+   * A virtual trial of every deployment role ({@code radtrial simulate}).
+   *
+   * @param simulation what to compute; its group columns are filled in from {@code groups} once the
+   *     table is read
+   * @param groups metadata columns whose levels get their own effects
+   */
+  record Simulate(CaseInput input, Programme programme, ScreeningRoles roles, SimulationSpec simulation, List<String> groups)
+      implements RunRequest {
+    public Simulate {
+      Objects.requireNonNull(input, "input");
+      Objects.requireNonNull(programme, "programme");
+      Objects.requireNonNull(roles, "roles");
+      Objects.requireNonNull(simulation, "simulation");
+      groups = List.copyOf(groups);
+    }
+
+    @Override
+    public long seed() {
+      return simulation.seed();
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.SIMULATION;
+    }
+  }
+}

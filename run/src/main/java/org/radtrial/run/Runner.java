@@ -1,0 +1,103 @@
+package org.radtrial.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.radtrial.core.audit.AuditResult;
+import org.radtrial.core.audit.Auditor;
+import org.radtrial.core.cohort.Cohort;
+import org.radtrial.core.cohort.GroupColumn;
+import org.radtrial.core.evaluate.EvaluationResult;
+import org.radtrial.core.evaluate.Evaluator;
+import org.radtrial.core.simulate.Constraint;
+import org.radtrial.core.simulate.ScreeningExams;
+import org.radtrial.core.simulate.SimulationResult;
+import org.radtrial.core.simulate.SimulationSpec;
+import org.radtrial.core.simulate.Simulator;
+import org.radtrial.io.AuditJson;
+import org.radtrial.io.CaseTableReader;
+import org.radtrial.io.Checksums;
+import org.radtrial.io.Provenance;
+import org.radtrial.io.ResultsJson;
+import org.radtrial.io.SimulationJson;
+
+/**
+ * The one place a run is assembled: read the case table, compute, and build results.json with its
+ * provenance. The command line and the workspace both call {@link #run}; neither computes anything
+ * itself.
+ */
+public final class Runner {
+  private Runner() {}
+
+  /**
+   * Runs a request. Bad input or settings raise {@code CaseTableException} or
+   * {@code IllegalArgumentException} with a message a user can act on; nothing is written here.
+   */
+  public static RunOutcome run(RunRequest request, RunContext context) {
+    if (request instanceof RunRequest.Evaluate e) {
+      return evaluate(e, context);
+    }
+    if (request instanceof RunRequest.Audit a) {
+      return audit(a, context);
+    }
+    return simulate((RunRequest.Simulate) request, context);
+  }
+
+  private static RunOutcome.Evaluated evaluate(RunRequest.Evaluate request, RunContext context) {
+    Cohort cohort = read(request.input());
+    EvaluationResult result = Evaluator.evaluate(cohort, request.evaluation(), context.progress());
+    ObjectNode root = ResultsJson.tree(result, cohort, request.input().spec(), provenance(request, context));
+    return new RunOutcome.Evaluated(cohort, result, root);
+  }
+
+  private static RunOutcome.Audited audit(RunRequest.Audit request, RunContext context) {
+    Cohort cohort = read(request.input());
+    EvaluationResult evaluation = Evaluator.evaluate(cohort, request.evaluation(), context.progress());
+    Cohort reference = request.compareWith() == null ? null
+        : CaseTableReader.read(request.compareWith(), request.input().spec());
+    AuditResult audit = Auditor.audit(cohort, request.audit(), evaluation, reference);
+    ObjectNode root = ResultsJson.tree(evaluation, cohort, request.input().spec(), provenance(request, context));
+    return new RunOutcome.Audited(cohort, evaluation, audit, AuditJson.addTo(root, audit));
+  }
+
+  private static RunOutcome.Simulated simulate(RunRequest.Simulate request, RunContext context) {
+    Cohort cohort = read(request.input());
+    ScreeningExams exams = ScreeningExams.from(cohort, request.roles(), request.programme(), request.input().name());
+    List<GroupColumn> groups = new ArrayList<>();
+    for (String g : request.groups()) {
+      List<String> values = cohort.metadata().get(g);
+      if (values == null) {
+        throw new IllegalArgumentException("the column '" + g + "' to break the simulation down by was not read from "
+            + request.input().name() + "; name it as a metadata column");
+      }
+      groups.add(GroupColumn.of(g, values, null));
+    }
+    SimulationSpec given = request.simulation();
+    SimulationSpec spec = new SimulationSpec(given.strategies(), given.sweepPoints(), given.thresholds(), given.bootstrap(),
+        given.seed(), given.ciLevel(), given.assumption(), given.constraints(), groups);
+    SimulationResult result = Simulator.run(exams, request.programme(), spec, context.progress());
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("ci_level", spec.ciLevel());
+    settings.put("bootstrap_replicates", spec.bootstrap());
+    settings.put("seed", spec.seed());
+    settings.put("sweep", spec.sweepPoints());
+    settings.put("threshold_by", request.roles().calibrateBy());
+    settings.put("constraints", spec.constraints().isEmpty() ? null
+        : spec.constraints().stream().map(Constraint::describe).collect(Collectors.joining(",")));
+    return new RunOutcome.Simulated(result, SimulationJson.tree(result, provenance(request, context), settings));
+  }
+
+  private static Cohort read(CaseInput input) {
+    return CaseTableReader.read(input.file(), input.spec());
+  }
+
+  private static Provenance provenance(RunRequest request, RunContext context) {
+    CaseInput input = request.input();
+    return new Provenance(context.version(), input.name(), Checksums.sha256(input.file()), request.seed(),
+        context.invocation(), System.getProperty("java.version"), Instant.now().toString());
+  }
+}
