@@ -36,28 +36,6 @@ public final class SyntheticReports {
     return sr;
   }
 
-  /**
-   * A TID 1500 Imaging Measurement Report: root (126000, DCM) > "Imaging Measurements" (126010,
-   * DCM) > one "Measurement Group" (125007, DCM) per lesion with a Finding (121071, DCM), a Finding
-   * Site (363698007, SCT) and "Probability of cancer" (111047, DCM).
-   */
-  public static AttributeList measurementReport(SyntheticPatient patient, String algorithm, String seriesUid, String sopUid,
-      List<Lesion> lesions) {
-    AttributeList sr = header(patient, algorithm, COMPREHENSIVE_SR, seriesUid, sopUid);
-    container(sr, "126000", "DCM", "Imaging Measurement Report");
-    AttributeList measurements = item(sr, "CONTAINER", "126010", "DCM", "Imaging Measurements");
-    DataSet.set(measurements, "ContinuityOfContent", "SEPARATE");
-    for (Lesion lesion : lesions) {
-      AttributeList group = item(measurements, "CONTAINER", "125007", "DCM", "Measurement Group");
-      DataSet.set(group, "ContinuityOfContent", "SEPARATE");
-      AttributeList finding = item(group, "CODE", "121071", "DCM", "Finding");
-      DataSet.code(finding, "ConceptCodeSequence", "4147007", "SCT", lesion.finding());
-      AttributeList site = item(group, "CODE", "363698007", "SCT", "Finding Site");
-      DataSet.code(site, "ConceptCodeSequence", "76752008", "SCT", lesion.laterality().equals("L") ? "Left breast" : "Right breast");
-      number(group, "111047", "DCM", "Probability of cancer", lesion.probability());
-    }
-    return sr;
-  }
 
   private static AttributeList header(SyntheticPatient patient, String algorithm, String sopClass, String seriesUid, String sopUid) {
     AttributeList sr = new AttributeList();

@@ -23,8 +23,4 @@ public record Column(String name, ColumnType type) {
   public static Column decimal(String name) {
     return new Column(name, ColumnType.DECIMAL);
   }
-
-  public static Column bool(String name) {
-    return new Column(name, ColumnType.BOOLEAN);
-  }
 }
