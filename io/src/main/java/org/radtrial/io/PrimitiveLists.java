@@ -1,6 +1,0 @@
-package org.radtrial.io;
-
-/** A growable primitive array. */
-final class PrimitiveLists {
-  private PrimitiveLists() {}
-}
