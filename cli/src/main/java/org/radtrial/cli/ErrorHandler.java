@@ -1,6 +1,7 @@
 package org.radtrial.cli;
 
 import java.io.UncheckedIOException;
+import org.radtrial.core.stat.InvalidSetting;
 import org.radtrial.io.CaseTableException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -13,6 +14,10 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+    if (e instanceof InvalidSetting setting) {
+      cli.getErr().println("radtrial: " + SettingFlags.message(setting));
+      return Radtrial.BAD_INPUT;
+    }
     if (e instanceof CaseTableException || e instanceof IllegalArgumentException || e instanceof org.radtrial.dicom.DicomFileException) {
       cli.getErr().println("radtrial: " + e.getMessage());
       return Radtrial.BAD_INPUT;

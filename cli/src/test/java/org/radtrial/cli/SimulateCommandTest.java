@@ -73,6 +73,16 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aRefusedSettingNamesTheFlagTheUserTyped() {
+    List<String> a = new ArrayList<>(List.of(args()));
+    a.set(a.indexOf("--sweep") + 1, "0");
+    a.set(a.indexOf("--out") + 1, dir.resolve("sweep0").toString());
+    CliRun bad = CliRun.of(a.toArray(String[]::new));
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("radtrial: --sweep: no thresholds are swept, so model model_a has no threshold");
+  }
+
+  @Test
   void helpNamesEveryStrategy() {
     CliRun help = CliRun.of("simulate", "--help");
     assertThat(help.exitCode()).isZero();

@@ -11,6 +11,7 @@ import org.radtrial.core.simulate.Programme;
 import org.radtrial.core.simulate.ScreeningRoles;
 import org.radtrial.core.simulate.SimulationSpec;
 import org.radtrial.core.simulate.Strategy;
+import org.radtrial.core.stat.InvalidSetting;
 import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.run.CaseInput;
 import org.radtrial.run.RadtrialVersion;
@@ -65,6 +66,15 @@ final class Analyses {
     SimulationSpec spec = new SimulationSpec(List.of(Strategy.values()), SWEEP, Map.of(), p.bootstrap(), p.seed(), p.ciLevel(),
         null, List.of(), List.of());
     return new RunRequest.Simulate(input, Programme.doubleReadingDefaults(), roles, spec, p.groups());
+  }
+
+  /**
+   * A refused setting as the workspace's user sees it: the web form has only "groups"; every other
+   * setting is the command line's default, so the message says it is not theirs to change here.
+   */
+  static String message(InvalidSetting e) {
+    return e.setting() == InvalidSetting.Setting.AUDITED_COLUMNS ? "groups: " + e.getMessage()
+        : e.getMessage() + " (this setting is fixed in the workspace; run radtrial on the command line to change it)";
   }
 
   private static void requireMetadata(DatasetSpec dataset, List<String> groups) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.radtrial.core.stat.InvalidSetting;
 import org.radtrial.io.AtomicFiles;
 import org.radtrial.io.CaseTableException;
 import org.radtrial.server.Accounts.User;
@@ -175,6 +176,8 @@ final class Runs implements AutoCloseable {
         Database.audit(c, null, "run.finish", run.studyId(), "run " + runId + " finished");
         return null;
       });
+    } catch (InvalidSetting e) {
+      fail(runId, Analyses.message(e));
     } catch (CaseTableException | IllegalArgumentException | HttpError e) {
       fail(runId, e.getMessage());
     } catch (Throwable e) {

@@ -1,5 +1,6 @@
 package org.radtrial.core.binary;
 
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.stat.Interval;
 
 /**
@@ -12,7 +13,7 @@ import org.radtrial.core.stat.Interval;
  * @param ci interval by {@code method}, null when trials = 0
  * @param method interval method
  */
-public record Proportion(int successes, int trials, double estimate, Interval ci, CiMethod method) {
+public record Proportion(int successes, int trials, double estimate, @Nullable Interval ci, CiMethod method) {
   public Proportion {
     if (successes < 0 || trials < successes) {
       throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package org.radtrial.core.binary;
 
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.roc.DeLong;
 import org.radtrial.core.stat.Interval;
 import org.radtrial.core.stat.StandardNormal;
@@ -31,7 +32,7 @@ public final class TwoProportions {
    * Katz log interval for the ratio p₁ / p₂: exp(ln r ± z·sqrt(1/x₁ − 1/n₁ + 1/x₂ − 1/n₂)); null
    * when either numerator is 0 (the ratio or its logarithm is undefined).
    */
-  public static Interval katzRatio(int x1, int n1, int x2, int n2, double level) {
+  public static @Nullable Interval katzRatio(int x1, int n1, int x2, int n2, double level) {
     if (x1 == 0 || x2 == 0) {
       return null;
     }

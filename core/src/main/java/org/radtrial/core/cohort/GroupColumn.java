@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A metadata column as codes: each case's level, 0 … levels − 1. Categorical columns keep their
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * @param levels level names, indexed by code
  * @param bands the bands when the column was banded, else null
  */
-public record GroupColumn(String name, int[] codes, List<String> levels, Bands bands) {
+public record GroupColumn(String name, int[] codes, List<String> levels, @Nullable Bands bands) {
   public static final String MISSING = "(missing)";
   /** A numeric column with more distinct values than this is banded. */
   static final int MAX_NUMERIC_LEVELS = 10;
@@ -31,7 +32,7 @@ public record GroupColumn(String name, int[] codes, List<String> levels, Bands b
    * Codes a column; banded with {@code bands} when given, else with {@link Bands#defaultFor} when
    * every non-empty value is a number and there are more than 10 distinct values.
    */
-  public static GroupColumn of(String name, List<String> values, Bands bands) {
+  public static GroupColumn of(String name, List<String> values, @Nullable Bands bands) {
     double[] numbers = numbers(values);
     Set<String> distinct = new HashSet<>(values);
     distinct.remove("");
@@ -67,7 +68,7 @@ public record GroupColumn(String name, int[] codes, List<String> levels, Bands b
     int[] codes = new int[values.size()];
     for (int i = 0; i < codes.length; i++) {
       String v = values.get(i);
-      codes[i] = code.get(v.isEmpty() ? MISSING : v);
+      codes[i] = java.util.Objects.requireNonNull(code.get(v.isEmpty() ? MISSING : v));
     }
     return new GroupColumn(name, codes, new ArrayList<>(code.keySet()), null);
   }
@@ -91,7 +92,7 @@ public record GroupColumn(String name, int[] codes, List<String> levels, Bands b
   }
 
   /** The values as numbers (NaN for empty cells), or null if any non-empty value is not a number. */
-  private static double[] numbers(List<String> values) {
+  private static double @Nullable [] numbers(List<String> values) {
     double[] numbers = new double[values.size()];
     for (int i = 0; i < numbers.length; i++) {
       String v = values.get(i);

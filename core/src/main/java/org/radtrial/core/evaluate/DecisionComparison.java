@@ -1,5 +1,7 @@
 package org.radtrial.core.evaluate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Paired comparison of two decision makers (model or reader) at one operating-point rule.
  *
@@ -13,5 +15,5 @@ public record DecisionComparison(
     OperatingPointRule rule,
     String first,
     String second,
-    PairedRateComparison sensitivity,
-    PairedRateComparison specificity) {}
+    @Nullable PairedRateComparison sensitivity,
+    @Nullable PairedRateComparison specificity) {}

@@ -2,9 +2,11 @@ package org.radtrial.core.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.binary.ProportionIntervals;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.ModelScores;
@@ -36,7 +38,7 @@ public final class Evaluator {
    * A rule's threshold for one model, on the oriented scale, and the cases its accuracy is measured
    * on (null: every case the model scored).
    */
-  private record RuleThreshold(double oriented, boolean[] cases) {}
+  private record RuleThreshold(double oriented, boolean @Nullable [] cases) {}
 
   private Evaluator(Cohort cohort, EvaluationSpec spec) {
     this.cohort = cohort;
@@ -63,7 +65,8 @@ public final class Evaluator {
       requireBothClasses(model);
     }
     IntStream.range(0, models.size()).parallel().forEach(k -> {
-      placements[k] = placementsOn(models.get(k), presentMask(models.get(k), null));
+      // both classes are present (requireBothClasses), so there are placements
+      placements[k] = Objects.requireNonNull(placementsOn(models.get(k), presentMask(models.get(k), null)));
       curves[k] = RocCurve.of(placements[k]);
     });
     RuleThreshold[][] thresholds = thresholds(curves);
@@ -179,12 +182,12 @@ public final class Evaluator {
   }
 
   /** The rule's threshold on the oriented scale (higher = more suspicious, positive if ≥), or null. */
-  private RuleThreshold threshold(ModelScores model, OperatingPointRule rule, RocCurve modelCurve) {
+  private @Nullable RuleThreshold threshold(ModelScores model, OperatingPointRule rule, RocCurve modelCurve) {
     if (rule instanceof OperatingPointRule.FixedThreshold f) {
       return new RuleThreshold(model.higherIsPositive() ? f.threshold() : -f.threshold(), null);
     }
     if (rule instanceof OperatingPointRule.ModelThresholds m) {
-      double t = m.thresholds().get(model.name());
+      double t = Objects.requireNonNull(m.thresholds().get(model.name()), "a threshold for " + model.name());
       return new RuleThreshold(model.higherIsPositive() ? t : -t, null);
     }
     if (rule instanceof OperatingPointRule.TargetSensitivity s) {
@@ -194,7 +197,7 @@ public final class Evaluator {
       return new RuleThreshold(modelCurve.atSpecificity(s.target()).threshold(), null);
     }
     OperatingPointRule.ReaderSpecificity r = (OperatingPointRule.ReaderSpecificity) rule;
-    ReaderDecisions reader = reader(r.reader());
+    ReaderDecisions reader = Objects.requireNonNull(reader(r.reader()), r.reader());
     boolean complete = model.missing() == 0 && reader.missing() == 0;
     boolean[] both = presentMask(model, reader);
     ConfusionCounts readerCounts = counts(reader.decisions(), both);
@@ -205,7 +208,7 @@ public final class Evaluator {
       return null;
     }
     double readerSpecificity = readerCounts.metrics(spec.proportionCi(), spec.ciLevel()).specificity().estimate();
-    RocCurve curve = complete ? modelCurve : RocCurve.of(shared);
+    RocCurve curve = complete ? modelCurve : RocCurve.of(Objects.requireNonNull(shared));
     return new RuleThreshold(curve.atSpecificity(readerSpecificity).threshold(), complete ? null : both);
   }
 
@@ -247,7 +250,7 @@ public final class Evaluator {
       }
       Placements a = placementsOn(first, both);
       Placements b = placementsOn(second, both);
-      if (a == null) {
+      if (a == null || b == null) {
         notes.add(pair + ": the cases both models scored hold no case of one class; the AUCs cannot be compared");
         return new DeLong.PairedAucTest(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN, 0, 0);
       }
@@ -327,7 +330,7 @@ public final class Evaluator {
   }
 
   /** Confusion counts over the cases with a decision (and, if a mask is given, inside it). */
-  private ConfusionCounts counts(byte[] decisions, boolean[] mask) {
+  private ConfusionCounts counts(byte[] decisions, boolean @Nullable [] mask) {
     boolean[] truth = cohort.truth();
     int tp = 0;
     int fn = 0;
@@ -354,7 +357,7 @@ public final class Evaluator {
   }
 
   /** Cases where the model has a score and, if a reader is given, the reader a decision. */
-  private boolean[] presentMask(ModelScores model, ReaderDecisions reader) {
+  private boolean[] presentMask(ModelScores model, @Nullable ReaderDecisions reader) {
     boolean[] mask = new boolean[cohort.size()];
     for (int i = 0; i < mask.length; i++) {
       mask[i] = model.present(i) && (reader == null || reader.decisions()[i] != ReaderDecisions.MISSING);
@@ -363,7 +366,7 @@ public final class Evaluator {
   }
 
   /** Placements of the model's oriented scores on the masked cases, in case order; null if a class is absent. */
-  private Placements placementsOn(ModelScores model, boolean[] mask) {
+  private @Nullable Placements placementsOn(ModelScores model, boolean[] mask) {
     boolean[] truth = cohort.truth();
     int m = 0;
     int n = 0;
@@ -395,11 +398,11 @@ public final class Evaluator {
     return Placements.of(positives, negatives);
   }
 
-  private ModelScores model(String name) {
+  private @Nullable ModelScores model(String name) {
     return cohort.models().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
   }
 
-  private ReaderDecisions reader(String name) {
+  private @Nullable ReaderDecisions reader(String name) {
     return cohort.readers().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
   }
 }

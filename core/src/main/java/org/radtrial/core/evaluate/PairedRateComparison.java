@@ -1,5 +1,6 @@
 package org.radtrial.core.evaluate;
 
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.stat.Interval;
 
 /**
@@ -21,11 +22,11 @@ public record PairedRateComparison(
     double first,
     double second,
     double difference,
-    Interval ci,
+    @Nullable Interval ci,
     int onlyFirstCorrect,
     int onlySecondCorrect,
     double mcnemarP,
-    NonInferiority nonInferiority) {
+    @Nullable NonInferiority nonInferiority) {
 
   /**
    * Tango score test of H0: first − second ≤ −margin.

@@ -1,5 +1,6 @@
 package org.radtrial.core.evaluate;
 
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.binary.ExactMcNemar;
 import org.radtrial.core.binary.PairedDifference;
 import org.radtrial.core.cohort.ReaderDecisions;
@@ -12,7 +13,7 @@ final class PairedRates {
    * @param onPositives true to compare sensitivity (on diseased cases), false for specificity
    * @return the comparison, or null when no case of that class was decided by both
    */
-  static PairedRateComparison compare(byte[] first, byte[] second, boolean[] truth, boolean onPositives, EvaluationSpec spec) {
+  static @Nullable PairedRateComparison compare(byte[] first, byte[] second, boolean[] truth, boolean onPositives, EvaluationSpec spec) {
     int cases = 0;
     int firstCorrect = 0;
     int secondCorrect = 0;
@@ -34,7 +35,7 @@ final class PairedRates {
     if (cases == 0) {
       return null;
     }
-    PairedRateComparison.NonInferiority ni = null;
+    PairedRateComparison.@Nullable NonInferiority ni = null;
     if (spec.hasNonInferiorityMargin()) {
       double p = PairedDifference.nonInferiorityP(onlyFirst, onlySecond, cases, spec.nonInferiorityMargin());
       ni = new PairedRateComparison.NonInferiority(spec.nonInferiorityMargin(), p, p < (1 - spec.ciLevel()) / 2);

@@ -1,5 +1,6 @@
 package org.radtrial.core.roc;
 
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.stat.Interval;
 /**
  * An AUC with its standard error and confidence interval.
@@ -15,7 +16,7 @@ import org.radtrial.core.stat.Interval;
 public record AucEstimate(
     double estimate,
     double standardError,
-    Interval ci,
+    @Nullable Interval ci,
     String method,
     int positives,
     int negatives) {}

@@ -1,6 +1,7 @@
 package org.radtrial.core.roc;
 
 import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.stat.Interval;
 import org.radtrial.core.stat.StandardNormal;
 
@@ -79,7 +80,7 @@ public final class DeLong {
       double aucB,
       double difference,
       double standardError,
-      Interval ci,
+      @Nullable Interval ci,
       double z,
       double p,
       int positives,

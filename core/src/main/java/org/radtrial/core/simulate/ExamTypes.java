@@ -1,5 +1,7 @@
 package org.radtrial.core.simulate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Exams compressed to counts per (human-reading code, AI score bucket): bucket b holds the exams
  * whose score reaches exactly the b lowest thresholds, so "flagged at threshold j" means b > j.
@@ -18,7 +20,7 @@ final class ExamTypes {
   }
 
   /** The table of the exams in {@code subset} (all exams when null). */
-  static ExamTypes of(int[] codes, int[] bucket, int buckets, int[] subset) {
+  static ExamTypes of(int[] codes, int[] bucket, int buckets, int @Nullable [] subset) {
     int[] counts = new int[HumanReading.CODES * buckets];
     if (subset == null) {
       for (int i = 0; i < codes.length; i++) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.cohort.ModelScores;
@@ -25,10 +26,10 @@ import org.radtrial.core.cohort.ReaderDecisions;
 public record ScreeningExams(
     boolean[] cancer,
     boolean[] reader1,
-    boolean[] reader2,
-    byte[] arbitration,
-    boolean[] assisted1,
-    boolean[] assisted2,
+    boolean @Nullable [] reader2,
+    byte @Nullable [] arbitration,
+    boolean @Nullable [] assisted1,
+    boolean @Nullable [] assisted2,
     List<double[]> models,
     List<String> modelNames) {
 
@@ -76,7 +77,7 @@ public record ScreeningExams(
       if (programme.followUpMonths() <= 0) {
         throw new IllegalArgumentException("months to diagnosis need the programme's follow_up_months");
       }
-      List<String> months = cohort.metadata().get(roles.diagnosisMonths());
+      List<String> months = metadata(cohort, roles.diagnosisMonths());
       for (int i = 0; i < cancer.length; i++) {
         if (cancer[i]) {
           double m;
@@ -102,7 +103,7 @@ public record ScreeningExams(
     boolean[] a1 = roles.assisted().isEmpty() ? null : positive(byName, roles.assisted().get(0));
     boolean[] a2 = roles.assisted().size() > 1 ? positive(byName, roles.assisted().get(1)) : null;
     GroupColumn calibrateBy = roles.calibrateBy() == null ? null
-        : GroupColumn.of(roles.calibrateBy(), cohort.metadata().get(roles.calibrateBy()), null);
+        : GroupColumn.of(roles.calibrateBy(), metadata(cohort, roles.calibrateBy()), null);
     List<double[]> scores = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (ModelScores model : cohort.models()) {
@@ -111,6 +112,14 @@ public record ScreeningExams(
       names.add(model.name());
     }
     return new ScreeningExams(cancer, r1, r2, arbitrated, a1, a2, scores, names);
+  }
+
+  private static List<String> metadata(Cohort cohort, String column) {
+    List<String> values = cohort.metadata().get(column);
+    if (values == null) {
+      throw new IllegalArgumentException("the column '" + column + "' was not read from the case table");
+    }
+    return values;
   }
 
   private static ReaderDecisions require(Map<String, ReaderDecisions> byName, String column) {

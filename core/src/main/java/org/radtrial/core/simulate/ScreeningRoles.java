@@ -1,6 +1,7 @@
 package org.radtrial.core.simulate;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which of a cohort's columns play which part in a screening programme, so that a case table can
@@ -14,7 +15,12 @@ import java.util.List;
  * @param calibrateBy metadata column whose levels each get the same flag rate, or null
  */
 public record ScreeningRoles(
-    String reader1, String reader2, String arbitration, List<String> assisted, String diagnosisMonths, String calibrateBy) {
+    String reader1,
+    @Nullable String reader2,
+    @Nullable String arbitration,
+    List<String> assisted,
+    @Nullable String diagnosisMonths,
+    @Nullable String calibrateBy) {
   public ScreeningRoles {
     if (reader1 == null) {
       throw new IllegalArgumentException("a screening programme needs reader 1's decision column");

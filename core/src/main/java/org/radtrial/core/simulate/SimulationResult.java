@@ -2,6 +2,7 @@ package org.radtrial.core.simulate;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.stat.Interval;
 
 /**
@@ -35,7 +36,7 @@ public record SimulationResult(
     List<String> notes) {
 
   /** A metric with its bootstrap interval and its paired difference from the baseline. */
-  public record Estimate(double value, Interval ci, double difference, Interval differenceCi) {}
+  public record Estimate(double value, @Nullable Interval ci, double difference, @Nullable Interval differenceCi) {}
 
   /** A threshold of a model: its value, the share of exams it flags, and whether the user gave it. */
   public record Threshold(double value, double flagRate, boolean userGiven) {}

@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.roc.SortedArrays;
+import org.radtrial.core.stat.InvalidSetting;
 import org.radtrial.core.stat.Interval;
 import org.radtrial.core.stat.ProgressListener;
 
@@ -28,7 +31,10 @@ public final class Simulator {
   private final List<String> notes = new ArrayList<>();
   private final Map<Strategy, String> notSimulated = new EnumMap<>(Strategy.class);
   private final List<Strategy> strategies = new ArrayList<>();
+  // set by run() before anything reads them
+  @SuppressWarnings("NullAway.Init")
   private Assumption assumption;
+  @SuppressWarnings("NullAway.Init")
   private String calibration;
 
   private Simulator(ScreeningExams exams, Programme programme, SimulationSpec spec) {
@@ -80,8 +86,8 @@ public final class Simulator {
     if (spec.sweepPoints() == 0) {
       for (String model : exams.modelNames()) {
         if (spec.thresholds().getOrDefault(model, List.of()).isEmpty()) {
-          throw new IllegalArgumentException("--sweep 0 leaves model " + model + " without a threshold; give --threshold "
-              + model + "=VALUE or a sweep");
+          throw new InvalidSetting(InvalidSetting.Setting.SWEEP, "no thresholds are swept, so model " + model + " has no"
+              + " threshold; sweep some, or give " + model + " a threshold");
         }
       }
     }
@@ -130,7 +136,7 @@ public final class Simulator {
    * without either the sweep point whose flag rate is closest to the baseline's recall rate.
    */
   private static List<SimulationResult.ThresholdOfInterest> thresholdsOfInterest(SimulationResult.ModelSimulation m,
-      SimulationResult.Selection selection, Map<SimulationMetric, SimulationResult.Estimate> baseline) {
+      SimulationResult.@Nullable Selection selection, Map<SimulationMetric, SimulationResult.Estimate> baseline) {
     List<SimulationResult.ThresholdOfInterest> chosen = new ArrayList<>();
     if (selection != null && selection.threshold() >= 0) {
       chosen.add(new SimulationResult.ThresholdOfInterest(selection.threshold(), SimulationResult.ThresholdOfInterest.Reason.CONSTRAINTS));
@@ -142,7 +148,7 @@ public final class Simulator {
       }
     }
     if (chosen.isEmpty() && !m.thresholds().isEmpty()) {
-      double recall = baseline.get(SimulationMetric.RECALL_RATE).value();
+      double recall = Objects.requireNonNull(baseline.get(SimulationMetric.RECALL_RATE)).value();
       int best = 0;
       for (int j = 1; j < m.thresholds().size(); j++) {
         if (Math.abs(m.thresholds().get(j).flagRate() - recall) < Math.abs(m.thresholds().get(best).flagRate() - recall)) {
@@ -191,9 +197,9 @@ public final class Simulator {
     if (counts[0][1] == 0 || counts[1][1] == 0) {
       boolean needed = strategies.stream().anyMatch(this::usesAssumption);
       if (needed) {
-        throw new IllegalArgumentException("the data record no arbitration of a discordant exam " + (counts[1][1] == 0
+        throw new InvalidSetting(InvalidSetting.Setting.ASSUMPTION, "the data record no arbitration of a discordant exam " + (counts[1][1] == 0
             ? "with cancer" : "without cancer") + ", so the assumption for unrecorded decisions cannot be calibrated; give"
-            + " it with --assumption (always, never, P or P_CANCER:P_NORMAL), or leave out the strategies that need it");
+            + " it (always, never, P or P_CANCER:P_NORMAL), or leave out the strategies that need it");
       }
     }
     calibration = String.format(Locale.ROOT, "recorded arbitrations recalled %d of %d discordant exams with cancer and"
@@ -254,18 +260,18 @@ public final class Simulator {
       multinomial.draw(random, draw);
       Counters c = types.counters(draw, table)[0][0];
       for (SimulationMetric metric : SimulationMetric.values()) {
-        replicates.get(metric)[r] = metric.value(c, c, programme);
+        Objects.requireNonNull(replicates.get(metric))[r] = metric.value(c, c, programme);
       }
     }
     Map<SimulationMetric, SimulationResult.Estimate> result = new EnumMap<>(SimulationMetric.class);
     for (SimulationMetric metric : SimulationMetric.values()) {
       result.put(metric, new SimulationResult.Estimate(metric.value(observed, observed, programme),
-          percentile(replicates.get(metric)), 0, null));
+          percentile(Objects.requireNonNull(replicates.get(metric))), 0, null));
     }
     return result;
   }
 
-  Interval percentile(double[] values) {
+  @Nullable Interval percentile(double[] values) {
     double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
     if (finite.length < 2 || finite.length < values.length * 0.99) {
       return null;
@@ -305,7 +311,10 @@ public final class Simulator {
     private final boolean[] userGiven;
     private final int[] bucket;
     private final ExamTypes types;
+    // both set by measure(), before anything reads them
+    @SuppressWarnings("NullAway.Init")
     private Counters[][] observed;
+    @SuppressWarnings("NullAway.Init")
     private List<Map<SimulationMetric, SimulationResult.Estimate>>[] curves;
 
     ModelRun(int m, OutcomeTable table) {
@@ -435,7 +444,7 @@ public final class Simulator {
     }
 
     /** The threshold meeting every constraint with the fewest reading hours (ties: more cancers found). */
-    SimulationResult.Selection select(int s) {
+    SimulationResult.@Nullable Selection select(int s) {
       if (spec.constraints().isEmpty()) {
         return null;
       }

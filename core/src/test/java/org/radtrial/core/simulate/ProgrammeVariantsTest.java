@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.radtrial.core.stat.InvalidSetting;
 import org.radtrial.core.stat.ProgressListener;
 
 /**
@@ -89,7 +90,8 @@ class ProgrammeVariantsTest {
   void withoutRecordedArbitrationsTheAssumptionMustBeGiven() {
     Programme single = new Programme(false, Programme.Arbitration.RECORDED, 1, 3, 3, 0, 0, 0, 0, 0);
     assertThatThrownBy(() -> run(HandComputedStrategiesTest.exams(), single, List.of(Strategy.SAFETY_NET), null))
-        .hasMessageContaining("cannot be calibrated; give it with --assumption");
+        .hasMessageContaining("cannot be calibrated; give it (always, never")
+        .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.setting()).isEqualTo(InvalidSetting.Setting.ASSUMPTION));
     SimulationResult r = run(HandComputedStrategiesTest.exams(), single, List.of(Strategy.RULE_OUT), null);
     assertThat(value(r, Strategy.RULE_OUT, SimulationMetric.RECALLS)).isEqualTo(2);
   }
@@ -98,6 +100,7 @@ class ProgrammeVariantsTest {
   void aModelWithoutThresholdsIsRefused() {
     SimulationSpec spec = new SimulationSpec(List.of(Strategy.RULE_OUT), 0, Map.of(), 0, 1, 0.95, ASSUMED, List.of(), List.of());
     assertThatThrownBy(() -> Simulator.run(HandComputedStrategiesTest.exams(), Programme.doubleReadingDefaults(), spec,
-        ProgressListener.NONE)).hasMessageContaining("--sweep 0 leaves model ai without a threshold");
+        ProgressListener.NONE)).hasMessageContaining("no thresholds are swept, so model ai has no threshold")
+        .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.setting()).isEqualTo(InvalidSetting.Setting.SWEEP));
   }
 }
