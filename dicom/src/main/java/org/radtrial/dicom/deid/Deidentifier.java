@@ -19,7 +19,7 @@ import org.radtrial.dicom.scan.DicomValues;
  * De-identifies one data set by the Basic Application Level Confidentiality Profile with the chosen
  * options, in two layers: PixelMed's ClinicalTrialsAttributes does what its author implemented of
  * PS3.15 (and derives PatientAge from the birth date when patient characteristics are kept), then
- * radtrial's transcription of Table E.1-1 is enforced at every depth, which also replaces UIDs,
+ * every row of the standard's Table E.1-1 ({@link BasicProfile}) is enforced at every depth, which also replaces UIDs,
  * PatientID and PatientName with keyed values, shifts dates per patient and removes private
  * attributes (all, or the unsafe ones). Finally the method is recorded in the data set.
  */
@@ -124,19 +124,16 @@ public final class Deidentifier {
   private void enforce(AttributeList list, String pseudonym, Set<String> identifiers) {
     for (Attribute a : new ArrayList<>(list.values())) {
       AttributeTag tag = a.getTag();
+      Treatment t = BasicProfile.TABLE.treatment(a, settings.options());
       if (tag.isPrivate()) {
-        if (!settings.has(DeidOption.RETAIN_SAFE_PRIVATE) || !ClinicalTrialsAttributes.isSafePrivateAttribute(tag, list)) {
+        // the table's private row: X, or C under Retain Safe Private (the safe ones kept as they are)
+        if (t != Treatment.CLEAN || !ClinicalTrialsAttributes.isSafePrivateAttribute(tag, list)) {
           list.remove(tag);
         }
         continue;
       }
-      Treatment t = BasicProfile.TABLE.rule(tag).map(r -> r.under(settings.options())).orElse(null);
-      if (t == null) {
-        if (a instanceof SequenceAttribute s) {
-          items(s, pseudonym, identifiers);
-        } else if (a.getVRAsString().equals("UI")) {
-          replaceUids(list, a);
-        }
+      if ((t == Treatment.EMPTY || t == Treatment.DUMMY) && (tag.equals(TagFromName.PatientID) || tag.equals(TagFromName.PatientName))) {
+        replace(list, tag, pseudonym); // PatientID is Z/D, PatientName Z: the keyed pseudonym is the dummy
         continue;
       }
       switch (t) {
@@ -148,20 +145,15 @@ public final class Deidentifier {
         case CLEAN -> clean(list, a, pseudonym, identifiers);
         case REMOVE -> list.remove(tag);
         case EMPTY -> {
-          if (tag.equals(TagFromName.PatientID) || tag.equals(TagFromName.PatientName)) {
-            replace(list, tag, pseudonym);
-          } else if (a instanceof SequenceAttribute) {
+          if (a instanceof SequenceAttribute) {
             list.put(new SequenceAttribute(tag));
           } else {
             replace(list, tag);
           }
         }
         case DUMMY -> {
-          if (a instanceof SequenceAttribute) {
-            list.put(new SequenceAttribute(tag));
-          } else if (a.getVM() > 0) {
-            String dummy = DummyValues.of(a.getVRAsString());
-            replace(list, tag, dummy.isEmpty() ? new String[0] : new String[] {dummy});
+          if (a instanceof SequenceAttribute || a.getVL() > 0) {
+            list.put(DummyValues.dummy(a)); // an attribute already empty stays empty (a Z)
           }
         }
         case REPLACE_UID -> replaceUids(list, a);
