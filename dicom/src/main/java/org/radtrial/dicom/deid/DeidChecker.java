@@ -91,7 +91,9 @@ public final class DeidChecker {
       case REMOVE -> "still holds a value (" + row + " removes it)";
       case EMPTY -> a instanceof SequenceAttribute ? "still holds items (" + row + " empties it)"
           : "still holds a value (" + row + " empties it): '" + first(a) + "'";
-      case DUMMY -> a instanceof SequenceAttribute ? "still holds items (" + row + " replaces it with a dummy)"
+      case DUMMY -> a.getVRAsString().equals("UI") ? (values(a).stream().allMatch(DeidChecker::replacedUid) ? null
+          : "UID '" + first(a) + "' was not replaced by a dummy UID")
+          : a instanceof SequenceAttribute ? "still holds items (" + row + " replaces it with a dummy)"
           : DummyValues.isDummy(a, values(a)) ? null : "holds '" + first(a) + "', not a dummy value (" + row + ")";
       case REPLACE_UID -> values(a).stream().allMatch(DeidChecker::replacedUid) ? null : "UID '" + first(a) + "' was not replaced";
     };

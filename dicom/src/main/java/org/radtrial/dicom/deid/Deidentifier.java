@@ -41,7 +41,7 @@ public final class Deidentifier {
     String pseudonym = settings.key().patient(patientKey);
     int shift = settings.has(DeidOption.RETAIN_LONGITUDINAL_MODIFIED_DATES) ? settings.key().dateShiftDays(patientKey) : 0;
     Set<String> identifiers = identifiers(list);
-    pixelMed(list);
+    deriveAge(list);
     if (shift > 0) {
       shiftDates(list, shift);
     }
@@ -50,16 +50,15 @@ public final class Deidentifier {
     return new Outcome(patientId, pseudonym, shift);
   }
 
-  private void pixelMed(AttributeList list) {
-    try {
-      boolean descriptors = settings.has(DeidOption.CLEAN_DESCRIPTORS);
-      ClinicalTrialsAttributes.removeOrNullIdentifyingAttributes(list, ClinicalTrialsAttributes.HandleUIDs.keep,
-          descriptors, descriptors, descriptors, settings.has(DeidOption.RETAIN_PATIENT_CHARACTERISTICS),
-          settings.has(DeidOption.RETAIN_DEVICE_IDENTITY), false, ClinicalTrialsAttributes.HandleDates.keep, null, null,
-          settings.has(DeidOption.CLEAN_STRUCTURED_CONTENT) ? ClinicalTrialsAttributes.HandleStructuredContent.modify
-              : ClinicalTrialsAttributes.HandleStructuredContent.keep, false);
-    } catch (DicomException e) {
-      throw new IllegalStateException("PixelMed could not de-identify: " + e.getMessage(), e);
+  /**
+   * Under Retain Patient Characteristics, a PatientAge derived from the birth date and the study's
+   * date when the file has none (PixelMed's DateUtilities: whole years, months or weeks), before the
+   * profile removes the birth date: "Patient's Age might be introduced as a replacement for Patient's
+   * Birth Date" (PS3.15 E.1.1).
+   */
+  private void deriveAge(AttributeList list) {
+    if (settings.has(DeidOption.RETAIN_PATIENT_CHARACTERISTICS) && DataSet.value(list, TagFromName.PatientAge).isEmpty()) {
+      ClinicalTrialsAttributes.addAgeDerivedFromBirthDateAndStudyRelatedDate(list);
     }
   }
 
@@ -136,6 +135,9 @@ public final class Deidentifier {
         replace(list, tag, pseudonym); // PatientID is Z/D, PatientName Z: the keyed pseudonym is the dummy
         continue;
       }
+      if (t == Treatment.DUMMY && a.getVRAsString().equals("UI")) {
+        t = Treatment.REPLACE_UID; // the dummy of a UID: its keyed replacement, consistent across files
+      }
       switch (t) {
         case KEEP, REPLACE_UIDS_INSIDE -> {
           if (a instanceof SequenceAttribute s) {
@@ -151,11 +153,7 @@ public final class Deidentifier {
             replace(list, tag);
           }
         }
-        case DUMMY -> {
-          if (a instanceof SequenceAttribute || a.getVL() > 0) {
-            list.put(DummyValues.dummy(a)); // an attribute already empty stays empty (a Z)
-          }
-        }
+        case DUMMY -> list.put(DummyValues.dummy(a));
         case REPLACE_UID -> replaceUids(list, a);
       }
     }

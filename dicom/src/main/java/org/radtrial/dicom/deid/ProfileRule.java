@@ -57,17 +57,19 @@ record ProfileRule(int row, String tagPattern, String name, String action, Treat
 
   /**
    * The treatment under the given options: "a requirement for an Option, when implemented, overrides
-   * any requirement for the underlying Profile" (PS3.15 E.1.1); between options, K beats C.
+   * any requirement for the underlying Profile" (PS3.15 E.1.1). Where two options disagree (Retain
+   * Device Identity keeps a calibration date, Retain Modified Dates shifts it: the only such rows), C
+   * wins: a true date beside shifted ones would reveal the patient's shift.
    */
   Treatment under(Set<DeidOption> applied) {
     Treatment chosen = basic;
     for (DeidOption o : applied) {
       Treatment t = options.get(o);
-      if (t == Treatment.KEEP) {
-        return Treatment.KEEP;
-      }
       if (t == Treatment.CLEAN) {
-        chosen = Treatment.CLEAN;
+        return Treatment.CLEAN;
+      }
+      if (t == Treatment.KEEP) {
+        chosen = Treatment.KEEP;
       }
     }
     return chosen;
