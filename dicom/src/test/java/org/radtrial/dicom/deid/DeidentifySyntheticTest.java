@@ -106,4 +106,27 @@ class DeidentifySyntheticTest {
     assertThat(DeidChecker.check(list)).anySatisfy(f -> assertThat(f).startsWith("ReferencedImageSequence (0008,1140)[1] > ReferencedStudySequence"))
         .anySatisfy(f -> assertThat(f).contains("PatientAddress (0010,1040): still holds a value"));
   }
+
+  @Test
+  void anAttributeTheTableDoesNotListFollowsTheRuleForItsVr() {
+    AttributeList list = SyntheticDicom.mammogram(PATIENT, DEVICE, "2.25.43", "2.25.44", "L", "CC", 1);
+    DataSet.set(list, "ExpiryDate", "20230301"); // (0014,1020): not in Table E.1-1 (2024b)
+    DataSet.set(list, "ExposureTime", "42"); // an acquisition parameter the audit may need
+    var newer = new com.pixelmed.dicom.AttributeTag(0x0018, 0x9FF0); // not in PixelMed's dictionary: newer than it
+    DataSet.set(list, newer, "Somewhere Hospital");
+    new Deidentifier(new DeidSettings(EnumSet.noneOf(DeidOption.class), KEY)).apply(list);
+    assertThat(BasicProfile.TABLE.rule(DataSet.tag("ExpiryDate"))).isEmpty();
+    assertThat(DataSet.value(list, "ExpiryDate")).isEqualTo("19000101");
+    assertThat(DataSet.value(list, "ExposureTime")).isEqualTo("42");
+    assertThat(list.get(newer)).isNull();
+    assertThat(DeidChecker.check(list)).isEmpty();
+  }
+
+  @Test
+  void checkDeidHoldsAnUnlistedDateToTheSameRule() {
+    AttributeList list = deidentified();
+    DataSet.set(list, "ExpiryDate", "20230301");
+    assertThat(DeidChecker.check(list)).containsExactly(
+        "ExpiryDate (0014,1020): holds '20230301', not a dummy value (radtrial's rule for attributes the table does not list)");
+  }
 }

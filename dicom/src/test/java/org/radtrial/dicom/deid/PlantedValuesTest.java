@@ -227,6 +227,7 @@ class PlantedValuesTest {
   /** A folder of the samples with every row planted, de-identified under some options. */
   abstract static class Run {
     List<Row> table;
+    Path in;
     Path out;
     List<String> problems = new ArrayList<>();
     int checked;
@@ -238,7 +239,7 @@ class PlantedValuesTest {
     @BeforeAll
     void plantAndDeidentify(@TempDir Path dir) throws IOException, DicomException {
       table = table();
-      Path in = dir.resolve("in");
+      in = dir.resolve("in");
       out = dir.resolve("out");
       Files.createDirectories(in);
       for (String name : SAMPLES) {
@@ -298,6 +299,21 @@ class PlantedValuesTest {
     @Test
     void checkDeidFindsNothingLeft() {
       assertThat(CheckDeid.check(out).findings()).isEmpty();
+    }
+
+    @Test
+    void checkDeidFlagsEveryPlantedRowBeforeDeidentification() {
+      // the planted files are not marked de-identified: check-deid holds them to the Basic Profile alone,
+      // where no row keeps its value (no basic action is K or C)
+      List<String> findings = CheckDeid.check(in).findings().stream().filter(f -> f.file().equals("CT_small.dcm"))
+          .map(f -> f.problem()).toList();
+      for (Row row : table) {
+        if (row.topLevel()) {
+          // the attribute itself, or (X/Z/U*: UIDs replaced inside) the UID in its item
+          String where = DataSet.describe(row.attributeTag());
+          assertThat(findings).as("row %d %s", row.number(), where).anyMatch(f -> f.startsWith(where + ": ") || f.startsWith(where + "[1] > "));
+        }
+      }
     }
   }
 
