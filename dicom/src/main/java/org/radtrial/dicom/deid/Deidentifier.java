@@ -25,6 +25,8 @@ import org.radtrial.dicom.scan.DicomValues;
  */
 public final class Deidentifier {
   private static final String WELL_KNOWN_UID_ROOT = "1.2.840.10008.";
+  /** VRs of free text (not codes: a CS such as an SR item's ValueType must not be touched). */
+  private static final Set<String> FREE_TEXT = Set.of("LO", "LT", "SH", "ST", "UT", "UC");
   private final DeidSettings settings;
 
   public Deidentifier(DeidSettings settings) {
@@ -45,7 +47,7 @@ public final class Deidentifier {
     if (shift > 0) {
       shiftDates(list, shift);
     }
-    enforce(list, pseudonym, identifiers);
+    enforce(list, pseudonym, identifiers, false);
     record(list, shift > 0);
     return new Outcome(patientId, pseudonym, shift);
   }
@@ -120,7 +122,13 @@ public final class Deidentifier {
     }
   }
 
-  private void enforce(AttributeList list, String pseudonym, Set<String> identifiers) {
+  /**
+   * Applies the table to every attribute of the list and, through sequences, at every depth. Inside a
+   * sequence being cleaned (C: Content Sequence under --clean-structured-content, code sequences under
+   * --clean-descriptors) the free text of attributes the table does not list, such as an SR TEXT
+   * item's TextValue, is cleaned too.
+   */
+  private void enforce(AttributeList list, String pseudonym, Set<String> identifiers, boolean cleaning) {
     for (Attribute a : new ArrayList<>(list.values())) {
       AttributeTag tag = a.getTag();
       Treatment t = BasicProfile.TABLE.treatment(a, settings.options());
@@ -141,7 +149,9 @@ public final class Deidentifier {
       switch (t) {
         case KEEP, REPLACE_UIDS_INSIDE -> {
           if (a instanceof SequenceAttribute s) {
-            items(s, pseudonym, identifiers);
+            items(s, pseudonym, identifiers, cleaning);
+          } else if (cleaning && BasicProfile.TABLE.rule(tag).isEmpty() && FREE_TEXT.contains(a.getVRAsString())) {
+            clean(list, a, pseudonym, identifiers);
           }
         }
         case CLEAN -> clean(list, a, pseudonym, identifiers);
@@ -159,15 +169,15 @@ public final class Deidentifier {
     }
   }
 
-  private void items(SequenceAttribute s, String pseudonym, Set<String> identifiers) {
+  private void items(SequenceAttribute s, String pseudonym, Set<String> identifiers, boolean cleaning) {
     for (int i = 0; i < s.getNumberOfItems(); i++) {
-      enforce(s.getItem(i).getAttributeList(), pseudonym, identifiers);
+      enforce(s.getItem(i).getAttributeList(), pseudonym, identifiers, cleaning);
     }
   }
 
   private void clean(AttributeList list, Attribute a, String pseudonym, Set<String> identifiers) {
     if (a instanceof SequenceAttribute s) {
-      items(s, pseudonym, identifiers);
+      items(s, pseudonym, identifiers, true);
       return;
     }
     String vr = a.getVRAsString();

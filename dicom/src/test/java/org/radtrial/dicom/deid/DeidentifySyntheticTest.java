@@ -129,4 +129,25 @@ class DeidentifySyntheticTest {
     assertThat(DeidChecker.check(list)).containsExactly(
         "ExpiryDate (0014,1020): holds '20230301', not a dummy value (radtrial's rule for attributes the table does not list)");
   }
+
+  @Test
+  void srTextIsCleanedOfThePatientsNameUnderCleanStructuredContentAndRemovedWithoutIt() {
+    AttributeList kept = withTextItem();
+    new Deidentifier(new DeidSettings(EnumSet.of(DeidOption.CLEAN_STRUCTURED_CONTENT), KEY)).apply(kept);
+    var content = (com.pixelmed.dicom.SequenceAttribute) kept.get(DataSet.tag("ContentSequence"));
+    assertThat(DataSet.value(content.getItem(0).getAttributeList(), "TextValue")).isEqualTo("Discussed with REMOVED REMOVED on the phone");
+    assertThat(DataSet.value(content.getItem(0).getAttributeList(), "ValueType")).isEqualTo("TEXT");
+    AttributeList removed = withTextItem();
+    new Deidentifier(new DeidSettings(EnumSet.noneOf(DeidOption.class), KEY)).apply(removed);
+    // Content Sequence is D in Table E.1-1 (2024b): radtrial empties it
+    assertThat(((com.pixelmed.dicom.SequenceAttribute) removed.get(DataSet.tag("ContentSequence"))).getNumberOfItems()).isZero();
+  }
+
+  private static AttributeList withTextItem() {
+    AttributeList list = SyntheticDicom.mammogram(PATIENT, DEVICE, "2.25.43", "2.25.44", "L", "CC", 1);
+    AttributeList item = DataSet.addItem(list, "ContentSequence");
+    DataSet.set(item, "ValueType", "TEXT");
+    DataSet.set(item, "TextValue", "Discussed with Jane Doe on the phone");
+    return list;
+  }
 }
