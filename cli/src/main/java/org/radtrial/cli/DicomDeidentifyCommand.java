@@ -73,7 +73,8 @@ final class DicomDeidentifyCommand implements Callable<Integer> {
   boolean safePrivate;
 
   @Option(names = "--clean-structured-content",
-      description = "Keep SR content (AI findings), cleaned by PixelMed (113104); without it the profile removes ContentSequence.")
+      description = "Keep SR content (AI findings), every item de-identified by the table and its text cleaned (113104); without it"
+          + " ContentSequence is emptied.")
   boolean cleanStructuredContent;
 
   @Option(names = "--blank", paramLabel = "X,Y,W,H",
