@@ -13,9 +13,10 @@ import java.util.Set;
 import org.radtrial.dicom.DataSet;
 
 /**
- * Verifies a de-identified data set against Table E.1-1 ({@link BasicProfile}: the same table, and the
- * same rule for attributes it does not list, that {@link Deidentifier} applies) under the options the data set itself
- * records (DeidentificationMethodCodeSequence), at every depth of every sequence. Reports each
+ * Verifies a de-identified data set against Table E.1-1 ({@link BasicProfile}: the same table, and
+ * the same rule for attributes it does not list, that {@link Deidentifier} applies) under the
+ * options the data set itself records (DeidentificationMethodCodeSequence), at every depth of every
+ * sequence. Reports each
  * attribute that still holds a value it should not: a value where the profile says remove, a
  * non-empty value where it says zero length (PatientID and PatientName may hold a radtrial
  * pseudonym), anything but a dummy where it says dummy, a UID that was not replaced, a private

@@ -334,4 +334,14 @@ class PlantedValuesTest {
       return EnumSet.allOf(DeidOption.class);
     }
   }
+
+  /** Its K on calibration and installation dates is overridden by Retain Modified Dates' C in the run above. */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class RetainDeviceIdentityAlone extends Run {
+    @Override
+    Set<DeidOption> options() {
+      return EnumSet.of(DeidOption.RETAIN_DEVICE_IDENTITY);
+    }
+  }
 }
