@@ -43,11 +43,12 @@ final class DicomDeidentifyCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--key", required = true, paramLabel = "FILE",
-      description = "Secret key file (hex); created with a random key if it does not exist. Keep it to stay consistent across runs.")
+      description = "Secret key file (hex); created owner-only (mode 600) with a random key if it does not exist. Keep it to stay"
+          + " consistent across runs; a warning is printed if others can read it.")
   Path key;
 
   @Option(names = "--mapping", required = true, paramLabel = "FILE",
-      description = "CSV written with patient_id,pseudonym: re-identifies patients, so it must not be inside OUT.")
+      description = "CSV written owner-only (mode 600) with patient_id,pseudonym: re-identifies patients, so it must not be inside OUT.")
   Path mapping;
 
   @Option(names = "--review", paramLabel = "FILE",
@@ -72,7 +73,8 @@ final class DicomDeidentifyCommand implements Callable<Integer> {
   boolean safePrivate;
 
   @Option(names = "--clean-structured-content",
-      description = "Keep SR content (AI findings), cleaned by PixelMed (113104); without it the profile removes ContentSequence.")
+      description = "Keep SR content (AI findings), every item de-identified by the table and its text cleaned (113104); without it"
+          + " ContentSequence is emptied.")
   boolean cleanStructuredContent;
 
   @Option(names = "--blank", paramLabel = "X,Y,W,H",
@@ -107,8 +109,9 @@ final class DicomDeidentifyCommand implements Callable<Integer> {
     PseudonymKey.Loaded loaded = PseudonymKey.loadOrCreate(key);
     var stdout = command.commandLine().getOut();
     if (loaded.created()) {
-      stdout.println("Created a new key in " + key + ": keep it to replace UIDs the same way next time");
+      stdout.println("Created a new key in " + key + " (owner-only, mode rw-------): keep it to replace UIDs the same way next time");
     }
+    loaded.warnings().forEach(w -> command.commandLine().getErr().println("radtrial: warning: " + w));
     Path reviewFile = review != null ? review : out.toAbsolutePath().resolveSibling(out.getFileName() + "-review.csv");
     DeidentifyRun.Summary s = DeidentifyRun.run(in, out, mapping, reviewFile, new DeidSettings(options, loaded.key()), regions,
         new RateProgressBar(command.commandLine().getErr(), "de-identifying"));

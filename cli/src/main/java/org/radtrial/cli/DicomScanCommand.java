@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:tables written (also when some files had problems, unless --strict)", "1:internal error",
-        "2:bad options, or with --strict: some file had a problem"})
+        "2:bad options, no DICOM file under DIR, or with --strict: some file had a problem"})
 final class DicomScanCommand implements Callable<Integer> {
   @Spec CommandSpec command;
 
@@ -81,6 +81,12 @@ final class DicomScanCommand implements Callable<Integer> {
     stdout.println("Instances: " + ScanTables.instancesFile(out));
     stdout.println("Problems:  " + ScanTables.errorsFile(out));
     stdout.flush();
+    if (scan.instances().isEmpty()) {
+      err.println("radtrial: no DICOM file under " + dir + (scan.files() == 0 ? " (the folder holds no file at all)"
+          : ": none of its " + scan.files() + " files could be read as DICOM (the reasons are in " + ScanTables.errorsFile(out) + ")")
+          + "; check that DIR is the folder of the images");
+      return Radtrial.BAD_INPUT;
+    }
     if (strict && !problems.isEmpty()) {
       err.println("radtrial: --strict: " + problems.size() + " problem(s) in " + problems.stream().map(ScanProblem::file).distinct().count()
           + " file(s), listed in " + ScanTables.errorsFile(out));

@@ -91,4 +91,60 @@ class DicomCommandTest {
     assertThat(check.exitCode()).isEqualTo(2);
     assertThat(check.out()).contains("PatientIdentityRemoved (0012,0062) is not YES").contains("PatientAddress (0010,1040)");
   }
+
+  /** The reason 'scan' gives for a file that is not DICOM (dicom's DicomFiles.NOT_DICOM), expected everywhere. */
+  private static final String NOT_DICOM = "not a DICOM file: no 'DICM' at byte 128, and the first bytes are not a DICOM data set's first tag";
+
+  @Test
+  void deidentifyGivesANonDicomFileTheSameReasonAsScan() throws IOException {
+    CliRun.of("dicom", "synth", "--out", dir.resolve("src").toString(), "--exams", "1", "--images-only");
+    // a CSV begins "ca" "se": PixelMed read it as tag (6163,6573) and complained about a UN attribute
+    Files.writeString(dir.resolve("src/images/cases.csv"), "case_id,truth\n1,0\n");
+    CliRun run = CliRun.of("dicom", "deidentify", dir.resolve("src/images").toString(), dir.resolve("deid").toString(),
+        "--key", dir.resolve("key.hex").toString(), "--mapping", dir.resolve("mapping.csv").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).contains("  cases.csv: error: " + NOT_DICOM + "\n").doesNotContain("UN attribute").doesNotContain("(0x6163");
+    CliRun scan = CliRun.of("dicom", "scan", dir.resolve("src/images").toString(), "--out", dir.resolve("exams.csv").toString());
+    assertThat(scan.out()).contains("  cases.csv: error: " + NOT_DICOM + "\n");
+  }
+
+  @Test
+  void scanOfAFolderWithoutDicomFilesSaysSoAndExitsTwo() throws IOException {
+    Path notes = Files.createDirectories(dir.resolve("notes"));
+    Files.writeString(notes.resolve("readme.txt"), "not dicom");
+    CliRun run = CliRun.of("dicom", "scan", notes.toString(), "--out", dir.resolve("exams.csv").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("radtrial: no DICOM file under " + notes + ": none of its 1 files could be read as DICOM (the reasons are in "
+        + dir.resolve("exams.errors.csv") + "); check that DIR is the folder of the images");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    CliRun none = CliRun.of("dicom", "scan", empty.toString(), "--out", dir.resolve("exams2.csv").toString());
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("radtrial: no DICOM file under " + empty + " (the folder holds no file at all)");
+  }
+
+  @Test
+  void theKeyIsCreatedOwnerOnlyLikeTheMapping() throws IOException {
+    CliRun.of("dicom", "synth", "--out", dir.resolve("src").toString(), "--exams", "1", "--images-only");
+    Path key = dir.resolve("secret/key.hex");
+    CliRun run = CliRun.of("dicom", "deidentify", dir.resolve("src/images").toString(), dir.resolve("deid").toString(),
+        "--key", key.toString(), "--mapping", dir.resolve("mapping.csv").toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("mapping.csv"))))
+        .isEqualTo("rw-------");
+    assertThat(run.err()).doesNotContain("warning");
+  }
+
+  @Test
+  void aKeyFileOthersCanReadGetsAWarning() throws IOException {
+    CliRun.of("dicom", "synth", "--out", dir.resolve("src").toString(), "--exams", "1", "--images-only");
+    Path key = dir.resolve("key.hex");
+    Files.writeString(key, "00".repeat(32) + "\n");
+    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    CliRun run = CliRun.of("dicom", "deidentify", dir.resolve("src/images").toString(), dir.resolve("deid").toString(),
+        "--key", key.toString(), "--mapping", dir.resolve("mapping.csv").toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.err()).contains("radtrial: warning: " + key + ": the secret key can be read or changed by others (mode rw-r--r--);"
+        + " make it owner-only: chmod 600 " + key);
+  }
 }

@@ -19,7 +19,8 @@ public final class CheckDeid {
     for (Path file : files) {
       String name = DicomFiles.relative(out, file);
       try {
-        DeidChecker.check(DicomFiles.readHeader(file)).forEach(f -> findings.add(new ScanProblem(name, Severity.ERROR, f)));
+        // the whole file: attributes after Pixel Data (Data Set Trailing Padding) are in the table too
+        DeidChecker.check(DicomFiles.readAll(file)).forEach(f -> findings.add(new ScanProblem(name, Severity.ERROR, f)));
       } catch (DicomFileException e) {
         findings.add(new ScanProblem(name, Severity.ERROR, "cannot be checked: " + e.getMessage()));
       }

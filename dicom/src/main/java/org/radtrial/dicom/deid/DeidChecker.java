@@ -13,8 +13,10 @@ import java.util.Set;
 import org.radtrial.dicom.DataSet;
 
 /**
- * Verifies a de-identified data set against Table E.1-1 under the options the data set itself
- * records (DeidentificationMethodCodeSequence), at every depth of every sequence. Reports each
+ * Verifies a de-identified data set against Table E.1-1 ({@link BasicProfile}: the same table, and
+ * the same rule for attributes it does not list, that {@link Deidentifier} applies) under the
+ * options the data set itself records (DeidentificationMethodCodeSequence), at every depth of every
+ * sequence. Reports each
  * attribute that still holds a value it should not: a value where the profile says remove, a
  * non-empty value where it says zero length (PatientID and PatientName may hold a radtrial
  * pseudonym), anything but a dummy where it says dummy, a UID that was not replaced, a private
@@ -57,14 +59,14 @@ public final class DeidChecker {
     for (Attribute a : list.values()) {
       AttributeTag tag = a.getTag();
       String where = path + DataSet.describe(tag);
+      Treatment t = BasicProfile.TABLE.treatment(a, options);
       if (tag.isPrivate()) {
-        if (hasValue(a) && (!options.contains(DeidOption.RETAIN_SAFE_PRIVATE) || !ClinicalTrialsAttributes.isSafePrivateAttribute(tag, list))) {
-          findings.add(where + ": private attribute with a value" + (options.contains(DeidOption.RETAIN_SAFE_PRIVATE) ? " that is not known to be safe" : ""));
+        if (hasValue(a) && (t != Treatment.CLEAN || !ClinicalTrialsAttributes.isSafePrivateAttribute(tag, list))) {
+          findings.add(where + ": private attribute with a value" + (t == Treatment.CLEAN ? " that is not known to be safe" : ""));
         }
         continue;
       }
-      Treatment t = BasicProfile.TABLE.rule(tag).map(r -> r.under(options)).orElse(null);
-      if (t != null && hasValue(a)) {
+      if (hasValue(a)) {
         String problem = problem(tag, a, t);
         if (problem != null) {
           findings.add(where + ": " + problem);
@@ -74,34 +76,28 @@ public final class DeidChecker {
         for (int i = 0; i < s.getNumberOfItems(); i++) {
           walk(s.getItem(i).getAttributeList(), where + "[" + (i + 1) + "] > ", options, findings);
         }
-      } else if (t == null && a.getVRAsString().equals("UI") && isInstanceUid(tag)) {
-        for (String v : values(a)) {
-          if (!replacedUid(v)) {
-            findings.add(where + ": UID '" + v + "' was not replaced");
-          }
-        }
       }
     }
   }
 
   private static String problem(AttributeTag tag, Attribute a, Treatment t) {
+    String row = BasicProfile.TABLE.rule(tag).map(r -> "the profile (" + r.action() + ")")
+        .orElse("radtrial's rule for attributes the table does not list");
+    if ((t == Treatment.EMPTY || t == Treatment.DUMMY) && (tag.equals(TagFromName.PatientID) || tag.equals(TagFromName.PatientName))
+        && values(a).stream().allMatch(PseudonymKey::isPseudonym)) {
+      return null;
+    }
     return switch (t) {
       case KEEP, CLEAN, REPLACE_UIDS_INSIDE -> null;
-      case REMOVE -> "still holds a value (the profile removes it)";
-      case EMPTY -> (tag.equals(TagFromName.PatientID) || tag.equals(TagFromName.PatientName))
-          && values(a).stream().allMatch(PseudonymKey::isPseudonym) ? null : "still holds a value (the profile empties it): '" + first(a) + "'";
-      case DUMMY -> a instanceof SequenceAttribute ? "still holds items (the profile replaces it with a dummy)"
-          : values(a).stream().allMatch(DummyValues.ALL::contains) ? null : "holds '" + first(a) + "', not a dummy value";
+      case REMOVE -> "still holds a value (" + row + " removes it)";
+      case EMPTY -> a instanceof SequenceAttribute ? "still holds items (" + row + " empties it)"
+          : "still holds a value (" + row + " empties it): '" + first(a) + "'";
+      case DUMMY -> a.getVRAsString().equals("UI") ? (values(a).stream().allMatch(DeidChecker::replacedUid) ? null
+          : "UID '" + first(a) + "' was not replaced by a dummy UID")
+          : a instanceof SequenceAttribute ? "still holds items (" + row + " replaces it with a dummy)"
+          : DummyValues.isDummy(a, values(a)) ? null : "holds '" + first(a) + "', not a dummy value (" + row + ")";
       case REPLACE_UID -> values(a).stream().allMatch(DeidChecker::replacedUid) ? null : "UID '" + first(a) + "' was not replaced";
     };
-  }
-
-  /** UI attributes not in the table that name instances (not classes, syntaxes or coding schemes). */
-  private static boolean isInstanceUid(AttributeTag tag) {
-    String keyword = DataSet.describe(tag);
-    return !keyword.contains("Class") && !keyword.contains("Syntax") && !keyword.contains("CodingScheme")
-        && !keyword.startsWith("Implementation") && !keyword.startsWith("PrivateInformationCreator")
-        && !keyword.startsWith("MappingResource") && !keyword.startsWith("ContextGroup") && !keyword.startsWith("(");
   }
 
   private static boolean replacedUid(String v) {

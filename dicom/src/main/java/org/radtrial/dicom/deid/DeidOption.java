@@ -2,14 +2,14 @@ package org.radtrial.dicom.deid;
 
 import java.util.Optional;
 
-/** The PS3.15 Annex E options radtrial offers, with their code in Table E.1-1's columns and CID 7050. */
+/** The PS3.15 Annex E options radtrial offers, with their column in ps3.15-table-E.1-1.json and their code in CID 7050. */
 public enum DeidOption {
-  RETAIN_PATIENT_CHARACTERISTICS("PC", "113108", "Retain Patient Characteristics Option"),
-  RETAIN_DEVICE_IDENTITY("DI", "113109", "Retain Device Identity Option"),
-  RETAIN_LONGITUDINAL_MODIFIED_DATES("MD", "113107", "Retain Longitudinal Temporal Information Modified Dates Option"),
-  CLEAN_DESCRIPTORS("CD", "113105", "Clean Descriptors Option"),
-  RETAIN_SAFE_PRIVATE("SP", "113111", "Retain Safe Private Option"),
-  CLEAN_STRUCTURED_CONTENT("CSC", "113104", "Clean Structured Content Option");
+  RETAIN_PATIENT_CHARACTERISTICS("rtnPatCharsOpt", "113108", "Retain Patient Characteristics Option"),
+  RETAIN_DEVICE_IDENTITY("rtnDevIdOpt", "113109", "Retain Device Identity Option"),
+  RETAIN_LONGITUDINAL_MODIFIED_DATES("rtnLongModifDatesOpt", "113107", "Retain Longitudinal Temporal Information Modified Dates Option"),
+  CLEAN_DESCRIPTORS("cleanDescOpt", "113105", "Clean Descriptors Option"),
+  RETAIN_SAFE_PRIVATE("rtnSafePrivOpt", "113111", "Retain Safe Private Option"),
+  CLEAN_STRUCTURED_CONTENT("cleanStructContOpt", "113104", "Clean Structured Content Option");
 
   /** (113100, DCM, "Basic Application Confidentiality Profile"). */
   public static final String BASIC_PROFILE_CODE = "113100";

@@ -19,12 +19,14 @@ import org.radtrial.dicom.scan.DicomValues;
  * De-identifies one data set by the Basic Application Level Confidentiality Profile with the chosen
  * options, in two layers: PixelMed's ClinicalTrialsAttributes does what its author implemented of
  * PS3.15 (and derives PatientAge from the birth date when patient characteristics are kept), then
- * radtrial's transcription of Table E.1-1 is enforced at every depth, which also replaces UIDs,
+ * every row of the standard's Table E.1-1 ({@link BasicProfile}) is enforced at every depth, which also replaces UIDs,
  * PatientID and PatientName with keyed values, shifts dates per patient and removes private
  * attributes (all, or the unsafe ones). Finally the method is recorded in the data set.
  */
 public final class Deidentifier {
   private static final String WELL_KNOWN_UID_ROOT = "1.2.840.10008.";
+  /** VRs of free text (not codes: a CS such as an SR item's ValueType must not be touched). */
+  private static final Set<String> FREE_TEXT = Set.of("LO", "LT", "SH", "ST", "UT", "UC");
   private final DeidSettings settings;
 
   public Deidentifier(DeidSettings settings) {
@@ -41,25 +43,24 @@ public final class Deidentifier {
     String pseudonym = settings.key().patient(patientKey);
     int shift = settings.has(DeidOption.RETAIN_LONGITUDINAL_MODIFIED_DATES) ? settings.key().dateShiftDays(patientKey) : 0;
     Set<String> identifiers = identifiers(list);
-    pixelMed(list);
+    deriveAge(list);
     if (shift > 0) {
       shiftDates(list, shift);
     }
-    enforce(list, pseudonym, identifiers);
+    enforce(list, pseudonym, identifiers, false);
     record(list, shift > 0);
     return new Outcome(patientId, pseudonym, shift);
   }
 
-  private void pixelMed(AttributeList list) {
-    try {
-      boolean descriptors = settings.has(DeidOption.CLEAN_DESCRIPTORS);
-      ClinicalTrialsAttributes.removeOrNullIdentifyingAttributes(list, ClinicalTrialsAttributes.HandleUIDs.keep,
-          descriptors, descriptors, descriptors, settings.has(DeidOption.RETAIN_PATIENT_CHARACTERISTICS),
-          settings.has(DeidOption.RETAIN_DEVICE_IDENTITY), false, ClinicalTrialsAttributes.HandleDates.keep, null, null,
-          settings.has(DeidOption.CLEAN_STRUCTURED_CONTENT) ? ClinicalTrialsAttributes.HandleStructuredContent.modify
-              : ClinicalTrialsAttributes.HandleStructuredContent.keep, false);
-    } catch (DicomException e) {
-      throw new IllegalStateException("PixelMed could not de-identify: " + e.getMessage(), e);
+  /**
+   * Under Retain Patient Characteristics, a PatientAge derived from the birth date and the study's
+   * date when the file has none (PixelMed's DateUtilities: whole years, months or weeks), before the
+   * profile removes the birth date: "Patient's Age might be introduced as a replacement for Patient's
+   * Birth Date" (PS3.15 E.1.1).
+   */
+  private void deriveAge(AttributeList list) {
+    if (settings.has(DeidOption.RETAIN_PATIENT_CHARACTERISTICS) && DataSet.value(list, TagFromName.PatientAge).isEmpty()) {
+      ClinicalTrialsAttributes.addAgeDerivedFromBirthDateAndStudyRelatedDate(list);
     }
   }
 
@@ -121,63 +122,62 @@ public final class Deidentifier {
     }
   }
 
-  private void enforce(AttributeList list, String pseudonym, Set<String> identifiers) {
+  /**
+   * Applies the table to every attribute of the list and, through sequences, at every depth. Inside a
+   * sequence being cleaned (C: Content Sequence under --clean-structured-content, code sequences under
+   * --clean-descriptors) the free text of attributes the table does not list, such as an SR TEXT
+   * item's TextValue, is cleaned too.
+   */
+  private void enforce(AttributeList list, String pseudonym, Set<String> identifiers, boolean cleaning) {
     for (Attribute a : new ArrayList<>(list.values())) {
       AttributeTag tag = a.getTag();
+      Treatment t = BasicProfile.TABLE.treatment(a, settings.options());
       if (tag.isPrivate()) {
-        if (!settings.has(DeidOption.RETAIN_SAFE_PRIVATE) || !ClinicalTrialsAttributes.isSafePrivateAttribute(tag, list)) {
+        // the table's private row: X, or C under Retain Safe Private (the safe ones kept as they are)
+        if (t != Treatment.CLEAN || !ClinicalTrialsAttributes.isSafePrivateAttribute(tag, list)) {
           list.remove(tag);
         }
         continue;
       }
-      Treatment t = BasicProfile.TABLE.rule(tag).map(r -> r.under(settings.options())).orElse(null);
-      if (t == null) {
-        if (a instanceof SequenceAttribute s) {
-          items(s, pseudonym, identifiers);
-        } else if (a.getVRAsString().equals("UI")) {
-          replaceUids(list, a);
-        }
+      if ((t == Treatment.EMPTY || t == Treatment.DUMMY) && (tag.equals(TagFromName.PatientID) || tag.equals(TagFromName.PatientName))) {
+        replace(list, tag, pseudonym); // PatientID is Z/D, PatientName Z: the keyed pseudonym is the dummy
         continue;
+      }
+      if (t == Treatment.DUMMY && a.getVRAsString().equals("UI")) {
+        t = Treatment.REPLACE_UID; // the dummy of a UID: its keyed replacement, consistent across files
       }
       switch (t) {
         case KEEP, REPLACE_UIDS_INSIDE -> {
           if (a instanceof SequenceAttribute s) {
-            items(s, pseudonym, identifiers);
+            items(s, pseudonym, identifiers, cleaning);
+          } else if (cleaning && BasicProfile.TABLE.rule(tag).isEmpty() && FREE_TEXT.contains(a.getVRAsString())) {
+            clean(list, a, pseudonym, identifiers);
           }
         }
         case CLEAN -> clean(list, a, pseudonym, identifiers);
         case REMOVE -> list.remove(tag);
         case EMPTY -> {
-          if (tag.equals(TagFromName.PatientID) || tag.equals(TagFromName.PatientName)) {
-            replace(list, tag, pseudonym);
-          } else if (a instanceof SequenceAttribute) {
+          if (a instanceof SequenceAttribute) {
             list.put(new SequenceAttribute(tag));
           } else {
             replace(list, tag);
           }
         }
-        case DUMMY -> {
-          if (a instanceof SequenceAttribute) {
-            list.put(new SequenceAttribute(tag));
-          } else if (a.getVM() > 0) {
-            String dummy = DummyValues.of(a.getVRAsString());
-            replace(list, tag, dummy.isEmpty() ? new String[0] : new String[] {dummy});
-          }
-        }
+        case DUMMY -> list.put(DummyValues.dummy(a));
         case REPLACE_UID -> replaceUids(list, a);
       }
     }
   }
 
-  private void items(SequenceAttribute s, String pseudonym, Set<String> identifiers) {
+  private void items(SequenceAttribute s, String pseudonym, Set<String> identifiers, boolean cleaning) {
     for (int i = 0; i < s.getNumberOfItems(); i++) {
-      enforce(s.getItem(i).getAttributeList(), pseudonym, identifiers);
+      enforce(s.getItem(i).getAttributeList(), pseudonym, identifiers, cleaning);
     }
   }
 
   private void clean(AttributeList list, Attribute a, String pseudonym, Set<String> identifiers) {
     if (a instanceof SequenceAttribute s) {
-      items(s, pseudonym, identifiers);
+      items(s, pseudonym, identifiers, true);
       return;
     }
     String vr = a.getVRAsString();

@@ -60,6 +60,12 @@ public final class DeidentifyRun {
       Path target = output.resolve(name);
       try {
         bytes += Files.size(file);
+        Optional<String> notDicom = DicomFiles.notDicom(file);
+        if (notDicom.isPresent()) { // the same plain reason as 'radtrial dicom scan' gives
+          failures.add(new ScanProblem(name, Severity.ERROR, notDicom.get()));
+          listener.scanned(k + 1, files.size(), bytes);
+          continue;
+        }
         if (Files.exists(target)) {
           AttributeList header = DicomFiles.readHeader(file);
           String id = DataSet.value(header, TagFromName.PatientID);
@@ -80,7 +86,8 @@ public final class DeidentifyRun {
           written++;
         }
       } catch (DicomFileException e) {
-        failures.add(new ScanProblem(name, Severity.ERROR, e.getMessage()));
+        String m = e.getMessage(); // the problem is listed with its file: the path is not repeated
+        failures.add(new ScanProblem(name, Severity.ERROR, m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m));
       } catch (IOException | RuntimeException e) {
         failures.add(new ScanProblem(name, Severity.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
@@ -88,6 +95,11 @@ public final class DeidentifyRun {
     }
     TableFile.write(mapping, List.of(Column.text("patient_id"), Column.text("pseudonym")),
         pseudonyms.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
+    try {
+      OwnerOnly.restrict(mapping); // re-identifies patients: owner-only, like the key
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot make " + mapping + " owner-only (chmod 600)", e);
+    }
     TableFile.write(review, List.of(Column.text("file"), Column.text("reason"), Column.text("action")), toReview);
     return new Summary(files.size(), written, resumed, failures, toReview, pseudonyms);
   }

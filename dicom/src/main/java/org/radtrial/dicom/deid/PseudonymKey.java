@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,33 +36,38 @@ public final class PseudonymKey {
   }
 
   /**
-   * Reads the key file (hex), or creates it with 32 random bytes if it does not exist.
+   * Reads the key file (hex), or creates it with 32 random bytes if it does not exist, owner-only
+   * (rw-------) like the pseudonym mapping.
    *
-   * @return the key, and whether it was created now
+   * @return the key, whether it was created now, and a warning if an existing key file can be read by others
    */
   public static Loaded loadOrCreate(Path file) {
     try {
       if (Files.exists(file)) {
         String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        PseudonymKey key;
         try {
-          return new Loaded(new PseudonymKey(HexFormat.of().parseHex(hex)), false);
+          key = new PseudonymKey(HexFormat.of().parseHex(hex));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(file + ": not a radtrial key (hexadecimal, at least 32 digits)");
         }
+        return new Loaded(key, false, OwnerOnly.warnings(file, "secret key"));
       }
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Files.writeString(file, HexFormat.of().formatHex(secret) + "\n", StandardCharsets.US_ASCII);
-      return new Loaded(new PseudonymKey(secret), true);
+      OwnerOnly.create(file, HexFormat.of().formatHex(secret) + "\n");
+      return new Loaded(new PseudonymKey(secret), true, List.of());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the key file " + file, e);
     }
   }
 
-  /** A key and whether it was just created. */
-  public record Loaded(PseudonymKey key, boolean created) {}
+  /** A key, whether it was just created, and warnings about its file (e.g. readable by others). */
+  public record Loaded(PseudonymKey key, boolean created, List<String> warnings) {
+    public Loaded {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   private byte[] mac(String purpose, String value) {
     try {

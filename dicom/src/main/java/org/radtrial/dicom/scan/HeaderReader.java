@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import org.radtrial.dicom.DicomFiles;
 import org.radtrial.dicom.PixelMedLog;
 
 /**
@@ -66,11 +67,10 @@ public final class HeaderReader {
     List<LogRecord> log;
     PixelMedLog.start();
     try {
-      preamble = hasPreamble(file);
-      if (!preamble && !startsWithDicomTag(file)) {
+      preamble = DicomFiles.hasPreamble(file);
+      if (!preamble && !DicomFiles.startsWithDicomTag(file)) {
         PixelMedLog.stop();
-        problems.add(new ScanProblem(name, Severity.ERROR,
-            "not a DICOM file: no 'DICM' at byte 128, and the first bytes are not a DICOM data set's first tag"));
+        problems.add(new ScanProblem(name, Severity.ERROR, DicomFiles.NOT_DICOM));
         return Optional.empty();
       }
       try (DicomInputStream in = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
@@ -171,35 +171,6 @@ public final class HeaderReader {
           (isSevere ? "unreadable: " : "read with a repair: ") + text));
     }
     return severe;
-  }
-
-  private static boolean hasPreamble(Path file) throws IOException {
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      if (in.length() < 132) {
-        return false;
-      }
-      in.seek(128);
-      byte[] magic = new byte[4];
-      in.readFully(magic);
-      return magic[0] == 'D' && magic[1] == 'I' && magic[2] == 'C' && magic[3] == 'M';
-    }
-  }
-
-  /**
-   * A bare data set (no preamble) starts with a tag of group 0000 to 0008, little or big endian; a text
-   * or other file does not. Checking this first keeps PixelMed from trying to read arbitrary bytes.
-   */
-  private static boolean startsWithDicomTag(Path file) throws IOException {
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      if (in.length() < 8) {
-        return false;
-      }
-      int b0 = in.read();
-      int b1 = in.read();
-      int little = (b1 << 8) | b0;
-      int big = (b0 << 8) | b1;
-      return little <= 0x0008 && little % 2 == 0 || big <= 0x0008 && big % 2 == 0;
-    }
   }
 
   private static String unreadable(Path file, Exception e) {

@@ -27,11 +27,12 @@ class DeidentifySyntheticTest {
     return list;
   }
 
+  // SoftwareVersions (0018,1020) is not in Table E.1-1 (2024b): it is kept, as the standard allows
   @ParameterizedTest
   @ValueSource(strings = {"PatientBirthDate", "PatientAddress", "PatientTelephoneNumbers", "OtherPatientIDs", "IssuerOfPatientID",
       "AccessionNumber", "StudyID", "ReferringPhysicianName", "PerformingPhysicianName", "OperatorsName", "InstitutionName",
       "InstitutionAddress", "StationName", "DeviceSerialNumber", "StudyDescription", "SeriesDescription", "StudyDate", "ContentDate",
-      "AcquisitionDateTime", "PatientAge", "PatientSex", "PatientWeight", "PatientSize", "SoftwareVersions"})
+      "AcquisitionDateTime", "PatientAge", "PatientSex", "PatientWeight", "PatientSize"})
   void theBasicProfileLeavesNoValue(String keyword) {
     String v = DataSet.value(deidentified(), keyword);
     assertThat(v.isEmpty() || DummyValues.ALL.contains(v)).as(keyword + " = '" + v + "'").isTrue();
@@ -107,12 +108,46 @@ class DeidentifySyntheticTest {
   }
 
   @Test
-  void everyTableRowNamesTheTagOfItsKeyword() {
-    for (ProfileRule r : BasicProfile.TABLE.rules()) {
-      if (!r.tagPattern().contains("x")) {
-        var tag = DataSet.tag(r.keyword());
-        assertThat(String.format("%04X,%04X", tag.getGroup(), tag.getElement())).as(r.keyword()).isEqualTo(r.tagPattern());
-      }
-    }
+  void anAttributeTheTableDoesNotListFollowsTheRuleForItsVr() {
+    AttributeList list = SyntheticDicom.mammogram(PATIENT, DEVICE, "2.25.43", "2.25.44", "L", "CC", 1);
+    DataSet.set(list, "ExpiryDate", "20230301"); // (0014,1020): not in Table E.1-1 (2024b)
+    DataSet.set(list, "ExposureTime", "42"); // an acquisition parameter the audit may need
+    var newer = new com.pixelmed.dicom.AttributeTag(0x0018, 0x9FF0); // not in PixelMed's dictionary: newer than it
+    DataSet.set(list, newer, "Somewhere Hospital");
+    new Deidentifier(new DeidSettings(EnumSet.noneOf(DeidOption.class), KEY)).apply(list);
+    assertThat(BasicProfile.TABLE.rule(DataSet.tag("ExpiryDate"))).isEmpty();
+    assertThat(DataSet.value(list, "ExpiryDate")).isEqualTo("19000101");
+    assertThat(DataSet.value(list, "ExposureTime")).isEqualTo("42");
+    assertThat(list.get(newer)).isNull();
+    assertThat(DeidChecker.check(list)).isEmpty();
+  }
+
+  @Test
+  void checkDeidHoldsAnUnlistedDateToTheSameRule() {
+    AttributeList list = deidentified();
+    DataSet.set(list, "ExpiryDate", "20230301");
+    assertThat(DeidChecker.check(list)).containsExactly(
+        "ExpiryDate (0014,1020): holds '20230301', not a dummy value (radtrial's rule for attributes the table does not list)");
+  }
+
+  @Test
+  void srTextIsCleanedOfThePatientsNameUnderCleanStructuredContentAndRemovedWithoutIt() {
+    AttributeList kept = withTextItem();
+    new Deidentifier(new DeidSettings(EnumSet.of(DeidOption.CLEAN_STRUCTURED_CONTENT), KEY)).apply(kept);
+    var content = (com.pixelmed.dicom.SequenceAttribute) kept.get(DataSet.tag("ContentSequence"));
+    assertThat(DataSet.value(content.getItem(0).getAttributeList(), "TextValue")).isEqualTo("Discussed with REMOVED REMOVED on the phone");
+    assertThat(DataSet.value(content.getItem(0).getAttributeList(), "ValueType")).isEqualTo("TEXT");
+    AttributeList removed = withTextItem();
+    new Deidentifier(new DeidSettings(EnumSet.noneOf(DeidOption.class), KEY)).apply(removed);
+    // Content Sequence is D in Table E.1-1 (2024b): radtrial empties it
+    assertThat(((com.pixelmed.dicom.SequenceAttribute) removed.get(DataSet.tag("ContentSequence"))).getNumberOfItems()).isZero();
+  }
+
+  private static AttributeList withTextItem() {
+    AttributeList list = SyntheticDicom.mammogram(PATIENT, DEVICE, "2.25.43", "2.25.44", "L", "CC", 1);
+    AttributeList item = DataSet.addItem(list, "ContentSequence");
+    DataSet.set(item, "ValueType", "TEXT");
+    DataSet.set(item, "TextValue", "Discussed with Jane Doe on the phone");
+    return list;
   }
 }
