@@ -4,7 +4,6 @@ import static org.radtrial.server.Html.esc;
 import static org.radtrial.server.Html.num;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.util.List;
 import org.radtrial.server.Accounts.Session;
 import org.radtrial.server.Accounts.User;
@@ -172,9 +171,7 @@ final class Pages {
       if (results.has("simulation")) {
         h.append("<a id=\"simulator-link\" href=\"").append(base).append("/simulator\">Deployment simulator</a> ");
       }
-      if (Files.isRegularFile(runs.directory(run.id()).resolve("report.html"))) {
-        h.append("<a href=\"").append(base).append("/report\">Full report</a> ");
-      }
+      h.append("<a id=\"report-link\" href=\"").append(base).append("/report\">Full report</a> ");
       h.append("<a href=\"").append(api).append("/results\">results.json</a></nav>");
       if (results.has("models")) {
         h.append("<section id=\"leaderboard-section\"><h2>Leaderboard</h2>").append(Views.leaderboard(results))

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.radtrial.report.Report;
 import org.radtrial.server.Accounts.Session;
 import org.radtrial.server.Accounts.User;
 import org.radtrial.server.Runs.Run;
@@ -25,6 +26,12 @@ import org.radtrial.server.Studies.Study;
  */
 public final class RadtrialServer implements AutoCloseable {
   static final String COOKIE = "radtrial_session";
+  /**
+   * The report of a run is the page {@code radtrial report} writes: inline style and data images, no
+   * script, nothing fetched. It is served sandboxed (an opaque origin, no scripts, no forms).
+   */
+  static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+      + " form-action 'none'; frame-ancestors 'none'; sandbox";
 
   private final Database db;
   private final Accounts accounts;
@@ -132,13 +139,10 @@ public final class RadtrialServer implements AutoCloseable {
     });
     r.get("/studies/{sid}/runs/{rid}/report", ctx -> {
       Run run = run(ctx, study(ctx));
-      Path report = runs.directory(run.id()).resolve("report.html");
-      if (!Files.isRegularFile(report)) {
-        throw new HttpError(404, "this run has no report.html; produce one with radtrial report");
-      }
-      ctx.header("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline';"
-          + " frame-ancestors 'none'; sandbox");
-      ctx.contentType("text/html; charset=utf-8").result(Files.newInputStream(report));
+      JsonNode results = runs.parsedResults(run)
+          .orElseThrow(() -> new HttpError(409, "run " + run.id() + " has no results yet (" + run.status() + ")"));
+      ctx.header("Content-Security-Policy", REPORT_POLICY);
+      ctx.contentType("text/html; charset=utf-8").result(Report.render(results));
     });
     api.routes(r, this);
   }

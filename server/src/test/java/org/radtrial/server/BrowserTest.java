@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole workflow in Debian's headless Chromium: sign in with the printed one-time password, upload
- * the synthetic cohort, run an evaluation, read the leaderboard, move the simulator slider, comment.
+ * the synthetic cohort, run an evaluation, read the leaderboard, open the full report, move the simulator
+ * slider, comment.
  * Steps run in order on one server and one browser.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -131,6 +132,23 @@ class BrowserTest {
 
   @Test
   @Order(4)
+  void fullReportOpensFromTheRunPageWithKeyFindingsAndRocCurves() {
+    browser.get(runPage);
+    browser.findElement(By.id("report-link")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-findings")));
+    assertThat(browser.getCurrentUrl()).isEqualTo(runPage + "/report");
+    assertThat(browser.findElement(By.cssSelector("header h1")).getText()).contains("3 AI models");
+    assertThat(browser.findElements(By.cssSelector("#key-findings li"))).hasSizeGreaterThan(2);
+    WebElement roc = browser.findElement(By.id("roc-full"));
+    assertThat(roc.getSize().getWidth()).isGreaterThan(200);
+    assertThat(roc.findElements(By.cssSelector("path.roc-curve"))).hasSize(3);
+    screenshot("report.png");
+    browser.navigate().back();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("leaderboard")));
+  }
+
+  @Test
+  @Order(5)
   void simulatorSliderUpdatesDetectionRecallAndWorkload() {
     browser.findElement(By.linkText("← Screening AI selection")).click();
     startRun("simulation");
@@ -156,7 +174,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void commentAndDecisionAppearWithTheClinicalRole() {
     browser.get(runPage);
     new Select(browser.findElement(By.id("target-type"))).selectByValue("model");
@@ -173,7 +191,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void crossSiteFormInTheBrowserIsRefused() throws Exception {
     long before = server.database().count("SELECT COUNT(*) FROM studies");
     HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
