@@ -203,8 +203,7 @@ public final class RadtrialServer implements AutoCloseable {
       return;
     }
     Session s = ctx.attribute("session");
-    ctx.status(e.status).html(Html.page(e.status == 404 ? "Not found" : "Cannot do that", s,
-        "<p class=\"error\" id=\"http-error\">" + Html.esc(e.getMessage()) + "</p><p><a href=\"/\">Back to your studies</a></p>"));
+    ctx.status(e.status).html(Pages.error(s, e.status == 404 ? "Not found" : "Cannot do that", String.valueOf(e.getMessage())));
   }
 
   static Session session(Context ctx) {

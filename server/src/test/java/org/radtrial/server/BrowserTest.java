@@ -126,7 +126,7 @@ class BrowserTest {
     assertThat(rows).hasSize(3);
     // the synthetic cohort's model_a is the strongest by construction
     assertThat(rows.get(0).findElement(By.className("model")).getText()).isEqualTo("model_a");
-    assertThat(rows.get(0).getText()).matches("(?s).*0\\.9\\d\\d \\[0\\.\\d{3}, 0\\.9\\d\\d\\].*");
+    assertThat(rows.get(0).getText()).matches("(?s).*0\\.9\\d\\d \\(0\\.\\d{3}\u20130\\.9\\d\\d\\).*");
     screenshot("leaderboard.png");
   }
 
@@ -160,7 +160,7 @@ class BrowserTest {
     String cdr = text("sim-cdr");
     String recall = text("sim-recall_rate");
     String workload = text("sim-workload_change_pct");
-    assertThat(cdr).matches("\\d+\\.\\d\\d \\[.*\\]");
+    assertThat(cdr).matches("\\d+\\.\\d\\d \\(.*\\)");
     slider.click();
     for (int i = 0; i < 10; i++) {
       slider.sendKeys(Keys.ARROW_RIGHT);
@@ -169,7 +169,7 @@ class BrowserTest {
     assertThat(text("sim-recall_rate")).isNotEqualTo(recall);
     assertThat(text("sim-workload_change_pct")).isNotEqualTo(workload);
     assertThat(text("sim-cdr")).isNotEmpty();
-    assertThat(text("base-cdr")).matches("\\d+\\.\\d\\d \\[.*\\]");
+    assertThat(text("base-cdr")).matches("\\d+\\.\\d\\d \\(.*\\)");
     screenshot("simulator.png");
   }
 
