@@ -36,7 +36,7 @@ public final class ForestPlot {
 
   /** A row of values; {@code muted} for groups too small to judge; a heading row has no values. */
   public record Row(String label, String detail, String colour, Palette.Shape shape, boolean muted, List<Value> values) {
-    public static Row heading(String label) {
+    static Row heading(String label) {
       return new Row(label, "", "#000000", Palette.Shape.CIRCLE, false, List.of());
     }
 

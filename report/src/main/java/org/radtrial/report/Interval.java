@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A confidence interval as results.json writes it ({@code [lower, upper]}); NaN bounds when it is null. */
 public record Interval(double lower, double upper) {
-  public static final Interval NONE = new Interval(Double.NaN, Double.NaN);
+  static final Interval NONE = new Interval(Double.NaN, Double.NaN);
 
   public static Interval of(JsonNode node) {
     if (node == null || !node.isArray() || node.size() != 2 || !node.get(0).isNumber() || !node.get(1).isNumber()) {
