@@ -65,7 +65,7 @@ final class Views {
     }
     String rule = names.isEmpty() ? "" : models.path(names.get(0)).path("operating_points").path(0).path("rule").asText("");
     List<ReaderRow> readers = new ArrayList<>();
-    r.path("readers").fields().forEachRemaining(e -> readers.add(new ReaderRow(e.getKey(),
+    r.path("readers").properties().forEach(e -> readers.add(new ReaderRow(e.getKey(),
         Estimate.of(e.getValue().path("sensitivity"), 3), Estimate.of(e.getValue().path("specificity"), 3),
         Estimate.of(e.getValue().path("recall_rate"), 4))));
     List<Comparison> comparisons = new ArrayList<>();
@@ -173,7 +173,7 @@ final class Views {
     List<ConfidentError> errors = new ArrayList<>();
     for (JsonNode e : r.path("audit").path("confident_errors")) {
       StringBuilder meta = new StringBuilder();
-      e.path("metadata").fields().forEachRemaining(f -> meta.append(f.getKey()).append('=').append(f.getValue().asText())
+      e.path("metadata").properties().forEach(f -> meta.append(f.getKey()).append('=').append(f.getValue().asText())
           .append(' '));
       errors.add(new ConfidentError(e.path("model").asText(), e.path("case_id").asText(), e.path("error").asText(),
           e.path("score").asText(), meta.toString().trim()));
@@ -195,7 +195,7 @@ final class Views {
       }
     }
     ObjectNode models = out.putObject("models");
-    sim.path("models").fields().forEachRemaining(model -> {
+    sim.path("models").properties().forEach(model -> {
       ObjectNode m = models.putObject(model.getKey());
       ArrayNode thresholds = m.putArray("thresholds");
       for (JsonNode t : model.getValue().path("thresholds")) {
@@ -203,7 +203,7 @@ final class Views {
             + Fmt.prevalence(t.path("flag_rate").asDouble(Double.NaN)) + ")");
       }
       ObjectNode strategies = m.putObject("strategies");
-      model.getValue().path("strategies").fields().forEachRemaining(s -> {
+      model.getValue().path("strategies").properties().forEach(s -> {
         ArrayNode points = strategies.putArray(s.getKey());
         for (JsonNode point : s.getValue()) {
           ObjectNode o = points.addObject();
@@ -214,7 +214,7 @@ final class Views {
       });
     });
     ObjectNode descriptions = out.putObject("descriptions");
-    sim.path("strategies").fields().forEachRemaining(s -> descriptions.put(s.getKey(), s.getValue().asText()));
+    sim.path("strategies").properties().forEach(s -> descriptions.put(s.getKey(), s.getValue().asText()));
     return Json.write(out);
   }
 
