@@ -1,9 +1,12 @@
 package org.radtrial.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.radtrial.report.Report;
 import org.radtrial.server.Accounts.Session;
 import org.radtrial.server.Accounts.User;
 import org.radtrial.server.Discussion.Comment;
@@ -55,12 +58,21 @@ final class Pages {
 
   record ErrorPage(Session session, String title, String message) {}
 
+  private static final int REPORTS_KEPT = 8;
+
   private final Accounts accounts;
   private final Studies studies;
   private final Runs runs;
   private final Discussion discussion;
   private final Database db;
   private final Map<Long, String> simulatorData = new ConcurrentHashMap<>();
+  /** The latest reports rendered: a finished run's results never change, and an audit's report takes a second. */
+  private final Map<Long, String> reports = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+      return size() > REPORTS_KEPT;
+    }
+  });
 
   Pages(Accounts accounts, Studies studies, Runs runs, Discussion discussion, Database db) {
     this.accounts = accounts;
@@ -132,6 +144,11 @@ final class Pages {
     String data = simulatorData.computeIfAbsent(run.id(), id -> Views.simulatorData(results));
     return Templates.render("simulator.jte", new SimulatorPage(s, study, run, data, Views.modelNames(results),
         results.path("simulation").path("assumption").path("name").asText()));
+  }
+
+  /** The full report of a finished run: {@link Report#render} of its results, what {@code radtrial report} writes. */
+  String report(Run run, JsonNode results) {
+    return reports.computeIfAbsent(run.id(), id -> Report.render(results));
   }
 
   String decisions(Session s, Study study) {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.radtrial.report.Report;
 import org.radtrial.server.Accounts.Session;
 import org.radtrial.server.Accounts.User;
 import org.radtrial.server.Runs.Run;
@@ -142,7 +141,7 @@ public final class RadtrialServer implements AutoCloseable {
       JsonNode results = runs.parsedResults(run)
           .orElseThrow(() -> new HttpError(409, "run " + run.id() + " has no results yet (" + run.status() + ")"));
       ctx.header("Content-Security-Policy", REPORT_POLICY);
-      ctx.contentType("text/html; charset=utf-8").result(Report.render(results));
+      ctx.contentType("text/html; charset=utf-8").result(pages.report(run, results));
     });
     api.routes(r, this);
   }
