@@ -48,7 +48,7 @@ final class Pages {
   }
 
   record SubgroupsPage(Session session, Study study, Run run, List<String> columns, List<String> models, String column,
-      String model, String metric, Markup plot, String operatingPoint) {}
+      String model, String metric, Views.Forest forest, String operatingPoint) {}
 
   record SlicesPage(Session session, Study study, Run run, Views.Slices slices) {}
 

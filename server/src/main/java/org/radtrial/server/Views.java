@@ -94,12 +94,18 @@ final class Views {
         .marker(Palette.Shape.CIRCLE, x.applyAsDouble(e), 7, 4, colour, false).finish());
   }
 
-  /** The subgroup explorer's forest plot: one metric for one model over the levels of one column; empty if none. */
-  static Markup forest(JsonNode r, String column, String model, String metric) {
+  record SubgroupRow(String subgroup, String cases, Estimate estimate, boolean underpowered) {}
+
+  /** The subgroup explorer's plot and the numbers it draws; both empty when the column has no subgroups. */
+  record Forest(Markup plot, List<SubgroupRow> rows) {}
+
+  /** The subgroup explorer: one metric for one model over the levels of one column, drawn by the report's forest plot. */
+  static Forest forest(JsonNode r, String column, String model, String metric) {
     boolean percent = !metric.equals("auc");
     double overall = overall(r, model, metric);
     ForestPlot plot = new ForestPlot(List.of(ForestPlot.Panel.fitted(metric.replace('_', ' '), overall, percent)));
     String colour = Palette.model(Math.max(0, modelNames(r).indexOf(model)));
+    List<SubgroupRow> rows = new ArrayList<>();
     for (JsonNode s : r.path("audit").path("subgroups")) {
       if (s.path("columns").asText().equals(column) && s.path("model").asText().equals(model)) {
         JsonNode m = s.path(metric);
@@ -107,16 +113,18 @@ final class Views {
         ForestPlot.Value value = m.path("estimate").isNumber()
             ? new ForestPlot.Value(m.path("estimate").asDouble(), Interval.of(m.get("ci")), ForestPlot.Mark.NONE)
             : ForestPlot.Value.NONE;
-        plot.add(new ForestPlot.Row(s.path("subgroup").asText() + (under ? " (underpowered)" : ""),
-            Fmt.count(s.path("cases").asLong()) + " exams", colour, Palette.Shape.SQUARE, under, List.of(value)));
+        String cases = Fmt.count(s.path("cases").asLong());
+        plot.add(new ForestPlot.Row(s.path("subgroup").asText() + (under ? " (underpowered)" : ""), cases + " exams", colour,
+            Palette.Shape.SQUARE, under, List.of(value)));
+        rows.add(new SubgroupRow(s.path("subgroup").asText(), cases, Estimate.of(m, 3), under));
       }
     }
     if (plot.isEmpty()) {
-      return Markup.NONE;
+      return new Forest(Markup.NONE, List.of());
     }
-    return new Markup(plot.svg("forest", metric.replace('_', ' ') + " of " + model + " by " + column,
+    return new Forest(new Markup(plot.svg("forest", metric.replace('_', ' ') + " of " + model + " by " + column,
         "Each row is a level of " + column + ": its estimate and confidence interval; the dashed line is the whole cohort ("
-            + (percent ? Fmt.decimal(100 * overall, 1) + "%" : Fmt.decimal(overall, 3)) + ")."));
+            + (percent ? Fmt.decimal(100 * overall, 1) + "%" : Fmt.decimal(overall, 3)) + ").")), rows);
   }
 
   private static double overall(JsonNode r, String model, String metric) {

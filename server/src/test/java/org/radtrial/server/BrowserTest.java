@@ -180,6 +180,25 @@ class BrowserTest {
 
   @Test
   @Order(6)
+  void subgroupExplorerDrawsTheReportsForestPlotForTheChosenColumn() {
+    browser.get(runPage);
+    browser.findElement(By.linkText("\u2190 Screening AI selection")).click();
+    startRun("audit");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("subgroups-link"))).click();
+    new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("column")))).selectByValue("density");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#forest title"), "by density"));
+    WebElement forest = browser.findElement(By.id("forest"));
+    assertThat(forest.getSize().getWidth()).isGreaterThan(300);
+    // one labelled row per density level, A to D
+    assertThat(forest.findElements(By.xpath(".//*[local-name()='text'][starts-with(., 'density = ')]"))).hasSize(4);
+    // and the numbers it draws, as text
+    assertThat(browser.findElements(By.cssSelector("#forest-table tr"))).hasSize(5);
+    assertThat(browser.findElement(By.id("forest-table")).getText()).containsPattern("density = D [\\d,]+ 0\\.\\d{3} \\(0\\.\\d{3}\u2013");
+    screenshot("subgroups.png");
+  }
+
+  @Test
+  @Order(7)
   void commentAndDecisionAppearWithTheClinicalRole() {
     browser.get(runPage);
     new Select(browser.findElement(By.id("target-type"))).selectByValue("model");
@@ -196,7 +215,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void crossSiteFormInTheBrowserIsRefused() throws Exception {
     long before = server.database().count("SELECT COUNT(*) FROM studies");
     HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
