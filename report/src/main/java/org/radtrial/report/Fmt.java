@@ -7,20 +7,20 @@ import java.util.Locale;
  * does not exist (null in results.json), and intervals written as "lower–upper" or "lower to upper"
  * when a bound is negative.
  */
-final class Fmt {
+public final class Fmt {
   static final String MINUS = "\u2212";
   static final String DASH = "\u2013";
-  static final String NOT_ESTIMABLE = "not estimable";
+  public static final String NOT_ESTIMABLE = "not estimable";
 
   private Fmt() {}
 
   /** A count with thousands separators: 49,630. */
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
   /** A number with a fixed number of decimals, with a real minus sign. */
-  static String decimal(double x, int digits) {
+  public static String decimal(double x, int digits) {
     if (!Double.isFinite(x)) {
       return NOT_ESTIMABLE;
     }
@@ -37,7 +37,7 @@ final class Fmt {
   }
 
   /** A percentage with the precision a small prevalence needs: 0.0074 → "0.74%". */
-  static String prevalence(double proportion) {
+  public static String prevalence(double proportion) {
     if (!Double.isFinite(proportion)) {
       return NOT_ESTIMABLE;
     }
@@ -56,7 +56,7 @@ final class Fmt {
   }
 
   /** An interval: "0.898–0.932", or "−0.094 to 0.007" when a bound is negative. */
-  static String interval(Interval ci, int digits) {
+  public static String interval(Interval ci, int digits) {
     return bounds(ci, x -> decimal(x, digits));
   }
 
@@ -93,7 +93,7 @@ final class Fmt {
   }
 
   /** A number to a few significant digits without trailing zeros, for thresholds: 0.039, 0.2318, 12.5. */
-  static String significant(double x, int digits) {
+  public static String significant(double x, int digits) {
     if (!Double.isFinite(x)) {
       return NOT_ESTIMABLE;
     }
@@ -121,7 +121,7 @@ final class Fmt {
   }
 
   /** A p- or q-value: "<0.001", "0.015", "0.61". */
-  static String p(double p) {
+  public static String p(double p) {
     if (!Double.isFinite(p)) {
       return NOT_ESTIMABLE;
     }
@@ -135,7 +135,7 @@ final class Fmt {
   }
 
   /** A rule or decision as people write it: "score ≥ 0.17" for results.json's "score >= 0.17". */
-  static String symbols(String rule) {
+  public static String symbols(String rule) {
     return rule.replace(">=", "\u2265").replace("<=", "\u2264");
   }
 

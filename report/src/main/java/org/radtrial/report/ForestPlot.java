@@ -9,7 +9,7 @@ import java.util.List;
  * too small to judge are drawn hollow, grey and dashed; a value shown to differ from the reference
  * gets an arrow beside its panel.
  */
-final class ForestPlot {
+public final class ForestPlot {
   private static final double ROW = 30;
   private static final double TOP = 36;
   private static final double BOTTOM = 34;
@@ -17,17 +17,17 @@ final class ForestPlot {
   private static final double GAP = 26;
 
   /** How a value compares with the panel's reference, as the numbers show it. */
-  enum Mark { NONE, HIGHER, LOWER }
+  public enum Mark { NONE, HIGHER, LOWER }
 
   /** A measure: its title, axis limits (NaN: fitted to the data), reference line and units. */
-  record Panel(String title, double low, double high, double reference, boolean percent) {
-    static Panel fitted(String title, double reference, boolean percent) {
+  public record Panel(String title, double low, double high, double reference, boolean percent) {
+    public static Panel fitted(String title, double reference, boolean percent) {
       return new Panel(title, Double.NaN, Double.NaN, reference, percent);
     }
   }
 
-  record Value(double estimate, Interval ci, Mark mark) {
-    static final Value NONE = new Value(Double.NaN, Interval.NONE, Mark.NONE);
+  public record Value(double estimate, Interval ci, Mark mark) {
+    public static final Value NONE = new Value(Double.NaN, Interval.NONE, Mark.NONE);
 
     static Value of(Proportion p, Mark mark) {
       return new Value(p.estimate(), p.ci(), mark);
@@ -35,7 +35,7 @@ final class ForestPlot {
   }
 
   /** A row of values; {@code muted} for groups too small to judge; a heading row has no values. */
-  record Row(String label, String detail, String colour, Palette.Shape shape, boolean muted, List<Value> values) {
+  public record Row(String label, String detail, String colour, Palette.Shape shape, boolean muted, List<Value> values) {
     static Row heading(String label) {
       return new Row(label, "", "#000000", Palette.Shape.CIRCLE, false, List.of());
     }
@@ -48,11 +48,11 @@ final class ForestPlot {
   private final List<Panel> panels;
   private final List<Row> rows = new ArrayList<>();
 
-  ForestPlot(List<Panel> panels) {
+  public ForestPlot(List<Panel> panels) {
     this.panels = panels;
   }
 
-  ForestPlot add(Row row) {
+  public ForestPlot add(Row row) {
     if (!row.isHeading() && row.values().size() != panels.size()) {
       throw new IllegalArgumentException("row '" + row.label() + "' has " + row.values().size() + " values for "
           + panels.size() + " panels");
@@ -61,11 +61,12 @@ final class ForestPlot {
     return this;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return rows.stream().allMatch(Row::isHeading);
   }
 
-  String svg(String id, String title, String description) {
+  /** The plot as an inline SVG image with a title and a description for screen readers. */
+  public String svg(String id, String title, String description) {
     double labelWidth = labelWidth();
     double width = labelWidth + panels.size() * (PANEL + GAP);
     double height = TOP + rows.size() * ROW + BOTTOM;

@@ -5,7 +5,7 @@ package org.radtrial.report;
  * (every element closed, every attribute quoted, no named entities but XML's), so a report is both
  * valid HTML and well-formed XML that tests can query with XPath.
  */
-final class Html {
+public final class Html {
   private final StringBuilder out;
 
   Html() {
@@ -74,8 +74,11 @@ final class Html {
     }
   }
 
-  /** Escapes the five XML special characters and drops control characters XML does not allow. */
-  static String escape(String text) {
+  /**
+   * Escapes the five XML special characters and drops control characters XML does not allow: safe
+   * as element text and inside a quoted attribute value. The web app's pages escape with it too.
+   */
+  public static String escape(String text) {
     StringBuilder s = new StringBuilder(text.length() + 16);
     for (int k = 0; k < text.length(); k++) {
       char c = text.charAt(k);

@@ -3,17 +3,17 @@ package org.radtrial.report;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A confidence interval as results.json writes it ({@code [lower, upper]}); NaN bounds when it is null. */
-record Interval(double lower, double upper) {
+public record Interval(double lower, double upper) {
   static final Interval NONE = new Interval(Double.NaN, Double.NaN);
 
-  static Interval of(JsonNode node) {
+  public static Interval of(JsonNode node) {
     if (node == null || !node.isArray() || node.size() != 2 || !node.get(0).isNumber() || !node.get(1).isNumber()) {
       return NONE;
     }
     return new Interval(node.get(0).asDouble(), node.get(1).asDouble());
   }
 
-  boolean exists() {
+  public boolean exists() {
     return Double.isFinite(lower) && Double.isFinite(upper);
   }
 

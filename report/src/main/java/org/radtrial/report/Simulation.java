@@ -1,15 +1,21 @@
 package org.radtrial.report;
 
+import static org.radtrial.core.simulate.SimulationMetric.COST;
+import static org.radtrial.core.simulate.SimulationMetric.ENERGY_KWH;
+import static org.radtrial.core.simulate.SimulationMetric.MISSED_VS_BASELINE;
+import static org.radtrial.core.simulate.SimulationMetric.WORKLOAD_CHANGE_PCT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.radtrial.core.simulate.SimulationMetric;
 
 /**
  * Typed access to results.json's "simulation" section (docs/results-schema.md, written by
  * 'radtrial simulate'): the strategies, each model's threshold sweep, the thresholds of interest and
- * how each metric reads.
+ * how each metric reads ({@link MetricFormat}).
  */
 final class Simulation {
   /** Why a threshold is shown: the rule of the console summary of 'radtrial simulate'. */
@@ -43,154 +49,6 @@ final class Simulation {
         case CLOSEST -> (constraintsUnmet ? "no threshold meets the constraints, so the" : "the")
             + " sweep point nearest the baseline's recall rate";
       };
-    }
-  }
-
-  private enum Kind { RATE, PERCENT, COUNT, CHANGE }
-
-  /** A metric of results.json and how it reads: a rate per 1,000, a proportion, a count or a change in %. */
-  enum Metric {
-    CDR("cdr", "CDR per 1,000", "Cancers detected per 1,000 exams (CDR)", Kind.RATE, 2),
-    RECALL_RATE("recall_rate", "recall rate", "Recall rate (women recalled per exam)", Kind.PERCENT, 2),
-    FP_PER_1000("fp_per_1000", "false-positive recalls per 1,000", "False-positive recalls per 1,000 exams", Kind.RATE, 1),
-    PPV("ppv", "PPV", "PPV (share of recalls with cancer)", Kind.PERCENT, 1),
-    SENSITIVITY("sensitivity", "sensitivity", "Programme sensitivity (share of the cancers detected)", Kind.PERCENT, 1),
-    DETECTED("detected", "cancers detected", "Cancers detected", Kind.COUNT, 0),
-    MISSED("missed_vs_baseline", "cancers missed vs baseline", "Cancers missed compared with the baseline (net)", Kind.COUNT, 1),
-    RECALLS("recalls", "women recalled", "Women recalled", Kind.COUNT, 0),
-    HUMAN_READS("human_reads", "human reads", "Human reads", Kind.COUNT, 0),
-    ARBITRATIONS("arbitrations", "arbitrations and reviews", "Arbitrations (and extra reviews)", Kind.COUNT, 0),
-    READING_HOURS("reading_hours", "reading hours", "Reading hours", Kind.COUNT, 1),
-    WORKLOAD("workload_change_pct", "workload change", "Reading hours compared with the baseline", Kind.CHANGE, 1),
-    COST("cost", "cost", "Cost (recalls and reading hours)", Kind.COUNT, 0),
-    ENERGY("energy_kwh", "energy, kWh", "Energy of the recalls' extra imaging, kWh", Kind.COUNT, 1);
-
-    final String key;
-    final String label;
-    final String longLabel;
-    private final Kind kind;
-    private final int digits;
-
-    Metric(String key, String label, String longLabel, Kind kind, int digits) {
-      this.key = key;
-      this.label = label;
-      this.longLabel = longLabel;
-      this.kind = kind;
-      this.digits = digits;
-    }
-
-    String value(double x) {
-      if (!Double.isFinite(x)) {
-        return Fmt.NOT_ESTIMABLE;
-      }
-      return switch (kind) {
-        case RATE -> Fmt.decimal(x, digits);
-        case PERCENT -> Fmt.decimal(100 * x, digits) + "%";
-        case COUNT -> Fmt.grouped(x, digits);
-        case CHANGE -> Fmt.signed(x, digits) + "%";
-      };
-    }
-
-    String interval(Interval ci) {
-      if (!ci.exists()) {
-        return Fmt.NOT_ESTIMABLE;
-      }
-      return switch (kind) {
-        case RATE -> Fmt.interval(ci, digits);
-        case PERCENT -> Fmt.interval(ci.times(100), digits) + "%";
-        case COUNT -> Fmt.groupedInterval(ci, digits);
-        case CHANGE -> Fmt.interval(ci, digits) + "%";
-      };
-    }
-
-    /** A difference from the baseline, in the metric's units (percentage points for a proportion). */
-    String difference(double d) {
-      return difference(d, 0);
-    }
-
-    /** A difference with {@code extra} more decimals than usual. */
-    String difference(double d, int extra) {
-      if (!Double.isFinite(d)) {
-        return Fmt.NOT_ESTIMABLE;
-      }
-      int n = digits + extra;
-      return switch (kind) {
-        case RATE -> Fmt.signed(d, n);
-        case PERCENT -> Fmt.signed(100 * d, n);
-        case COUNT -> Fmt.signedGrouped(d, n);
-        case CHANGE -> Fmt.signed(d, n) + "%";
-      };
-    }
-
-    String differenceInterval(Interval ci) {
-      return differenceInterval(ci, 0);
-    }
-
-    String differenceInterval(Interval ci, int extra) {
-      if (!ci.exists()) {
-        return Fmt.NOT_ESTIMABLE;
-      }
-      int n = digits + extra;
-      return switch (kind) {
-        case RATE, CHANGE -> Fmt.interval(ci, n);
-        case PERCENT -> Fmt.interval(ci.times(100), n);
-        case COUNT -> Fmt.groupedInterval(ci, n);
-      };
-    }
-
-    /**
-     * The decimals to add (at most 3) so that a difference whose interval excludes 0 is not written
-     * with a bound of "0.00", which would read as no difference.
-     */
-    int extraDigits(double d, Interval ci) {
-      if (!ci.excludes(0)) {
-        return 0;
-      }
-      double scale = kind == Kind.PERCENT ? 100 : 1;
-      for (int extra = 0; extra < 3; extra++) {
-        double smallest = 0.5 * Math.pow(10, -(digits + extra));
-        if (Math.abs(scale * d) >= smallest && Math.abs(scale * ci.lower()) >= smallest
-            && Math.abs(scale * ci.upper()) >= smallest) {
-          return extra;
-        }
-      }
-      return 3;
-    }
-
-    /** The unit of a difference as a sentence says it. */
-    String differenceUnit() {
-      return switch (kind) {
-        case RATE -> " per 1,000";
-        case PERCENT -> " points";
-        case COUNT, CHANGE -> "";
-      };
-    }
-
-    /**
-     * "5.73 (5.26–6.21)": the estimate of {@code {estimate, ci, ...}} with its interval; the estimate
-     * alone when there is no interval (a run without bootstrap).
-     */
-    String withInterval(JsonNode m) {
-      double estimate = Json.number(m, "estimate");
-      Interval ci = Interval.of(m.get("ci"));
-      return Double.isFinite(estimate) && !ci.exists() ? value(estimate) : value(estimate) + " (" + interval(ci) + ")";
-    }
-
-    /** "Δ +0.01 (−0.04 to 0.06)": the paired difference from the baseline with its interval (if any). */
-    String differenceWithInterval(JsonNode m) {
-      double d = Json.number(m, "difference_vs_baseline");
-      Interval ci = Interval.of(m.get("difference_ci"));
-      return "\u0394 " + difference(d) + (Double.isFinite(d) && !ci.exists() ? "" : " (" + differenceInterval(ci) + ")");
-    }
-
-    double estimate(JsonNode point) {
-      return Json.number(point.path(key), "estimate");
-    }
-
-    /** What the interval of the difference from the baseline lets the report say (no test goes with it). */
-    Judgement judge(JsonNode point, double alpha) {
-      JsonNode m = point.path(key);
-      return Judgement.of(Json.number(m, "difference_vs_baseline"), Interval.of(m.get("difference_ci")), Double.NaN, alpha);
     }
   }
 
@@ -381,17 +239,18 @@ final class Simulation {
   }
 
   /** The metrics the tables show: cost and energy only when the programme prices them. */
-  List<Metric> baselineMetrics() {
-    List<Metric> metrics = new ArrayList<>();
-    for (Metric m : Metric.values()) {
-      if (m == Metric.MISSED || m == Metric.WORKLOAD || m == Metric.COST && !costed()
-          || m == Metric.ENERGY && !(programme("energy_per_recall_kwh") > 0)) {
+  List<MetricFormat> baselineMetrics() {
+    List<MetricFormat> metrics = new ArrayList<>();
+    for (SimulationMetric m : SimulationMetric.values()) {
+      if (m == MISSED_VS_BASELINE || m == WORKLOAD_CHANGE_PCT || m == COST && !costed()
+          || m == ENERGY_KWH && !(programme("energy_per_recall_kwh") > 0)) {
         continue;
       }
-      metrics.add(m);
+      metrics.add(MetricFormat.of(m));
     }
     return metrics;
   }
+
 
   /** The subgroup effects of a model (docs/results-schema.md: simulation.subgroups). */
   List<JsonNode> subgroups(String model) {

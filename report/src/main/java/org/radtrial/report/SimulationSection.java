@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.radtrial.core.simulate.SimulationMetric;
 import org.radtrial.report.Simulation.Choice;
-import org.radtrial.report.Simulation.Metric;
 
 /**
  * The virtual trial of 'radtrial simulate': the programme and the named assumption for decisions
@@ -17,12 +17,18 @@ import org.radtrial.report.Simulation.Metric;
  * differences from the baseline, the constraints, the subgroups and the capacity.
  */
 final class SimulationSection implements Section {
+  private static final MetricFormat ARBITRATIONS = MetricFormat.of(SimulationMetric.ARBITRATIONS);
+  private static final MetricFormat CDR = MetricFormat.of(SimulationMetric.CDR);
+  private static final MetricFormat MISSED = MetricFormat.of(SimulationMetric.MISSED_VS_BASELINE);
+  private static final MetricFormat PPV = MetricFormat.of(SimulationMetric.PPV);
+  private static final MetricFormat READING_HOURS = MetricFormat.of(SimulationMetric.READING_HOURS);
+  private static final MetricFormat RECALL_RATE = MetricFormat.of(SimulationMetric.RECALL_RATE);
+  private static final MetricFormat SENSITIVITY = MetricFormat.of(SimulationMetric.SENSITIVITY);
+  private static final MetricFormat WORKLOAD = MetricFormat.of(SimulationMetric.WORKLOAD_CHANGE_PCT);
   /** The metrics of the strategy tables, in their order. */
-  private static final List<Metric> TABLE = List.of(Metric.CDR, Metric.RECALL_RATE, Metric.PPV, Metric.MISSED,
-      Metric.READING_HOURS, Metric.WORKLOAD);
+  private static final List<MetricFormat> TABLE = List.of(CDR, RECALL_RATE, PPV, MISSED, READING_HOURS, WORKLOAD);
   /** The metrics of the subgroup effects (docs/results-schema.md). */
-  private static final List<Metric> SUBGROUP = List.of(Metric.CDR, Metric.RECALL_RATE, Metric.SENSITIVITY,
-      Metric.READING_HOURS);
+  private static final List<MetricFormat> SUBGROUP = List.of(CDR, RECALL_RATE, SENSITIVITY, READING_HOURS);
 
   @Override
   public String id() {
@@ -52,9 +58,9 @@ final class SimulationSection implements Section {
     List<Finding> findings = new ArrayList<>();
     JsonNode b = sim.baseline();
     findings.add(new Finding(Finding.Strength.FACT, "The programme as recorded (" + reading(sim) + ") detected "
-        + estimate(Metric.CDR, b, " cancers per 1,000 exams", results) + ", recalled "
-        + estimate(Metric.RECALL_RATE, b, " of women", results) + " and took "
-        + estimate(Metric.READING_HOURS, b, " reading hours", results) + ".", id()));
+        + estimate(CDR, b, " cancers per 1,000 exams", results) + ", recalled "
+        + estimate(RECALL_RATE, b, " of women", results) + " and took "
+        + estimate(READING_HOURS, b, " reading hours", results) + ".", id()));
     int comparisons = 0;
     for (String model : sim.models()) {
       for (String strategy : sim.simulated(model)) {
@@ -104,21 +110,21 @@ final class SimulationSection implements Section {
     JsonNode p = sim.point(model, strategy, choice.index());
     double alpha = results.alpha();
     String level = results.level() + " CI ";
-    Judgement cdr = Metric.CDR.judge(p, alpha);
+    Judgement cdr = CDR.judge(p, alpha);
     StringBuilder s = new StringBuilder(model + " as " + strategy + " (threshold " + sim.thresholdValue(model, choice.index())
         + ", flagging " + Fmt.prevalence(sim.flagRate(model, choice.index())) + " of exams; " + choice.shortReason() + "): ");
-    s.append(clause(Metric.CDR, cdr, p.path("cdr"), level, "detects more cancers", "detects fewer cancers",
+    s.append(clause(CDR, cdr, p.path("cdr"), level, "detects more cancers", "detects fewer cancers",
         "cancer detection"));
     if (cdr == Judgement.LOWER) {
-      s.append(", a net ").append(Metric.MISSED.value(Metric.MISSED.estimate(p))).append(" of the baseline's cancers missed");
+      s.append(", a net ").append(MISSED.value(MISSED.estimate(p))).append(" of the baseline's cancers missed");
     }
-    s.append("; ").append(clause(Metric.RECALL_RATE, Metric.RECALL_RATE.judge(p, alpha), p.path("recall_rate"), level,
+    s.append("; ").append(clause(RECALL_RATE, RECALL_RATE.judge(p, alpha), p.path("recall_rate"), level,
         "recalls more women", "recalls fewer women", "recall rate"));
-    JsonNode w = p.path(Metric.WORKLOAD.key);
+    JsonNode w = p.path(WORKLOAD.key);
     if (Json.number(w, "estimate") == -100) {
       s.append("; no human reads (\u2212100% reading hours).");
     } else {
-      s.append("; ").append(clause(Metric.WORKLOAD, Metric.WORKLOAD.judge(p, alpha), w, level, "needs more reading hours",
+      s.append("; ").append(clause(WORKLOAD, WORKLOAD.judge(p, alpha), w, level, "needs more reading hours",
           "needs fewer reading hours", "reading hours")).append('.');
     }
     Finding.Strength strength = cdr.strength();
@@ -127,11 +133,11 @@ final class SimulationSection implements Section {
       JsonNode never = sim.sensitivity(model, strategy, choice.index(), "never recall");
       double hi = Json.number(always, "cdr");
       double lo = Json.number(never, "cdr");
-      double base = Metric.CDR.estimate(sim.baseline());
+      double base = CDR.estimate(sim.baseline());
       s.append(" This rests on the assumption \u201C").append(sim.assumptionName()).append("\u201D for decisions never made");
       if (Double.isFinite(hi) && Double.isFinite(lo)) {
-        s.append(": CDR would be ").append(Metric.CDR.value(hi)).append(" per 1,000 if every one recalled and ")
-            .append(Metric.CDR.value(lo)).append(" if none did (baseline ").append(Metric.CDR.value(base)).append(")");
+        s.append(": CDR would be ").append(CDR.value(hi)).append(" per 1,000 if every one recalled and ")
+            .append(CDR.value(lo)).append(" if none did (baseline ").append(CDR.value(base)).append(")");
         boolean holds = cdr == Judgement.HIGHER ? lo > base + 1e-9 : cdr == Judgement.LOWER ? hi < base - 1e-9 : true;
         if (!holds) {
           s.append(", so whether it detects ").append(cdr == Judgement.HIGHER ? "more" : "fewer")
@@ -148,7 +154,7 @@ final class SimulationSection implements Section {
    * "detects fewer cancers: −0.54 per 1,000 (95% CI −0.64 to −0.38)", worded by the judgement;
    * {@code what} names the measure ("cancer detection") for the sentences that do not call a direction.
    */
-  private static String clause(Metric metric, Judgement judgement, JsonNode m, String level, String higher, String lower,
+  private static String clause(MetricFormat metric, Judgement judgement, JsonNode m, String level, String higher, String lower,
       String what) {
     double d = Json.number(m, "difference_vs_baseline");
     Interval ci = Interval.of(m.get("difference_ci"));
@@ -176,7 +182,7 @@ final class SimulationSection implements Section {
     for (String model : sim.models()) {
       for (String strategy : sim.simulated(model)) {
         for (Choice choice : sim.choices(model, strategy)) {
-          JsonNode m = sim.point(model, strategy, choice.index()).path(Metric.ARBITRATIONS.key);
+          JsonNode m = sim.point(model, strategy, choice.index()).path(ARBITRATIONS.key);
           Interval ci = Interval.of(m.get("ci")).times(per1000);
           if (ci.above(capacity)) {
             over.add(model + " as " + strategy + " at " + sim.thresholdValue(model, choice.index()) + " ("
@@ -186,7 +192,7 @@ final class SimulationSection implements Section {
         }
       }
     }
-    JsonNode b = sim.baseline().path(Metric.ARBITRATIONS.key);
+    JsonNode b = sim.baseline().path(ARBITRATIONS.key);
     Interval baseline = Interval.of(b.get("ci")).times(per1000);
     String already = baseline.above(capacity) ? " The programme as recorded already needs "
         + Fmt.decimal(per1000 * Json.number(b, "estimate"), 1) + " (" + results.level() + " CI " + Fmt.interval(baseline, 1)
@@ -202,7 +208,7 @@ final class SimulationSection implements Section {
   }
 
   /** "5.73 cancers per 1,000 exams (95% CI 5.26–6.21)"; without an interval, the estimate alone. */
-  private static String estimate(Metric metric, JsonNode point, String unit, Results results) {
+  private static String estimate(MetricFormat metric, JsonNode point, String unit, Results results) {
     JsonNode m = point.path(metric.key);
     Interval ci = Interval.of(m.get("ci"));
     return metric.value(Json.number(m, "estimate")) + unit + (ci.exists() ? " (" + results.level() + " CI "
@@ -338,8 +344,8 @@ final class SimulationSection implements Section {
       headers.add("recall rate: " + name);
     }
     HtmlTable table = new HtmlTable("Sensitivity to the assumption (baseline: CDR "
-        + Metric.CDR.value(Metric.CDR.estimate(sim.baseline())) + " per 1,000, recall rate "
-        + Metric.RECALL_RATE.value(Metric.RECALL_RATE.estimate(sim.baseline())) + ")", headers.toArray(String[]::new));
+        + CDR.value(CDR.estimate(sim.baseline())) + " per 1,000, recall rate "
+        + RECALL_RATE.value(RECALL_RATE.estimate(sim.baseline())) + ")", headers.toArray(String[]::new));
     for (String model : sim.models()) {
       for (String strategy : sim.simulated(model)) {
         if (!sim.needsAssumption(model, strategy)) {
@@ -348,7 +354,7 @@ final class SimulationSection implements Section {
         for (Choice choice : sim.choices(model, strategy)) {
           List<String> cells = new ArrayList<>(List.of(model + ", " + strategy, sim.threshold(model, choice.index())));
           for (String metric : List.of("cdr", "recall_rate")) {
-            Metric m = metric.equals("cdr") ? Metric.CDR : Metric.RECALL_RATE;
+            MetricFormat m = metric.equals("cdr") ? CDR : RECALL_RATE;
             for (String name : assumptions) {
               cells.add(m.value(Json.number(sim.sensitivity(model, strategy, choice.index(), name), metric)));
             }
@@ -364,7 +370,7 @@ final class SimulationSection implements Section {
     html.element("h3", "The programme as recorded (baseline)");
     HtmlTable table = new HtmlTable("Every strategy is compared with these numbers, on the same exams", "measure",
         "estimate (" + results.level() + " CI)");
-    for (Metric metric : sim.baselineMetrics()) {
+    for (MetricFormat metric : sim.baselineMetrics()) {
       table.row(metric.longLabel, metric.withInterval(sim.baseline().path(metric.key)));
     }
     table.write(html);
@@ -393,7 +399,7 @@ final class SimulationSection implements Section {
     List<Figure.Key> legend = new ArrayList<>();
     StringBuilder description = new StringBuilder("Cancers detected per 1,000 exams against the change in reading hours"
         + " from the baseline, for each strategy over " + model + "'s " + sim.thresholds(model).size() + " thresholds. The"
-        + " baseline detects " + Metric.CDR.value(Metric.CDR.estimate(sim.baseline())) + " per 1,000 at 0%.");
+        + " baseline detects " + CDR.value(CDR.estimate(sim.baseline())) + " per 1,000 at 0%.");
     boolean drawable = false;
     for (String strategy : strategies) {
       int i = sim.strategyIndex(strategy);
@@ -401,26 +407,26 @@ final class SimulationSection implements Section {
       double[] x = new double[curve.size()];
       double[] y = new double[curve.size()];
       for (int j = 0; j < curve.size(); j++) {
-        x[j] = Metric.WORKLOAD.estimate(curve.get(j));
-        y[j] = Metric.CDR.estimate(curve.get(j));
+        x[j] = WORKLOAD.estimate(curve.get(j));
+        y[j] = CDR.estimate(curve.get(j));
         drawable |= Double.isFinite(x[j]) && Double.isFinite(y[j]);
       }
       lines.add(new TradeOffChart.Line(i, x, y));
       legend.add(new Figure.Key(strategy, Palette.model(i), Palette.shape(i), Palette.dash(i), true, false));
       for (Choice choice : sim.choices(model, strategy)) {
         JsonNode p = sim.point(model, strategy, choice.index());
-        marks.add(new TradeOffChart.Mark(i, Metric.WORKLOAD.estimate(p), Metric.CDR.estimate(p),
+        marks.add(new TradeOffChart.Mark(i, WORKLOAD.estimate(p), CDR.estimate(p),
             Interval.of(p.path("cdr").get("ci"))));
         description.append(' ').append(strategy).append(" at ").append(sim.thresholdValue(model, choice.index()))
-            .append(": reading hours ").append(Metric.WORKLOAD.value(Metric.WORKLOAD.estimate(p))).append(", ")
-            .append(Metric.CDR.value(Metric.CDR.estimate(p))).append(" per 1,000.");
+            .append(": reading hours ").append(WORKLOAD.value(WORKLOAD.estimate(p))).append(", ")
+            .append(CDR.value(CDR.estimate(p))).append(" per 1,000.");
       }
     }
     legend.add(Figure.Key.marker("baseline (as recorded)", Palette.READER, Palette.Shape.DIAMOND, false));
     if (drawable) {
       description.append(" The table below the chart gives every point.");
       Figure.write(html, TradeOffChart.svg("tradeoff-" + k, model + ": reading hours against cancers detected",
-          description.toString(), lines, marks, Metric.CDR.estimate(sim.baseline()),
+          description.toString(), lines, marks, CDR.estimate(sim.baseline()),
           Interval.of(sim.baseline().path("cdr").get("ci"))),
           "Each line is a strategy over " + model + "'s thresholds (a lower threshold flags more exams). Up is more"
               + " cancers detected, left is fewer reading hours. Markers are the thresholds in the table below, with the "
@@ -442,7 +448,7 @@ final class SimulationSection implements Section {
       List<String> cells = new ArrayList<>(List.of(sim.threshold(model, j)));
       for (String strategy : strategies) {
         JsonNode p = sim.point(model, strategy, j);
-        cells.add(Metric.WORKLOAD.value(Metric.WORKLOAD.estimate(p)) + ", " + Metric.CDR.value(Metric.CDR.estimate(p)));
+        cells.add(WORKLOAD.value(WORKLOAD.estimate(p)) + ", " + CDR.value(CDR.estimate(p)));
       }
       table.row(cells.toArray(String[]::new));
     }
@@ -452,16 +458,16 @@ final class SimulationSection implements Section {
   private static HtmlTable strategyTable(Results results, Simulation sim, String model) {
     String level = " (" + results.level() + " CI)";
     List<String> headers = new ArrayList<>(List.of("strategy", "threshold (flags)"));
-    for (Metric metric : TABLE) {
-      headers.add(metric.label + level + (metric == Metric.MISSED || metric == Metric.WORKLOAD ? "" : "; \u0394 vs baseline"));
+    for (MetricFormat metric : TABLE) {
+      headers.add(metric.label + level + (metric.fromBaseline() ? "" : "; \u0394 vs baseline"));
     }
     headers.add("why this threshold");
     HtmlTable table = new HtmlTable(model + " in each role at the thresholds of interest. \u0394: the paired difference from"
         + " the baseline" + level + ", in percentage points for rates in %. Cancers missed and the workload change are"
         + " themselves differences from the baseline.", headers.toArray(String[]::new));
     List<String> base = new ArrayList<>(List.of("baseline", ""));
-    for (Metric metric : TABLE) {
-      base.add(metric == Metric.MISSED || metric == Metric.WORKLOAD ? "0" : metric.withInterval(sim.baseline().path(metric.key)));
+    for (MetricFormat metric : TABLE) {
+      base.add(metric.fromBaseline() ? "0" : metric.withInterval(sim.baseline().path(metric.key)));
     }
     base.add("the programme as recorded");
     table.styledRow("baseline", base.toArray(String[]::new));
@@ -469,9 +475,9 @@ final class SimulationSection implements Section {
       for (Choice choice : sim.choices(model, strategy)) {
         JsonNode p = sim.point(model, strategy, choice.index());
         List<String> cells = new ArrayList<>(List.of(strategy, sim.threshold(model, choice.index())));
-        for (Metric metric : TABLE) {
+        for (MetricFormat metric : TABLE) {
           JsonNode m = p.path(metric.key);
-          cells.add(metric == Metric.MISSED || metric == Metric.WORKLOAD ? metric.withInterval(m)
+          cells.add(metric.fromBaseline() ? metric.withInterval(m)
               : metric.withInterval(m) + "\n" + metric.differenceWithInterval(m));
         }
         cells.add(choice.reason());
@@ -527,7 +533,7 @@ final class SimulationSection implements Section {
         List<String> cells = new ArrayList<>(List.of(r.path("strategy").asText() + " at "
             + sim.thresholdValue(model, r.path("threshold_index").asInt()) + ": " + r.path("column").asText() + " = "
             + r.path("level").asText(), Fmt.count(r.path("exams").asLong()), Fmt.count(r.path("cancers").asLong())));
-        for (Metric metric : SUBGROUP) {
+        for (MetricFormat metric : SUBGROUP) {
           JsonNode m = r.path("metrics").path(metric.key);
           cells.add(metric.withInterval(m) + "\n" + metric.differenceWithInterval(m));
         }
@@ -542,7 +548,7 @@ final class SimulationSection implements Section {
     double capacity = sim.programme("arbitration_capacity_per_1000");
     double per1000 = 1000.0 / Math.max(1, results.cases());
     if (capacity > 0) {
-      JsonNode b = sim.baseline().path(Metric.ARBITRATIONS.key);
+      JsonNode b = sim.baseline().path(ARBITRATIONS.key);
       Interval baseline = Interval.of(b.get("ci")).times(per1000);
       html.element("p", "The programme can staff " + Fmt.trimmed(capacity, 1) + " arbitrations and extra reviews per 1,000"
           + " exams; the baseline needed " + Fmt.decimal(per1000 * Json.number(b, "estimate"), 1) + (baseline.exists()
@@ -552,7 +558,7 @@ final class SimulationSection implements Section {
       for (String model : sim.models()) {
         for (String strategy : sim.simulated(model)) {
           for (Choice choice : sim.choices(model, strategy)) {
-            JsonNode m = sim.point(model, strategy, choice.index()).path(Metric.ARBITRATIONS.key);
+            JsonNode m = sim.point(model, strategy, choice.index()).path(ARBITRATIONS.key);
             Interval ci = Interval.of(m.get("ci")).times(per1000);
             String verdict = ci.above(capacity) ? "above it (the whole interval)" : ci.below(capacity)
                 ? "within it (the whole interval)" : ci.exists() ? "not shown either way (the interval includes it)"

@@ -7,7 +7,7 @@ import java.util.Locale;
  * screen readers, shown by browsers on hover), and coordinates are rounded to 0.1 px to keep files
  * small. A coordinate that is not finite is a bug in the caller and stops the report.
  */
-final class Svg {
+public final class Svg {
   static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
   private final StringBuilder s = new StringBuilder(8192);
   private final double width;
@@ -29,7 +29,7 @@ final class Svg {
   }
 
   /** A small picture that only repeats what the text beside it says (a legend symbol): hidden from screen readers. */
-  static Svg decorative(double width, double height) {
+  public static Svg decorative(double width, double height) {
     Svg svg = new Svg(width, height);
     svg.s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" aria-hidden=\"true\" viewBox=\"0 0 ")
         .append(n(width)).append(' ').append(n(height)).append("\" width=\"").append(n(width)).append("\" height=\"")
@@ -45,7 +45,7 @@ final class Svg {
     return height;
   }
 
-  Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth, String dash) {
+  public Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth, String dash) {
     s.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
         .append("\" y2=\"").append(n(y2)).append("\" stroke=\"").append(stroke).append("\" stroke-width=\"")
         .append(n(strokeWidth)).append('"');
@@ -116,7 +116,7 @@ final class Svg {
   }
 
   /** A data marker; filled, or hollow with a white centre when {@code hollow}. */
-  Svg marker(Palette.Shape shape, double x, double y, double r, String colour, boolean hollow) {
+  public Svg marker(Palette.Shape shape, double x, double y, double r, String colour, boolean hollow) {
     String paint = hollow ? " fill=\"#ffffff\" stroke=\"" + colour + "\" stroke-width=\"1.5\"" : " fill=\"" + colour + "\"";
     switch (shape) {
       case CIRCLE -> s.append("<circle cx=\"").append(n(x)).append("\" cy=\"").append(n(y)).append("\" r=\"").append(n(r))
@@ -170,7 +170,7 @@ final class Svg {
     return this;
   }
 
-  String finish() {
+  public String finish() {
     return s.append("</svg>").toString();
   }
 

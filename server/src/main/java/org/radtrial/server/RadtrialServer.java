@@ -25,6 +25,12 @@ import org.radtrial.server.Studies.Study;
  */
 public final class RadtrialServer implements AutoCloseable {
   static final String COOKIE = "radtrial_session";
+  /**
+   * The report of a run is the page {@code radtrial report} writes: inline style and data images, no
+   * script, nothing fetched. It is served sandboxed (an opaque origin, no scripts, no forms).
+   */
+  static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+      + " form-action 'none'; frame-ancestors 'none'; sandbox";
 
   private final Database db;
   private final Accounts accounts;
@@ -132,13 +138,10 @@ public final class RadtrialServer implements AutoCloseable {
     });
     r.get("/studies/{sid}/runs/{rid}/report", ctx -> {
       Run run = run(ctx, study(ctx));
-      Path report = runs.directory(run.id()).resolve("report.html");
-      if (!Files.isRegularFile(report)) {
-        throw new HttpError(404, "this run has no report.html; produce one with radtrial report");
-      }
-      ctx.header("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline';"
-          + " frame-ancestors 'none'; sandbox");
-      ctx.contentType("text/html; charset=utf-8").result(Files.newInputStream(report));
+      JsonNode results = runs.parsedResults(run)
+          .orElseThrow(() -> new HttpError(409, "run " + run.id() + " has no results yet (" + run.status() + ")"));
+      ctx.header("Content-Security-Policy", REPORT_POLICY);
+      ctx.contentType("text/html; charset=utf-8").result(pages.report(run, results));
     });
     api.routes(r, this);
   }
@@ -199,8 +202,7 @@ public final class RadtrialServer implements AutoCloseable {
       return;
     }
     Session s = ctx.attribute("session");
-    ctx.status(e.status).html(Html.page(e.status == 404 ? "Not found" : "Cannot do that", s,
-        "<p class=\"error\" id=\"http-error\">" + Html.esc(e.getMessage()) + "</p><p><a href=\"/\">Back to your studies</a></p>"));
+    ctx.status(e.status).html(Pages.error(s, e.status == 404 ? "Not found" : "Cannot do that", String.valueOf(e.getMessage())));
   }
 
   static Session session(Context ctx) {

@@ -1,150 +1,130 @@
 package org.radtrial.server;
 
-import static org.radtrial.server.Html.esc;
-import static org.radtrial.server.Html.num;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import org.radtrial.core.simulate.SimulationMetric;
+import org.radtrial.report.Fmt;
+import org.radtrial.report.ForestPlot;
+import org.radtrial.report.Interval;
+import org.radtrial.report.MetricFormat;
+import org.radtrial.report.Palette;
+import org.radtrial.report.Svg;
 
-/** The views of a run's results.json: leaderboard, subgroup forest plot, failure slices, simulator. */
+/**
+ * The views of a run's results.json (leaderboard, subgroup forest plot, failure slices, simulator),
+ * as values for the templates, drawn and formatted with the report's pieces: {@link Fmt},
+ * {@link ForestPlot}, {@link Svg} and {@link MetricFormat}.
+ */
 final class Views {
   static final List<String> FOREST_METRICS = List.of("sensitivity", "specificity", "false_positive_rate", "recall_rate", "ppv",
       "auc");
-  static final List<String> SIM_METRICS = List.of("cdr", "recall_rate", "sensitivity", "fp_per_1000", "ppv",
-      "missed_vs_baseline", "human_reads", "reading_hours", "workload_change_pct");
+  /** What the deployment simulator shows, in its order. */
+  static final List<SimulationMetric> SIMULATOR = List.of(SimulationMetric.CDR, SimulationMetric.SENSITIVITY,
+      SimulationMetric.RECALL_RATE, SimulationMetric.FP_PER_1000, SimulationMetric.MISSED_VS_BASELINE,
+      SimulationMetric.HUMAN_READS, SimulationMetric.READING_HOURS, SimulationMetric.WORKLOAD_CHANGE_PCT);
 
   private Views() {}
 
-  /** Models ranked by AUC with DeLong CIs, their first operating point, the readers, and the pairwise tests. */
-  static String leaderboard(JsonNode r) {
-    JsonNode models = r.path("models");
-    if (!models.isObject() || models.isEmpty()) {
-      return "<p>This run has no evaluation.</p>";
-    }
-    List<String> names = new ArrayList<>();
-    models.fieldNames().forEachRemaining(names::add);
-    names.sort((a, b) -> Double.compare(models.path(b).path("auc").path("estimate").asDouble(),
-        models.path(a).path("auc").path("estimate").asDouble()));
-    String rule = models.path(names.get(0)).path("operating_points").path(0).path("rule").asText("");
-    double level = r.path("settings").path("ci_level").asDouble(0.95);
-    String pct = num(level * 100, 0) + "% CI";
-    StringBuilder h = new StringBuilder("<table id=\"leaderboard\" class=\"data\"><thead><tr><th>#</th><th>Model</th><th>AUC ("
-        + pct + ", DeLong)</th><th></th><th>Sensitivity</th><th>Specificity</th><th>Recall rate</th></tr></thead><tbody>");
-    int rank = 0;
-    for (String name : names) {
-      JsonNode m = models.path(name);
-      JsonNode auc = m.path("auc");
-      JsonNode op = m.path("operating_points").path(0);
-      h.append("<tr><td>").append(++rank).append("</td><td class=\"model\">").append(esc(name)).append("</td><td>")
-          .append(estimate(auc, 3)).append("</td><td>").append(ciBar(auc)).append("</td><td>")
-          .append(estimate(op.path("sensitivity"), 3)).append("</td><td>").append(estimate(op.path("specificity"), 3))
-          .append("</td><td>").append(estimate(op.path("recall_rate"), 4)).append("</td></tr>");
-    }
-    h.append("</tbody></table><p class=\"note\">Operating point: ").append(esc(rule))
-        .append(" (threshold per model in results.json).</p>");
-    JsonNode readers = r.path("readers");
-    if (readers.isObject() && !readers.isEmpty()) {
-      h.append("<h3>Readers</h3><table class=\"data\"><tr><th>Reader</th><th>Sensitivity</th><th>Specificity</th>"
-          + "<th>Recall rate</th></tr>");
-      for (Iterator<Map.Entry<String, JsonNode>> it = readers.fields(); it.hasNext(); ) {
-        var e = it.next();
-        h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(estimate(e.getValue().path("sensitivity"), 3))
-            .append("</td><td>").append(estimate(e.getValue().path("specificity"), 3)).append("</td><td>")
-            .append(estimate(e.getValue().path("recall_rate"), 4)).append("</td></tr>");
+  /** An estimate and its interval, formatted; the interval is empty when results.json has none. */
+  record Estimate(String value, String ci) {
+    static Estimate of(JsonNode m, int decimals) {
+      if (!m.path("estimate").isNumber()) {
+        return new Estimate(Fmt.NOT_ESTIMABLE, "");
       }
-      h.append("</table>");
+      Interval ci = Interval.of(m.get("ci"));
+      return new Estimate(Fmt.decimal(m.path("estimate").asDouble(), decimals), ci.exists() ? Fmt.interval(ci, decimals) : "");
     }
-    JsonNode comparisons = r.path("comparisons");
-    if (comparisons.isArray() && !comparisons.isEmpty()) {
-      h.append("<h3>Head to head (paired DeLong, Holm-adjusted)</h3><table class=\"data\"><tr><th>Pair</th>"
-          + "<th>AUC difference (").append(pct).append(")</th><th>p</th><th>p (Holm)</th></tr>");
-      for (JsonNode c : comparisons) {
-        h.append("<tr><td>").append(esc(c.path("models").path(0).asText())).append(" − ")
-            .append(esc(c.path("models").path(1).asText())).append("</td><td>").append(num(c.path("auc_difference").asDouble(), 3))
-            .append(" [").append(num(c.path("ci").path(0).asDouble(), 3)).append(", ")
-            .append(num(c.path("ci").path(1).asDouble(), 3)).append("]</td><td>").append(p(c.path("p").asDouble()))
-            .append("</td><td>").append(p(c.path("p_holm").asDouble())).append("</td></tr>");
-      }
-      h.append("</table>");
-    }
-    return h.toString();
   }
 
-  /** The subgroup explorer: a forest plot of one metric for one model over the levels of one column. */
-  static String forest(JsonNode r, String column, String model, String metric) {
-    JsonNode audit = r.path("audit");
-    List<JsonNode> rows = new ArrayList<>();
-    for (JsonNode s : audit.path("subgroups")) {
-      if (s.path("columns").asText().equals(column) && s.path("model").asText().equals(model)) {
-        rows.add(s);
-      }
+  record ModelRow(int rank, String name, Estimate auc, Markup bar, Estimate sensitivity, Estimate specificity,
+      Estimate recallRate) {}
+
+  record ReaderRow(String name, Estimate sensitivity, Estimate specificity, Estimate recallRate) {}
+
+  record Comparison(String pair, String difference, String p, String pHolm) {}
+
+  record Leaderboard(String level, List<ModelRow> models, String rule, List<ReaderRow> readers, List<Comparison> comparisons) {}
+
+  /** Models ranked by AUC with DeLong CIs, their first operating point, the readers, and the pairwise tests. */
+  static Leaderboard leaderboard(JsonNode r) {
+    JsonNode models = r.path("models");
+    List<String> names = modelNames(r);
+    names.sort((a, b) -> Double.compare(models.path(b).path("auc").path("estimate").asDouble(),
+        models.path(a).path("auc").path("estimate").asDouble()));
+    List<ModelRow> rows = new ArrayList<>();
+    for (String name : names) {
+      JsonNode m = models.path(name);
+      JsonNode op = m.path("operating_points").path(0);
+      rows.add(new ModelRow(rows.size() + 1, name, Estimate.of(m.path("auc"), 3), intervalBar(m.path("auc")),
+          Estimate.of(op.path("sensitivity"), 3), Estimate.of(op.path("specificity"), 3), Estimate.of(op.path("recall_rate"), 4)));
     }
-    if (rows.isEmpty()) {
-      return "<p>No subgroups of " + esc(column) + " for " + esc(model) + ".</p>";
+    String rule = names.isEmpty() ? "" : models.path(names.get(0)).path("operating_points").path(0).path("rule").asText("");
+    List<ReaderRow> readers = new ArrayList<>();
+    r.path("readers").properties().forEach(e -> readers.add(new ReaderRow(e.getKey(),
+        Estimate.of(e.getValue().path("sensitivity"), 3), Estimate.of(e.getValue().path("specificity"), 3),
+        Estimate.of(e.getValue().path("recall_rate"), 4))));
+    List<Comparison> comparisons = new ArrayList<>();
+    for (JsonNode c : r.path("comparisons")) {
+      double d = c.path("auc_difference").asDouble(Double.NaN);
+      Interval ci = Interval.of(c.get("ci"));
+      comparisons.add(new Comparison(c.path("models").path(0).asText() + " \u2212 " + c.path("models").path(1).asText(),
+          Fmt.decimal(d, 3) + (ci.exists() ? " (" + Fmt.interval(ci, 3) + ")" : ""), Fmt.p(c.path("p").asDouble(Double.NaN)),
+          Fmt.p(c.path("p_holm").asDouble(Double.NaN))));
     }
+    String level = Fmt.decimal(100 * r.path("settings").path("ci_level").asDouble(0.95), 0) + "% CI";
+    return new Leaderboard(level, rows, Fmt.symbols(rule), readers, comparisons);
+  }
+
+  /** The AUC and its interval on [0.5, 1], beside the numbers it repeats (so hidden from screen readers). */
+  private static Markup intervalBar(JsonNode auc) {
+    Interval ci = Interval.of(auc.get("ci"));
+    double e = auc.path("estimate").asDouble(Double.NaN);
+    if (!ci.exists() || !Double.isFinite(e)) {
+      return Markup.NONE;
+    }
+    java.util.function.DoubleUnaryOperator x = v -> 4 + Math.max(0, Math.min(1, (v - 0.5) / 0.5)) * 152;
+    String colour = Palette.model(0);
+    return new Markup(Svg.decorative(160, 14).line(4, 7, 156, 7, "#dddddd", 1, null)
+        .line(x.applyAsDouble(ci.lower()), 7, x.applyAsDouble(ci.upper()), 7, colour, 3, null)
+        .marker(Palette.Shape.CIRCLE, x.applyAsDouble(e), 7, 4, colour, false).finish());
+  }
+
+  record SubgroupRow(String subgroup, String cases, Estimate estimate, boolean underpowered) {}
+
+  /** The subgroup explorer's plot and the numbers it draws; both empty when the column has no subgroups. */
+  record Forest(Markup plot, List<SubgroupRow> rows) {}
+
+  /** The subgroup explorer: one metric for one model over the levels of one column, drawn by the report's forest plot. */
+  static Forest forest(JsonNode r, String column, String model, String metric) {
+    boolean percent = !metric.equals("auc");
     double overall = overall(r, model, metric);
-    double lo = Double.isNaN(overall) ? 1 : overall;
-    double hi = Double.isNaN(overall) ? 0 : overall;
-    for (JsonNode s : rows) {
-      JsonNode ci = s.path(metric).path("ci");
-      if (ci.isArray()) {
-        lo = Math.min(lo, ci.path(0).asDouble());
-        hi = Math.max(hi, ci.path(1).asDouble());
+    ForestPlot plot = new ForestPlot(List.of(ForestPlot.Panel.fitted(metric.replace('_', ' '), overall, percent)));
+    String colour = Palette.model(Math.max(0, modelNames(r).indexOf(model)));
+    List<SubgroupRow> rows = new ArrayList<>();
+    for (JsonNode s : r.path("audit").path("subgroups")) {
+      if (s.path("columns").asText().equals(column) && s.path("model").asText().equals(model)) {
+        JsonNode m = s.path(metric);
+        boolean under = s.path("underpowered").asBoolean(false);
+        ForestPlot.Value value = m.path("estimate").isNumber()
+            ? new ForestPlot.Value(m.path("estimate").asDouble(), Interval.of(m.get("ci")), ForestPlot.Mark.NONE)
+            : ForestPlot.Value.NONE;
+        String cases = Fmt.count(s.path("cases").asLong());
+        plot.add(new ForestPlot.Row(s.path("subgroup").asText() + (under ? " (underpowered)" : ""), cases + " exams", colour,
+            Palette.Shape.SQUARE, under, List.of(value)));
+        rows.add(new SubgroupRow(s.path("subgroup").asText(), cases, Estimate.of(m, 3), under));
       }
     }
-    double pad = Math.max(0.02, (hi - lo) * 0.05);
-    lo = Math.max(0, lo - pad);
-    hi = Math.min(1, hi + pad);
-    int left = 220;
-    int width = 420;
-    int rowHeight = 28;
-    int height = rows.size() * rowHeight + 50;
-    double finalLo = lo;
-    double span = Math.max(1e-9, hi - lo);
-    java.util.function.DoubleUnaryOperator x = v -> left + (v - finalLo) / span * width;
-    StringBuilder svg = new StringBuilder("<svg id=\"forest\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (left + width + 160)
-        + "\" height=\"" + height + "\" role=\"img\" aria-label=\"forest plot of " + esc(metric) + " by " + esc(column) + "\">");
-    if (!Double.isNaN(overall)) {
-      double ox = x.applyAsDouble(overall);
-      svg.append(String.format(java.util.Locale.ROOT,
-          "<line x1=\"%.1f\" y1=\"10\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>"
-              + "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">overall %s</text>",
-          ox, ox, height - 30, ox, height - 15, num(overall, 3)));
+    if (plot.isEmpty()) {
+      return new Forest(Markup.NONE, List.of());
     }
-    for (int i = 0; i < 5; i++) {
-      double v = lo + span * i / 4;
-      svg.append(String.format(java.util.Locale.ROOT,
-          "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#777\">%s</text>", x.applyAsDouble(v),
-          height - 2, num(v, 2)));
-    }
-    int y = 25;
-    for (JsonNode s : rows) {
-      JsonNode m = s.path(metric);
-      boolean under = s.path("underpowered").asBoolean(false);
-      String label = s.path("subgroup").asText();
-      svg.append("<text x=\"4\" y=\"").append(y + 4).append("\" font-size=\"12\">").append(esc(label)).append(" (n=")
-          .append(s.path("cases").asInt()).append(")</text>");
-      if (m.path("estimate").isNumber()) {
-        double e = m.path("estimate").asDouble();
-        double a = m.path("ci").path(0).asDouble(e);
-        double b = m.path("ci").path(1).asDouble(e);
-        svg.append(String.format(java.util.Locale.ROOT,
-            "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1f4e79\" stroke-width=\"2\"/>"
-                + "<rect class=\"point\" x=\"%.1f\" y=\"%d\" width=\"8\" height=\"8\" fill=\"%s\" stroke=\"#1f4e79\"/>"
-                + "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s [%s, %s]%s</text>",
-            x.applyAsDouble(a), y, x.applyAsDouble(b), y, x.applyAsDouble(e) - 4, y - 4, under ? "#fff" : "#1f4e79",
-            left + width + 8, y + 4, num(e, 3), num(a, 3), num(b, 3), under ? " underpowered" : ""));
-      } else {
-        svg.append("<text x=\"").append(left).append("\" y=\"").append(y + 4).append("\" font-size=\"11\">not estimable</text>");
-      }
-      y += rowHeight;
-    }
-    return svg.append("</svg>").toString();
+    return new Forest(new Markup(plot.svg("forest", metric.replace('_', ' ') + " of " + model + " by " + column,
+        "Each row is a level of " + column + ": its estimate and confidence interval; the dashed line is the whole cohort ("
+            + (percent ? Fmt.decimal(100 * overall, 1) + "%" : Fmt.decimal(overall, 3)) + ").")), rows);
   }
 
   private static double overall(JsonNode r, String model, String metric) {
@@ -181,117 +161,72 @@ final class Views {
     return names;
   }
 
+  record Slice(String model, String error, String sentence, long cases, String rates, String q, String discuss) {}
+
+  record ConfidentError(String model, String caseId, String error, String score, String metadata) {}
+
+  record Slices(int tested, List<Slice> discoveries, List<ConfidentError> errors) {}
+
   /** Failure slices with their statistics and links to discuss them, then the most confident errors (the cases). */
-  static String slices(JsonNode r, String discussBase) {
+  static Slices slices(JsonNode r, String discussBase) {
     JsonNode search = r.path("audit").path("failure_slices");
-    StringBuilder h = new StringBuilder("<p>").append(search.path("tested").asInt())
-        .append(" slices tested; discoveries at the false-discovery rate of the audit:</p>");
-    JsonNode found = search.path("discoveries");
-    if (!found.isArray() || found.isEmpty()) {
-      h.append("<p id=\"no-slices\">No slice where a model fails more than in the rest of the cohort was found.</p>");
-    } else {
-      h.append("<table id=\"slices\" class=\"data\"><tr><th>Model</th><th>Error</th><th>Slice</th><th>Cases</th>"
-          + "<th>Slice vs rest</th><th>q</th><th></th></tr>");
-      for (JsonNode s : found) {
-        String target = s.path("model").asText() + ": " + s.path("rule").asText() + " (" + s.path("error").asText() + ")";
-        h.append("<tr><td>").append(esc(s.path("model").asText())).append("</td><td>").append(esc(s.path("error").asText()))
-            .append("</td><td>").append(esc(s.path("sentence").asText(s.path("rule").asText()))).append("</td><td>")
-            .append(s.path("cases").asInt()).append("</td><td>").append(num(s.path("slice_rate").asDouble(), 3)).append(" vs ")
-            .append(num(s.path("rest_rate").asDouble(), 3)).append("</td><td>").append(p(s.path("q").asDouble()))
-            .append("</td><td><a href=\"").append(esc(discussBase + "?target_type=slice&target=" + urlEncode(target)))
-            .append("#discussion\">discuss</a></td></tr>");
-      }
-      h.append("</table>");
+    List<Slice> found = new ArrayList<>();
+    for (JsonNode s : search.path("discoveries")) {
+      String target = s.path("model").asText() + ": " + s.path("rule").asText() + " (" + s.path("error").asText() + ")";
+      found.add(new Slice(s.path("model").asText(), s.path("error").asText(), s.path("sentence").asText(s.path("rule").asText()),
+          s.path("cases").asLong(), Fmt.decimal(s.path("slice_rate").asDouble(Double.NaN), 3) + " vs "
+              + Fmt.decimal(s.path("rest_rate").asDouble(Double.NaN), 3), Fmt.p(s.path("q").asDouble(Double.NaN)),
+          discussBase + "?target_type=slice&target=" + urlEncode(target) + "#discussion"));
     }
-    JsonNode errors = r.path("audit").path("confident_errors");
-    if (errors.isArray() && !errors.isEmpty()) {
-      h.append("<h3>Most confident errors (cases to look at)</h3><table class=\"data\"><tr><th>Model</th><th>Case</th>"
-          + "<th>Error</th><th>Score</th><th>Metadata</th></tr>");
-      for (JsonNode e : errors) {
-        StringBuilder meta = new StringBuilder();
-        e.path("metadata").fields().forEachRemaining(f -> meta.append(f.getKey()).append('=').append(f.getValue().asText())
-            .append(' '));
-        h.append("<tr><td>").append(esc(e.path("model").asText())).append("</td><td>").append(esc(e.path("case_id").asText()))
-            .append("</td><td>").append(esc(e.path("error").asText())).append("</td><td>").append(esc(e.path("score").asText()))
-            .append("</td><td>").append(esc(meta.toString().trim())).append("</td></tr>");
-      }
-      h.append("</table>");
+    List<ConfidentError> errors = new ArrayList<>();
+    for (JsonNode e : r.path("audit").path("confident_errors")) {
+      StringBuilder meta = new StringBuilder();
+      e.path("metadata").properties().forEach(f -> meta.append(f.getKey()).append('=').append(f.getValue().asText())
+          .append(' '));
+      errors.add(new ConfidentError(e.path("model").asText(), e.path("case_id").asText(), e.path("error").asText(),
+          e.path("score").asText(), meta.toString().trim()));
     }
-    return h.toString();
+    return new Slices(search.path("tested").asInt(), found, errors);
   }
 
-  /** The simulation curves, compacted for the slider: per model and strategy, per threshold, [estimate, lo, hi]. */
+  /**
+   * The simulation, formatted for the slider: per model its thresholds, and per strategy and
+   * threshold each metric of {@link #SIMULATOR} as the report writes it, "5.73 (5.26–6.21)".
+   */
   static String simulatorData(JsonNode r) {
     JsonNode sim = r.path("simulation");
     ObjectNode out = Json.MAPPER.createObjectNode();
     ObjectNode baseline = out.putObject("baseline");
-    for (String metric : SIM_METRICS) {
-      baseline.set(metric, triple(sim.path("baseline").path(metric)));
+    for (SimulationMetric metric : SIMULATOR) {
+      if (metric != SimulationMetric.MISSED_VS_BASELINE && metric != SimulationMetric.WORKLOAD_CHANGE_PCT) {
+        baseline.put(metric.key(), MetricFormat.of(metric).withInterval(sim.path("baseline").path(metric.key())));
+      }
     }
     ObjectNode models = out.putObject("models");
-    sim.path("models").fields().forEachRemaining(model -> {
+    sim.path("models").properties().forEach(model -> {
       ObjectNode m = models.putObject(model.getKey());
       ArrayNode thresholds = m.putArray("thresholds");
       for (JsonNode t : model.getValue().path("thresholds")) {
-        thresholds.addArray().add(t.path("value").asDouble()).add(t.path("flag_rate").asDouble());
+        thresholds.add(Fmt.significant(t.path("value").asDouble(Double.NaN), 4) + " (flags "
+            + Fmt.prevalence(t.path("flag_rate").asDouble(Double.NaN)) + ")");
       }
       ObjectNode strategies = m.putObject("strategies");
-      model.getValue().path("strategies").fields().forEachRemaining(s -> {
+      model.getValue().path("strategies").properties().forEach(s -> {
         ArrayNode points = strategies.putArray(s.getKey());
         for (JsonNode point : s.getValue()) {
           ObjectNode o = points.addObject();
-          for (String metric : SIM_METRICS) {
-            o.set(metric, triple(point.path(metric)));
+          for (SimulationMetric metric : SIMULATOR) {
+            o.put(metric.key(), MetricFormat.of(metric).withInterval(point.path(metric.key())));
           }
         }
       });
     });
     ObjectNode descriptions = out.putObject("descriptions");
-    sim.path("strategies").fields().forEachRemaining(s -> descriptions.put(s.getKey(), s.getValue().asText()));
+    sim.path("strategies").properties().forEach(s -> descriptions.put(s.getKey(), s.getValue().asText()));
     return Json.write(out);
   }
 
-  private static JsonNode triple(JsonNode metric) {
-    ArrayNode a = Json.MAPPER.createArrayNode();
-    a.add(metric.path("estimate").asDouble(Double.NaN));
-    a.add(metric.path("ci").path(0).asDouble(Double.NaN));
-    a.add(metric.path("ci").path(1).asDouble(Double.NaN));
-    return a;
-  }
-
-  private static String estimate(JsonNode m, int decimals) {
-    if (!m.path("estimate").isNumber()) {
-      return "–";
-    }
-    String s = num(m.path("estimate").asDouble(), decimals);
-    if (m.path("ci").isArray()) {
-      s += " <span class=\"ci\">[" + num(m.path("ci").path(0).asDouble(), decimals) + ", "
-          + num(m.path("ci").path(1).asDouble(), decimals) + "]</span>";
-    }
-    return s;
-  }
-
-  private static String ciBar(JsonNode auc) {
-    if (!auc.path("ci").isArray()) {
-      return "";
-    }
-    double from = 0.5;
-    java.util.function.DoubleUnaryOperator x = v -> 4 + Math.max(0, (v - from) / (1 - from)) * 152;
-    double e = auc.path("estimate").asDouble();
-    return String.format(java.util.Locale.ROOT, "<svg width=\"160\" height=\"14\" class=\"cibar\" role=\"img\" aria-label=\"AUC"
-        + " interval\"><line x1=\"4\" y1=\"7\" x2=\"156\" y2=\"7\" stroke=\"#ddd\"/><line x1=\"%.1f\" y1=\"7\" x2=\"%.1f\""
-        + " y2=\"7\" stroke=\"#1f4e79\" stroke-width=\"3\"/><circle cx=\"%.1f\" cy=\"7\" r=\"4\" fill=\"#1f4e79\"/></svg>",
-        x.applyAsDouble(auc.path("ci").path(0).asDouble()), x.applyAsDouble(auc.path("ci").path(1).asDouble()), x.applyAsDouble(e));
-  }
-
-  private static String p(double p) {
-    if (Double.isNaN(p)) {
-      return "–";
-    }
-    return p < 0.001 ? "&lt; 0.001" : num(p, 3);
-  }
-
   static String urlEncode(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

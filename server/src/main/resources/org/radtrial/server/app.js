@@ -89,24 +89,18 @@
     for (const s of forest.querySelectorAll('select')) s.addEventListener('change', () => forest.submit());
   }
 
-  // Deployment simulator: the slider walks the simulated thresholds; every number follows live.
-  const simData = document.getElementById('sim-data');
-  if (simData) {
-    const data = JSON.parse(simData.textContent);
+  // Deployment simulator: the slider walks the simulated thresholds; every number follows live. The
+  // server sends each number already written as the report writes it, so the script only shows them.
+  const simulator = document.getElementById('simulator');
+  if (simulator && simulator.dataset.sim) {
+    const data = JSON.parse(simulator.dataset.sim);
     const model = document.getElementById('sim-model');
     const strategy = document.getElementById('sim-strategy');
     const slider = document.getElementById('sim-slider');
-    const fmt = (triple, digits, pct) => {
-      if (!triple || triple[0] === null || Number.isNaN(triple[0])) return '–';
-      const f = (v) => (pct ? (v * 100).toFixed(digits) + '%' : v.toFixed(digits));
-      return f(triple[0]) + ' [' + f(triple[1]) + ', ' + f(triple[2]) + ']';
-    };
-    const show = { cdr: [2, false], sensitivity: [3, false], recall_rate: [2, true], fp_per_1000: [1, false],
-      missed_vs_baseline: [1, false], human_reads: [0, false], reading_hours: [0, false], workload_change_pct: [1, false] };
     const fillStrategies = () => {
       const strategies = Object.keys(data.models[model.value].strategies);
       const keep = strategy.value;
-      strategy.innerHTML = '';
+      strategy.replaceChildren();
       for (const s of strategies) {
         const o = document.createElement('option');
         o.value = s; o.textContent = s.replace(/_/g, ' ');
@@ -120,13 +114,13 @@
       const m = data.models[model.value];
       const i = Number(slider.value);
       const point = m.strategies[strategy.value][i];
-      const t = m.thresholds[i];
-      document.getElementById('sim-threshold').textContent = t[0] + ' (' + (t[1] * 100).toFixed(1) + '% flagged)';
+      document.getElementById('sim-threshold').textContent = m.thresholds[i];
       document.getElementById('sim-description').textContent = data.descriptions[strategy.value] || '';
-      for (const [k, [digits, pct]] of Object.entries(show)) {
-        document.getElementById('sim-' + k).textContent = fmt(point[k], digits, pct);
+      for (const [k, text] of Object.entries(point)) {
+        const cell = document.getElementById('sim-' + k);
+        if (cell) cell.textContent = text;
         const base = document.getElementById('base-' + k);
-        if (base) base.textContent = fmt(data.baseline[k], digits, pct);
+        if (base) base.textContent = data.baseline[k] || '';
       }
     };
     model.addEventListener('change', () => { fillStrategies(); update(); });

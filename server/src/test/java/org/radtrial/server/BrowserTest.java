@@ -26,13 +26,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole workflow in Debian's headless Chromium: sign in with the printed one-time password, upload
- * the synthetic cohort, run an evaluation, read the leaderboard, move the simulator slider, comment.
+ * the synthetic cohort, run an evaluation, read the leaderboard, open the full report, move the simulator
+ * slider, comment.
  * Steps run in order on one server and one browser.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,6 +65,7 @@ class BrowserTest {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--no-first-run",
         "--user-data-dir=" + tmp.resolve("chrome-profile"), "--window-size=1400,1000");
+    options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -125,12 +128,32 @@ class BrowserTest {
     assertThat(rows).hasSize(3);
     // the synthetic cohort's model_a is the strongest by construction
     assertThat(rows.get(0).findElement(By.className("model")).getText()).isEqualTo("model_a");
-    assertThat(rows.get(0).getText()).matches("(?s).*0\\.9\\d\\d \\[0\\.\\d{3}, 0\\.9\\d\\d\\].*");
+    assertThat(rows.get(0).getText()).matches("(?s).*0\\.9\\d\\d \\(0\\.\\d{3}\u20130\\.9\\d\\d\\).*");
     screenshot("leaderboard.png");
   }
 
   @Test
   @Order(4)
+  void fullReportOpensFromTheRunPageWithKeyFindingsAndRocCurves() {
+    browser.get(runPage);
+    browser.manage().logs().get(LogType.BROWSER); // drop what the run page logged
+    browser.findElement(By.id("report-link")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-findings")));
+    // its policy fits it: nothing it needs is blocked, so nothing is reported on the console
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).as("console messages").isEmpty();
+    assertThat(browser.getCurrentUrl()).isEqualTo(runPage + "/report");
+    assertThat(browser.findElement(By.cssSelector("header h1")).getText()).contains("3 AI models");
+    assertThat(browser.findElements(By.cssSelector("#key-findings li"))).hasSizeGreaterThan(2);
+    WebElement roc = browser.findElement(By.id("roc-full"));
+    assertThat(roc.getSize().getWidth()).isGreaterThan(200);
+    assertThat(roc.findElements(By.cssSelector("path.roc-curve"))).hasSize(3);
+    screenshot("report.png");
+    browser.navigate().back();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("leaderboard")));
+  }
+
+  @Test
+  @Order(5)
   void simulatorSliderUpdatesDetectionRecallAndWorkload() {
     browser.findElement(By.linkText("← Screening AI selection")).click();
     startRun("simulation");
@@ -142,7 +165,7 @@ class BrowserTest {
     String cdr = text("sim-cdr");
     String recall = text("sim-recall_rate");
     String workload = text("sim-workload_change_pct");
-    assertThat(cdr).matches("\\d+\\.\\d\\d \\[.*\\]");
+    assertThat(cdr).matches("\\d+\\.\\d\\d \\(.*\\)");
     slider.click();
     for (int i = 0; i < 10; i++) {
       slider.sendKeys(Keys.ARROW_RIGHT);
@@ -151,12 +174,31 @@ class BrowserTest {
     assertThat(text("sim-recall_rate")).isNotEqualTo(recall);
     assertThat(text("sim-workload_change_pct")).isNotEqualTo(workload);
     assertThat(text("sim-cdr")).isNotEmpty();
-    assertThat(text("base-cdr")).matches("\\d+\\.\\d\\d \\[.*\\]");
+    assertThat(text("base-cdr")).matches("\\d+\\.\\d\\d \\(.*\\)");
     screenshot("simulator.png");
   }
 
   @Test
-  @Order(5)
+  @Order(6)
+  void subgroupExplorerDrawsTheReportsForestPlotForTheChosenColumn() {
+    browser.get(runPage);
+    browser.findElement(By.linkText("\u2190 Screening AI selection")).click();
+    startRun("audit");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("subgroups-link"))).click();
+    new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("column")))).selectByValue("density");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#forest title"), "by density"));
+    WebElement forest = browser.findElement(By.id("forest"));
+    assertThat(forest.getSize().getWidth()).isGreaterThan(300);
+    // one labelled row per density level, A to D
+    assertThat(forest.findElements(By.xpath(".//*[local-name()='text'][starts-with(., 'density = ')]"))).hasSize(4);
+    // and the numbers it draws, as text
+    assertThat(browser.findElements(By.cssSelector("#forest-table tr"))).hasSize(5);
+    assertThat(browser.findElement(By.id("forest-table")).getText()).containsPattern("density = D [\\d,]+ 0\\.\\d{3} \\(0\\.\\d{3}\u2013");
+    screenshot("subgroups.png");
+  }
+
+  @Test
+  @Order(7)
   void commentAndDecisionAppearWithTheClinicalRole() {
     browser.get(runPage);
     new Select(browser.findElement(By.id("target-type"))).selectByValue("model");
@@ -173,7 +215,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void crossSiteFormInTheBrowserIsRefused() throws Exception {
     long before = server.database().count("SELECT COUNT(*) FROM studies");
     HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -138,8 +138,12 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+      return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
       try {
-        return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.timeout(Duration.ofSeconds(60)).build(), body);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
