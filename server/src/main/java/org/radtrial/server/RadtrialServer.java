@@ -183,7 +183,8 @@ public final class RadtrialServer implements AutoCloseable {
     }
     if (session.user().mustChangePassword() && !path.equals("/account/password") && !path.equals("/api/account/password")
         && !path.equals("/api/logout") && !path.equals("/api/me")) {
-      throw new HttpError(403, "change your one-time password first (POST /api/account/password)");
+      throw HttpError.redirecting(403, "change your one-time password first (POST /api/account/password)",
+          "/account/password");
     }
   }
 
@@ -197,8 +198,8 @@ public final class RadtrialServer implements AutoCloseable {
       ctx.redirect("/login");
       return;
     }
-    if (e.status == 403 && e.getMessage().startsWith("change your one-time password")) {
-      ctx.redirect("/account/password");
+    if (e.redirect != null) {
+      ctx.redirect(e.redirect);
       return;
     }
     Session s = ctx.attribute("session");

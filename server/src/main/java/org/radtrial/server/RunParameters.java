@@ -1,6 +1,7 @@
 package org.radtrial.server;
 
 import java.util.List;
+import org.radtrial.run.RunRequest;
 
 /**
  * What a run computes.
@@ -12,7 +13,8 @@ import java.util.List;
  * @param groups metadata columns to audit or to break the simulation down by (empty: every metadata column)
  */
 record RunParameters(String kind, int bootstrap, long seed, double ciLevel, List<String> groups) {
-  static final List<String> KINDS = List.of("evaluation", "audit", "simulation");
+  /** The kinds a workspace run can be: the run layer's, by the names results.json and the API use. */
+  static final List<String> KINDS = RunRequest.Kind.keys();
 
   RunParameters {
     if (!KINDS.contains(kind)) {
