@@ -59,9 +59,10 @@ final class FomEstimates {
     double[] y = select(ratings, neg);
     int m = x.length;
     int n = y.length;
-    double[] without = new double[ratings.length];
+    double[] without;
     double value;
     if (fom instanceof FigureOfMerit.Auc) {
+      without = new double[ratings.length];
       Placements v = Placements.of(x, y);
       placements[cell] = v;
       value = v.auc();
@@ -74,20 +75,16 @@ final class FomEstimates {
     } else if (fom instanceof FigureOfMerit.Sensitivity s) {
       double cut = Cuts.oriented(s.cut(), higherIsPositive);
       value = proportionAtOrAbove(x, cut);
+      without = new double[m];
       for (int a = 0; a < m; a++) {
-        without[pos[a]] = (m * value - (x[a] >= cut ? 1 : 0)) / (m - 1);
-      }
-      for (int b = 0; b < n; b++) {
-        without[neg[b]] = value;
+        without[a] = (m * value - (x[a] >= cut ? 1 : 0)) / (m - 1);
       }
     } else {
       double cut = Cuts.oriented(((FigureOfMerit.Specificity) fom).cut(), higherIsPositive);
       value = 1 - proportionAtOrAbove(y, cut);
-      for (int a = 0; a < m; a++) {
-        without[pos[a]] = value;
-      }
+      without = new double[n];
       for (int b = 0; b < n; b++) {
-        without[neg[b]] = (n * value - (y[b] < cut ? 1 : 0)) / (n - 1);
+        without[b] = (n * value - (y[b] < cut ? 1 : 0)) / (n - 1);
       }
     }
     theta[cell] = value;
@@ -118,6 +115,10 @@ final class FomEstimates {
     return readers;
   }
 
+  /**
+   * K of the jackknife: the number of cases that define the figure of merit (all cases for the AUC, the
+   * cases with disease for sensitivity, those without for specificity).
+   */
   int cases() {
     return leaveOneOut[0].length;
   }
@@ -149,7 +150,10 @@ final class FomEstimates {
     return theta[cell(modality, reader)];
   }
 
-  /** θ of the cell with case k deleted. */
+  /**
+   * θ of the cell with the k-th defining case deleted: case k of the study for the AUC, its k-th case
+   * with disease for sensitivity, its k-th case without for specificity (in case order).
+   */
   double leaveOneOut(int cell, int k) {
     return leaveOneOut[cell][k];
   }

@@ -20,6 +20,15 @@ final class VanDyke {
   private VanDyke() {}
 
   static ReaderStudy study() {
+    return study(false);
+  }
+
+  /** The same study with truth swapped and every rating negated: specificity becomes sensitivity. */
+  static ReaderStudy mirrored() {
+    return study(true);
+  }
+
+  private static ReaderStudy study(boolean mirror) {
     List<String[]> rows = rows();
     Map<String, Integer> modalities = new LinkedHashMap<>();
     Map<String, Integer> readers = new LinkedHashMap<>();
@@ -29,11 +38,11 @@ final class VanDyke {
       readers.putIfAbsent(row[0], readers.size());
       modalities.putIfAbsent(row[1], modalities.size());
       cases.putIfAbsent(row[2], cases.size());
-      truth.put(row[2], row[3].equals("1"));
+      truth.put(row[2], row[3].equals("1") != mirror);
     }
     double[][][] ratings = new double[modalities.size()][readers.size()][cases.size()];
     for (String[] row : rows) {
-      ratings[modalities.get(row[1])][readers.get(row[0])][cases.get(row[2])] = Double.parseDouble(row[4]);
+      ratings[modalities.get(row[1])][readers.get(row[0])][cases.get(row[2])] = (mirror ? -1 : 1) * Double.parseDouble(row[4]);
     }
     boolean[] t = new boolean[cases.size()];
     int k = 0;

@@ -1,0 +1,127 @@
+package org.radtrial.core.mrmc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Van Dyke analyses against MRMCaov's published output (src/test/reference/mrmcaov/: the package's
+ * Journal of Statistical Software article, docs/jss/MRMCaov.tex in GitHub brian-j-smith/MRMCaov, whose
+ * code chunks print MRMCaov 0.2/0.3's own output). Every number is asserted to half a unit of the last
+ * digit printed. Treatment 1 there is modality "1" here.
+ */
+class MrmcaovReferenceTest {
+  private static final ReaderStudy STUDY = VanDyke.study();
+
+  /**
+   * {@code mrmc(binary_sens(truth, rating >= 3), treatment, reader, case, data = VanDyke)}, excerpt lines
+   * 1–100: the jackknife deletes only the 45 cases with disease (K = 45 in (K − 1)/K).
+   */
+  @Nested
+  class SensitivityAtRatingThree {
+    private final OrAnalysis or = ObuchowskiRockette.analyse(STUDY, new FigureOfMerit.Sensitivity(3),
+        CovarianceMethod.JACKKNIFE, 0.95);
+
+    @Test
+    void sensitivityOfEveryReaderInEveryModality() {
+      // "Response metric data", 3 decimals.
+      double[][] printed = {{0.889, 0.778, 0.822, 0.933, 0.689}, {0.978, 0.822, 0.911, 1, 0.889}};
+      FomEstimates e = FomEstimates.of(STUDY, new FigureOfMerit.Sensitivity(3));
+      for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 5; j++) {
+          assertThat(e.theta(i, j)).as("modality %d reader %d", i + 1, j + 1).isCloseTo(printed[i][j], Printed.decimals(3));
+        }
+      }
+      assertThat(e.cases()).as("jackknifed cases: those with disease").isEqualTo(45);
+    }
+
+    @Test
+    void anovaTable() {
+      assertThat(or.meanSquares().modality()).isCloseTo(0.0239012, Printed.decimals(7));
+      assertThat(or.meanSquares().reader()).isCloseTo(0.0124198, Printed.decimals(7));
+      assertThat(or.meanSquares().modalityByReader()).isCloseTo(0.0018025, Printed.decimals(7));
+    }
+
+    @Test
+    void errorCovariancesFromTheJackknifeOverCasesWithDisease() {
+      // "Obuchowski-Rockette variance component and covariance estimates".
+      OrVarianceComponents v = or.components();
+      assertThat(v.varR()).isCloseTo(0.0049747475, Printed.decimals(10));
+      assertThat(v.varTR()).isCloseTo(0.0007828283, Printed.decimals(10));
+      assertThat(v.varError()).isCloseTo(0.0023681257, Printed.decimals(10));
+      assertThat(v.cov1()).isCloseTo(0.0009943883, Printed.decimals(10));
+      assertThat(v.cov2()).isCloseTo(0.0010145903, Printed.decimals(10));
+      assertThat(v.cov3()).isCloseTo(0.0006604938, Printed.decimals(10));
+      assertThat(v.correlation1()).isCloseTo(0.4199052, Printed.decimals(7));
+      assertThat(v.correlation2()).isCloseTo(0.4284360, Printed.decimals(7));
+      assertThat(v.correlation3()).isCloseTo(0.2789100, Printed.decimals(7));
+    }
+
+    @Test
+    void randomReadersRandomCasesTestAndDifference() {
+      // "ANOVA global test of equal treatment binary_sens" and "pairwise differences".
+      GlobalTest f = or.randomReadersRandomCases().test();
+      assertThat(f.statistic()).isCloseTo(6.689493, Printed.decimals(6));
+      assertThat(f.ddf()).isCloseTo(15.71732, Printed.decimals(5));
+      assertThat(f.p()).isCloseTo(0.02008822, Printed.decimals(8));
+      ModalityDifference d = or.randomReadersRandomCases().differences().get(0);
+      assertThat(d.estimate()).isCloseTo(-0.09777778, Printed.decimals(8));
+      assertThat(d.standardError()).isCloseTo(0.03780451, Printed.decimals(8));
+      assertThat(d.df()).isCloseTo(15.71732, Printed.decimals(5));
+      assertThat(d.statistic()).isCloseTo(-2.586405, Printed.decimals(6));
+      assertThat(d.ci().lower()).isCloseTo(-0.1780371, Printed.decimals(7));
+      assertThat(d.ci().upper()).isCloseTo(-0.0175185, Printed.decimals(7));
+    }
+
+    @Test
+    void eachModalityFromItsOwnData() {
+      // "95% treatment binary_sens CIs (each analysis based only on data for the specified treatment)".
+      ModalityEstimate first = or.randomReadersRandomCases().modalities().get(0);
+      assertThat(first.estimate()).isCloseTo(0.8222222, Printed.decimals(7));
+      assertThat(or.meanSquares().readerWithinModality().get(0)).isCloseTo(0.009135802, Printed.decimals(9));
+      assertThat(or.modalityCovariances().get(0).cov2()).isCloseTo(0.001646465, Printed.decimals(9));
+      assertThat(first.standardError()).isCloseTo(0.05893747, Printed.decimals(8));
+      assertThat(first.df()).isCloseTo(14.456811, Printed.decimals(6));
+      assertThat(first.ci().lower()).isCloseTo(0.6961876, Printed.decimals(7));
+      assertThat(first.ci().upper()).isCloseTo(0.9482568, Printed.decimals(7));
+      ModalityEstimate second = or.randomReadersRandomCases().modalities().get(1);
+      assertThat(second.estimate()).isCloseTo(0.92, Printed.decimals(7));
+      assertThat(or.meanSquares().readerWithinModality().get(1)).isCloseTo(0.005086420, Printed.decimals(9));
+      assertThat(or.modalityCovariances().get(1).cov2()).isCloseTo(0.000382716, Printed.decimals(9));
+      assertThat(second.standardError()).isCloseTo(0.03741657, Printed.decimals(8));
+      assertThat(second.df()).isCloseTo(7.575855, Printed.decimals(6));
+      assertThat(second.ci().lower()).isCloseTo(0.8328691, Printed.decimals(7));
+      // MRMCaov truncates intervals to [0, 1] (trunc_ci) and prints 1.0000000; radtrial does not clip.
+      assertThat(second.ci().upper()).isGreaterThan(1);
+    }
+
+    @Test
+    void dbmGivesTheSameRandomReadersRandomCasesTest() {
+      // Hillis et al. (2005): with jackknife covariances the DBM and OR RRRC tests coincide, also over K = 45.
+      DbmAnalysis dbm = DorfmanBerbaumMetz.analyse(STUDY, new FigureOfMerit.Sensitivity(3), 0.95);
+      assertThat(dbm.randomReadersRandomCases().test().statistic()).isCloseTo(6.689493, Printed.decimals(6));
+      assertThat(dbm.randomReadersRandomCases().test().ddf()).isCloseTo(15.71732, Printed.decimals(5));
+    }
+  }
+
+  /**
+   * MRMCaov publishes no MRMC analysis of specificity; its {@code binary_spec} keeps the cases without
+   * disease as {@code binary_sens} keeps those with. So specificity at a cut must be sensitivity at the
+   * same cut of the mirrored study: truth swapped and ratings negated (a case is negative at cut c
+   * exactly when its negated rating is at or above −c... strictly: rating < c ⇔ −rating > −c).
+   */
+  @Test
+  void specificityIsJackknifedOverTheCasesWithoutDisease() {
+    FomEstimates e = FomEstimates.of(STUDY, new FigureOfMerit.Specificity(3));
+    assertThat(e.cases()).isEqualTo(69);
+    OrAnalysis spec = ObuchowskiRockette.analyse(STUDY, new FigureOfMerit.Specificity(3), CovarianceMethod.JACKKNIFE, 0.95);
+    ReaderStudy mirrored = VanDyke.mirrored();
+    // rating < 3 ⇔ −rating > −3 ⇔ −rating ≥ −2.5 on integer ratings.
+    OrAnalysis sens = ObuchowskiRockette.analyse(mirrored, new FigureOfMerit.Sensitivity(-2.5), CovarianceMethod.JACKKNIFE, 0.95);
+    assertThat(spec.components().varError()).isCloseTo(sens.components().varError(), Printed.decimals(15));
+    assertThat(spec.components().cov2()).isCloseTo(sens.components().cov2(), Printed.decimals(15));
+    assertThat(spec.randomReadersRandomCases().test().statistic())
+        .isCloseTo(sens.randomReadersRandomCases().test().statistic(), Printed.decimals(10));
+  }
+}
