@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
           + " (e.g. unaided and AI-aided).",
       "Per reader and modality: trapezoidal AUC and ROC curve; with --cut, sensitivity and specificity.",
       "Modality differences with confidence intervals by the Obuchowski-Rockette method with Hillis's"
-          + " denominator df (jackknife or DeLong covariances), for random readers and cases, fixed readers"
+          + " denominator df (jackknife, DeLong or unbiased covariances), for random readers and cases, fixed readers"
           + " and fixed cases; the DBM pseudovalue analysis alongside.",
       "With --standalone-reader, the AI alone against the human readers of each modality; with"
           + " --plan-readers, the cases a new study needs (Hillis, Obuchowski and Berbaum 2011).",
@@ -96,8 +96,9 @@ final class MrmcCommand implements Callable<Integer> {
   String standaloneReader;
 
   @Option(names = "--covariance", paramLabel = "METHOD", defaultValue = "jackknife",
-      description = "Error covariances of the AUCs for the Obuchowski-Rockette analysis: jackknife (as OR-DBM MRMC)"
-          + " or delong (default: ${DEFAULT-VALUE}). Sensitivity and specificity always use the jackknife.")
+      description = "Error covariances of the AUCs for the Obuchowski-Rockette analysis: jackknife (as OR-DBM MRMC),"
+          + " delong, or unbiased (Gallas's U-statistics, as the FDA's iMRMC) (default: ${DEFAULT-VALUE})."
+          + " Sensitivity and specificity always use the jackknife.")
   CovarianceMethod covariance;
 
   @Option(names = "--ci-level", paramLabel = "LEVEL", defaultValue = "0.95",

@@ -19,15 +19,19 @@ final class FomEstimates {
   private final double[] theta;
   private final double[][] leaveOneOut;
   private final Placements[] placements;
+  private final double[][] positiveRatings;
+  private final double[][] negativeRatings;
 
   private FomEstimates(int modalities, int readers, boolean standalone, double[] theta, double[][] leaveOneOut,
-      Placements[] placements) {
+      Placements[] placements, double[][] positiveRatings, double[][] negativeRatings) {
     this.modalities = modalities;
     this.readers = readers;
     this.standalone = standalone;
     this.theta = theta;
     this.leaveOneOut = leaveOneOut;
     this.placements = placements;
+    this.positiveRatings = positiveRatings;
+    this.negativeRatings = negativeRatings;
   }
 
   static FomEstimates of(ReaderStudy study, FigureOfMerit fom) {
@@ -38,17 +42,24 @@ final class FomEstimates {
     double[] theta = new double[cells];
     double[][] leaveOneOut = new double[cells][];
     Placements[] placements = fom instanceof FigureOfMerit.Auc ? new Placements[cells] : null;
+    double[][] positiveRatings = new double[cells][];
+    double[][] negativeRatings = new double[cells][];
     double[][][] ratings = study.ratingsView();
     for (int i = 0; i < t; i++) {
       for (int j = 0; j < r; j++) {
-        fill(study, fom, ratings[i][j], study.higherIsPositive(i), i * r + j, theta, leaveOneOut, placements);
+        int cell = i * r + j;
+        fill(study, fom, ratings[i][j], study.higherIsPositive(i), cell, theta, leaveOneOut, placements);
+        positiveRatings[cell] = select(ratings[i][j], study.positiveCases());
+        negativeRatings[cell] = select(ratings[i][j], study.negativeCases());
       }
     }
     if (withStandalone) {
       StandaloneReader ai = study.standalone().orElseThrow();
       fill(study, fom, ai.ratings(), ai.higherIsPositive(), t * r, theta, leaveOneOut, placements);
+      positiveRatings[t * r] = select(ai.ratings(), study.positiveCases());
+      negativeRatings[t * r] = select(ai.ratings(), study.negativeCases());
     }
-    return new FomEstimates(t, r, withStandalone, theta, leaveOneOut, placements);
+    return new FomEstimates(t, r, withStandalone, theta, leaveOneOut, placements, positiveRatings, negativeRatings);
   }
 
   private static void fill(ReaderStudy study, FigureOfMerit fom, double[] ratings, boolean higherIsPositive, int cell,
@@ -164,6 +175,16 @@ final class FomEstimates {
       throw new IllegalStateException("DeLong placements exist only for the AUC");
     }
     return placements[cell];
+  }
+
+  /** The oriented ratings of a cell's cases with disease, in case order (shared: do not modify). */
+  double[] positiveRatings(int cell) {
+    return positiveRatings[cell];
+  }
+
+  /** The oriented ratings of a cell's cases without disease, in case order (shared: do not modify). */
+  double[] negativeRatings(int cell) {
+    return negativeRatings[cell];
   }
 
   boolean isAuc() {

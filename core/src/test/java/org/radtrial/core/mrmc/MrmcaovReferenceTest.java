@@ -106,6 +106,78 @@ class MrmcaovReferenceTest {
   }
 
   /**
+   * {@code mrmc(empirical_auc(truth, rating), treatment, reader, case, data = VanDyke, cov = unbiased)},
+   * excerpt "## Unbiased method": Gallas's U-statistic covariances (MRMCaov's R/unbiased.R, the estimator
+   * of the FDA's iMRMC).
+   */
+  @Nested
+  class UnbiasedCovariance {
+    private final OrAnalysis or = ObuchowskiRockette.analyse(STUDY, new FigureOfMerit.Auc(), CovarianceMethod.UNBIASED, 0.95);
+
+    @Test
+    void varianceComponentsAndCovariances() {
+      OrVarianceComponents v = or.components();
+      assertThat(or.covarianceMethod().label()).isEqualTo("unbiased");
+      assertThat(v.varR()).isCloseTo(0.0015365290, Printed.decimals(10));
+      assertThat(v.varTR()).isCloseTo(0.0002077588, Printed.decimals(10));
+      assertThat(v.varError()).isCloseTo(0.0007883925, Printed.decimals(10));
+      assertThat(v.cov1()).isCloseTo(0.0003416706, Printed.decimals(10));
+      assertThat(v.cov2()).isCloseTo(0.0003390650, Printed.decimals(10));
+      assertThat(v.cov3()).isCloseTo(0.0002356148, Printed.decimals(10));
+      assertThat(v.correlation1()).isCloseTo(0.4333762, Printed.decimals(7));
+      assertThat(v.correlation2()).isCloseTo(0.4300713, Printed.decimals(7));
+      assertThat(v.correlation3()).isCloseTo(0.2988547, Printed.decimals(7));
+    }
+
+    @Test
+    void randomReadersRandomCasesTestAndDifference() {
+      GlobalTest f = or.randomReadersRandomCases().test();
+      assertThat(f.statistic()).isCloseTo(4.489614, Printed.decimals(6));
+      assertThat(f.ddf()).isCloseTo(15.03418, Printed.decimals(5));
+      assertThat(f.p()).isCloseTo(0.0511618, Printed.decimals(7));
+      ModalityDifference d = or.randomReadersRandomCases().differences().get(0);
+      assertThat(d.estimate()).isCloseTo(-0.04380032, Printed.decimals(8));
+      assertThat(d.standardError()).isCloseTo(0.02067154, Printed.decimals(8));
+      assertThat(d.statistic()).isCloseTo(-2.118871, Printed.decimals(6));
+      assertThat(d.ci().lower()).isCloseTo(-0.0878519409, Printed.decimals(10));
+      assertThat(d.ci().upper()).isCloseTo(0.0002512968, Printed.decimals(10));
+    }
+
+    @Test
+    void eachModalityFromItsOwnData() {
+      double[][] printed = { // Cov2, SE, df, CI lower, CI upper
+        {0.0004771788, 0.0330712, 12.58802, 0.8253526, 0.9687214},
+        {0.0002009512, 0.0214912, 12.53391, 0.8942323, 0.9874424}};
+      for (int i = 0; i < 2; i++) {
+        ModalityEstimate m = or.randomReadersRandomCases().modalities().get(i);
+        assertThat(or.modalityCovariances().get(i).cov2()).as("Cov2 of modality %d", i + 1).isCloseTo(printed[i][0], Printed.decimals(10));
+        assertThat(m.standardError()).as("SE of modality %d", i + 1).isCloseTo(printed[i][1], Printed.decimals(7));
+        assertThat(m.df()).as("df of modality %d", i + 1).isCloseTo(printed[i][2], Printed.decimals(5));
+        assertThat(m.ci().lower()).isCloseTo(printed[i][3], Printed.decimals(7));
+        assertThat(m.ci().upper()).isCloseTo(printed[i][4], Printed.decimals(7));
+      }
+    }
+  }
+
+  /** {@code cov = DeLong}, excerpt "## DeLong method": the same analysis with DeLong's covariances. */
+  @Test
+  void deLongCovarianceAnalysis() {
+    OrAnalysis or = ObuchowskiRockette.analyse(STUDY, new FigureOfMerit.Auc(), CovarianceMethod.DELONG, 0.95);
+    OrVarianceComponents v = or.components();
+    assertThat(v.varR()).isCloseTo(0.0015364254, Printed.decimals(10));
+    assertThat(v.varTR()).isCloseTo(0.0002045840, Printed.decimals(10));
+    assertThat(v.varError()).isCloseTo(0.0007921325, Printed.decimals(10));
+    assertThat(v.cov1()).isCloseTo(0.0003420090, Printed.decimals(10));
+    assertThat(v.cov2()).isCloseTo(0.0003395265, Printed.decimals(10));
+    assertThat(v.cov3()).isCloseTo(0.0002358497, Printed.decimals(10));
+    GlobalTest f = or.randomReadersRandomCases().test();
+    assertThat(f.statistic()).isCloseTo(4.484854, Printed.decimals(6));
+    assertThat(f.ddf()).isCloseTo(15.06611, Printed.decimals(5));
+    assertThat(f.p()).isCloseTo(0.05123303, Printed.decimals(8));
+    assertThat(or.randomReadersRandomCases().differences().get(0).standardError()).isCloseTo(0.0206825, Printed.decimals(7));
+  }
+
+  /**
    * MRMCaov publishes no MRMC analysis of specificity; its {@code binary_spec} keeps the cases without
    * disease as {@code binary_sens} keeps those with. So specificity at a cut must be sensitivity at the
    * same cut of the mirrored study: truth swapped and ratings negated (a case is negative at cut c
