@@ -31,6 +31,11 @@ final class MrmcSummary {
     out.printf(Locale.ROOT, "%d modalit%s x %d readers x %d cases (%d with disease, %d without)%s%n%n",
         r.modalities().size(), r.modalities().size() == 1 ? "y" : "ies", r.readers().size(), r.cases(), r.positives(),
         r.negatives(), r.standaloneReader() == null ? "" : "; stand-alone reader " + r.standaloneReader());
+    if (r.isSplitPlot()) {
+      out.printf(Locale.ROOT, "Split-plot design, %d blocks (readers: cases read):%s%n%n", r.blocks().size(),
+          r.blocks().stream().map(b -> " " + String.join(", ", b.readers()) + ": " + b.cases() + " (" + b.positives()
+              + " with disease)").reduce("", (x, y) -> x.isEmpty() ? y : x + ";" + y));
+    }
     values(r, r.auc(), "AUC per reader (trapezoidal)");
     differences(r.auc(), level, "AUC");
     modalities(r.auc(), level, "AUC");
@@ -88,13 +93,17 @@ final class MrmcSummary {
             p(d.p()));
       }
     }
-    for (ModalityDifference d : a.dbm().randomReadersRandomCases().differences()) {
-      t.row("DBM RRRC", d.first() + " - " + d.second(), signed(d.estimate()), ci(d.ci()), statistic(d), df(d.df()), p(d.p()));
+    if (a.dbm() != null) {
+      for (ModalityDifference d : a.dbm().randomReadersRandomCases().differences()) {
+        t.row("DBM RRRC", d.first() + " - " + d.second(), signed(d.estimate()), ci(d.ci()), statistic(d), df(d.df()),
+            p(d.p()));
+      }
     }
     GeneralizationResult rrrc = a.obuchowskiRockette().randomReadersRandomCases();
-    t.print(out, String.format(Locale.ROOT, "Modality differences in %s: Obuchowski-Rockette (%s covariance) and DBM;"
+    t.print(out, String.format(Locale.ROOT, "Modality differences in %s: Obuchowski-Rockette (%s covariance)%s;"
         + " RRRC = random readers and cases (F = %.2f, ddf = %s, p = %s), FRRC = fixed readers, RRFC = fixed cases",
-        what, a.obuchowskiRockette().covarianceMethod().label(), rrrc.test().statistic(), df(rrrc.test().ddf()),
+        what, a.obuchowskiRockette().covarianceMethod().label(), a.dbm() == null ? "" : " and DBM",
+        rrrc.test().statistic(), df(rrrc.test().ddf()),
         p(rrrc.test().p())));
   }
 

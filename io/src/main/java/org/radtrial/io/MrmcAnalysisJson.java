@@ -43,7 +43,7 @@ final class MrmcAnalysisJson {
       number(value, "value", v.value());
     }
     node.set("obuchowski_rockette", obuchowskiRockette(a.obuchowskiRockette()));
-    node.set("dbm", dbm(a.dbm()));
+    node.set("dbm", a.dbm() == null ? null : dbm(a.dbm()));
     if (!a.standalone().isEmpty()) {
       ArrayNode standalone = node.putArray("standalone");
       for (StandaloneDifference d : a.standalone()) {

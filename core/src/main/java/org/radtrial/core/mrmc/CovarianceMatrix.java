@@ -18,12 +18,18 @@ final class CovarianceMatrix {
     };
   }
 
-  /** (K−1)/K · Σ_k (θ_a(−k) − θ̄_a)(θ_b(−k) − θ̄_b) for every pair of cells. */
+  /**
+   * (K−1)/K · Σ_k (θ_a(−k) − θ̄_a)(θ_b(−k) − θ̄_b) for every pair of cells, over the K defining cases
+   * that both cells' readers read. In a split-plot study two cells of different blocks share no case, and
+   * deleting a case of one block leaves the other block's θ unchanged, so their covariance is 0; within a
+   * block K is the block's number of defining cases (as RJafroc's split-plot analysis, per reader).
+   */
   static CovarianceMatrix jackknife(FomEstimates e) {
     int cells = e.cells();
-    int k = e.cases();
-    double[][] centred = new double[cells][k];
+    double[][] centred = new double[cells][];
     for (int a = 0; a < cells; a++) {
+      int k = e.cases(a);
+      centred[a] = new double[k];
       double mean = 0;
       for (int q = 0; q < k; q++) {
         mean += e.leaveOneOut(a, q);
@@ -36,6 +42,10 @@ final class CovarianceMatrix {
     double[][] c = new double[cells][cells];
     for (int a = 0; a < cells; a++) {
       for (int b = a; b < cells; b++) {
+        if (e.block(a) != e.block(b)) {
+          continue;
+        }
+        int k = centred[a].length;
         double sum = 0;
         for (int q = 0; q < k; q++) {
           sum += centred[a][q] * centred[b][q];
@@ -51,6 +61,7 @@ final class CovarianceMatrix {
     if (!e.isAuc()) {
       throw new IllegalArgumentException("the DeLong covariance exists only for the AUC; use the jackknife");
     }
+    requireCrossed(e, "DeLong");
     int cells = e.cells();
     double[][] c = new double[cells][cells];
     for (int a = 0; a < cells; a++) {
@@ -71,6 +82,7 @@ final class CovarianceMatrix {
     if (!e.isAuc()) {
       throw new IllegalArgumentException("the unbiased (U-statistic) covariance exists only for the AUC; use the jackknife");
     }
+    requireCrossed(e, "unbiased");
     int cells = e.cells();
     double m = e.placements(0).positives();
     double n = e.placements(0).negatives();
@@ -113,6 +125,15 @@ final class CovarianceMatrix {
 
   private static double psi(double x, double y) {
     return x > y ? 1 : x == y ? 0.5 : 0;
+  }
+
+  private static void requireCrossed(FomEstimates e, String method) {
+    for (int a = 0; a < e.cells(); a++) {
+      if (e.block(a) != 0) {
+        throw new IllegalArgumentException("the " + method + " covariance is implemented for fully crossed studies only;"
+            + " use --covariance jackknife for a split-plot study");
+      }
+    }
   }
 
   double get(int a, int b) {
