@@ -41,6 +41,12 @@ final class MrmcAnalysisJson {
       value.put("modality", v.modality());
       value.put("reader", v.reader());
       number(value, "value", v.value());
+      number(value, "se", v.standardError());
+      if (v.ci() == null) {
+        value.putNull("ci");
+      } else {
+        value.set("ci", interval(v.ci().lower(), v.ci().upper()));
+      }
     }
     node.set("obuchowski_rockette", obuchowskiRockette(a.obuchowskiRockette()));
     node.set("dbm", a.dbm() == null ? null : dbm(a.dbm()));

@@ -48,12 +48,15 @@ public final class MrmcAnalysis {
     List<ReaderValue> values = new ArrayList<>();
     for (int i = 0; i < study.modalities().size(); i++) {
       for (int j = 0; j < study.readers().size(); j++) {
-        values.add(new ReaderValue(study.modalities().get(i), study.readers().get(j), e.theta(i, j)));
+        int cell = e.cell(i, j);
+        values.add(ReaderValue.of(study.modalities().get(i), study.readers().get(j), e.theta(cell), c.get(cell, cell),
+            level));
       }
     }
     List<StandaloneDifference> standalone = List.of();
     if (e.hasStandalone()) {
-      values.add(new ReaderValue(null, study.standalone().orElseThrow().name(), e.theta(e.standaloneCell())));
+      int ai = e.standaloneCell();
+      values.add(ReaderValue.of(null, study.standalone().orElseThrow().name(), e.theta(ai), c.get(ai, ai), level));
       standalone = StandaloneComparison.compare(e, c, study, level);
     }
     return new FomAnalysis(fom, values, ObuchowskiRockette.analyse(e, c, study, fom, method, level),

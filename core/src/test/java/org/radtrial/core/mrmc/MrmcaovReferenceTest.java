@@ -178,10 +178,38 @@ class MrmcaovReferenceTest {
   }
 
   /**
+   * Excerpt "## Fixed readers", "Single reader 95% CIs": each reader's AUC with its jackknife standard
+   * error and the normal interval. MRMCaov clips the upper limit to 1 (reader 4); radtrial does not, so
+   * only the SE and the lower limit are compared there.
+   */
+  @Test
+  void singleReaderStandardErrorsAndIntervals() {
+    MrmcResult result = MrmcAnalysis.analyse(STUDY, MrmcSpec.defaults());
+    double[][] printed = { // SE, lower, upper, in MRMCaov's order: reader 1 modality 1, reader 1 modality 2, ...
+      {0.0301255164, 0.8606008, 0.9786907}, {0.0221416887, 0.9044292, 0.9912230},
+      {0.0363753335, 0.7874818, 0.9300705}, {0.0298151099, 0.8468775, 0.9637506},
+      {0.0282594118, 0.8484773, 0.9592522}, {0.0297673065, 0.8633963, 0.9800820},
+      {0.0173388332, 0.9391244, 1.0000000}, {0.0007213348, 0.9979421, 1.0000000},
+      {0.0417201720, 0.7480206, 0.9115607}, {0.0262023046, 0.8785961, 0.9813073}};
+    for (int j = 0; j < 5; j++) {
+      for (int i = 0; i < 2; i++) {
+        ReaderValue v = result.auc().values().get(i * 5 + j);
+        double[] p = printed[2 * j + i];
+        assertThat(v.standardError()).as("SE, reader %d modality %d", j + 1, i + 1).isCloseTo(p[0], Printed.decimals(10));
+        assertThat(v.ci().lower()).as("lower, reader %d modality %d", j + 1, i + 1).isCloseTo(p[1], Printed.decimals(7));
+        if (p[2] < 1) {
+          assertThat(v.ci().upper()).as("upper, reader %d modality %d", j + 1, i + 1).isCloseTo(p[2], Printed.decimals(7));
+        } else {
+          assertThat(v.ci().upper()).isGreaterThan(1);
+        }
+      }
+    }
+  }
+
+  /**
    * MRMCaov publishes no MRMC analysis of specificity; its {@code binary_spec} keeps the cases without
    * disease as {@code binary_sens} keeps those with. So specificity at a cut must be sensitivity at the
-   * same cut of the mirrored study: truth swapped and ratings negated (a case is negative at cut c
-   * exactly when its negated rating is at or above −c... strictly: rating < c ⇔ −rating > −c).
+   * same cut of the mirrored study: truth swapped and ratings negated (rating < c ⇔ −rating > −c).
    */
   @Test
   void specificityIsJackknifedOverTheCasesWithoutDisease() {
