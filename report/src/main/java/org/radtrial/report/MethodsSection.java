@@ -45,6 +45,9 @@ final class MethodsSection implements Section {
     if (Simulation.presentIn(results)) {
       paragraph(html, SimulationSection.methods(results));
     }
+    if (Mrmc.presentIn(results)) {
+      paragraph(html, MrmcSection.methods(results));
+    }
     html.element("h3", "Software and provenance");
     new HtmlTable(null, "", "")
         .row("Software", "radtrial " + Json.text(provenance, "radtrial_version") + " on Java " + Json.text(provenance, "java_version"))
