@@ -86,10 +86,11 @@ final class MrmcSection implements Section {
     for (String modality : m.modalities()) {
       List<RocChart.Curve> curves = new ArrayList<>();
       for (JsonNode curve : m.curves(modality)) {
-        curves.add(curve(curve, readers.indexOf(Json.text(curve, "reader"))));
+        int j = readers.indexOf(Json.text(curve, "reader"));
+        curves.add(curve(curve, readerColour(j), readerDash(j)));
       }
       for (JsonNode curve : ai) {
-        curves.add(curve(curve, readers.size()));
+        curves.add(curve(curve, Palette.READER, null));
       }
       charts.add(RocChart.svg("mrmc-roc-" + index++, "ROC curves of every reader, " + modality,
           "Empirical ROC curve of each reader in modality " + modality + (ai.isEmpty() ? "" : " and of the AI alone"),
@@ -97,19 +98,31 @@ final class MrmcSection implements Section {
     }
     List<Figure.Key> legend = new ArrayList<>();
     for (int j = 0; j < readers.size(); j++) {
-      legend.add(new Figure.Key(readers.get(j), Palette.model(j), null, Palette.dash(j), true, false));
+      legend.add(new Figure.Key(readers.get(j), readerColour(j), null, readerDash(j), true, false));
     }
     if (!ai.isEmpty()) {
-      legend.add(new Figure.Key(m.standalone() + " (alone)", Palette.model(readers.size()), null,
-          Palette.dash(readers.size()), true, false));
+      legend.add(new Figure.Key(m.standalone() + " (alone)", Palette.READER, null, null, true, false));
     }
     legend.add(new Figure.Key("chance", Palette.REFERENCE, null, "5 4", true, false));
     Figure.writeSideBySide(html, charts, "Each reader's empirical ROC curve, one chart per modality (left to right: "
-        + String.join(", ", m.modalities()) + "); each reader keeps his colour and dash across charts"
-        + (ai.isEmpty() ? "." : ", and the AI alone is drawn in every chart."), legend);
+        + String.join(", ", m.modalities()) + "); each reader keeps his colour and line across charts"
+        + (ai.isEmpty() ? "." : ", and the AI alone is drawn in every chart in black."), legend);
   }
 
-  private static RocChart.Curve curve(JsonNode curve, int index) {
+  /**
+   * Reader j's colour: as the models' for the first six readers (colour and dash both change, so
+   * nothing depends on colour alone), shifted by one for each further six so that no two of up to 36
+   * readers share colour and dash; the AI alone is solid black.
+   */
+  private static String readerColour(int j) {
+    return Palette.model(j + j / 6);
+  }
+
+  private static String readerDash(int j) {
+    return Palette.dash(j);
+  }
+
+  private static RocChart.Curve curve(JsonNode curve, String colour, String dash) {
     List<JsonNode> points = Json.elements(curve.get("roc"));
     double[] fpr = new double[points.size()];
     double[] sens = new double[points.size()];
@@ -117,7 +130,7 @@ final class MrmcSection implements Section {
       fpr[k] = 1 - Json.number(points.get(k), "specificity");
       sens[k] = Json.number(points.get(k), "sensitivity");
     }
-    return new RocChart.Curve(Json.text(curve, "reader"), index, fpr, sens);
+    return RocChart.Curve.styled(Json.text(curve, "reader"), fpr, sens, colour, dash);
   }
 
   /** Every pair of modalities by every analysis: OR RRRC (primary), FRRC, RRFC, then DBM RRRC. */
