@@ -56,7 +56,7 @@ final class FomEstimates {
         int[] neg = study.negativeCases(block[cell]);
         positiveRatings[cell] = select(ratings[i][j], pos);
         negativeRatings[cell] = select(ratings[i][j], neg);
-        fill(study, fom, pos, neg, positiveRatings[cell], negativeRatings[cell], study.higherIsPositive(i), cell, theta,
+        fill(fom, pos, neg, positiveRatings[cell], negativeRatings[cell], study.higherIsPositive(i), cell, theta,
             leaveOneOut, placements);
       }
     }
@@ -64,7 +64,7 @@ final class FomEstimates {
       StandaloneReader ai = study.standalone().orElseThrow();
       positiveRatings[t * r] = select(ai.ratings(), study.positiveCases());
       negativeRatings[t * r] = select(ai.ratings(), study.negativeCases());
-      fill(study, fom, study.positiveCases(), study.negativeCases(), positiveRatings[t * r], negativeRatings[t * r],
+      fill(fom, study.positiveCases(), study.negativeCases(), positiveRatings[t * r], negativeRatings[t * r],
           ai.higherIsPositive(), t * r, theta, leaveOneOut, placements);
     }
     return new FomEstimates(t, r, withStandalone, theta, leaveOneOut, placements, positiveRatings, negativeRatings, block);
@@ -75,7 +75,7 @@ final class FomEstimates {
    * with each defining case deleted: for the AUC over the cell's cases in case order (the positions of
    * pos and neg merged), for a proportion over its own class in order.
    */
-  private static void fill(ReaderStudy study, FigureOfMerit fom, int[] pos, int[] neg, double[] x, double[] y,
+  private static void fill(FigureOfMerit fom, int[] pos, int[] neg, double[] x, double[] y,
       boolean higherIsPositive, int cell, double[] theta, double[][] leaveOneOut, Placements[] placements) {
     int m = x.length;
     int n = y.length;
