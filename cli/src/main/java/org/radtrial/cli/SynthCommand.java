@@ -22,11 +22,11 @@ import picocli.CommandLine.Spec;
       "the arbitration of their discordances (arbitration; empty where they agreed)",
       "and three AI models (model_a, model_b, model_c). Planted weaknesses: model_b loses accuracy on",
       "density D and on vendor C. Truth column 'cancer' (1 = cancer). The same seed gives the same table.",
-      "With --reader-study: instead a SYNTHETIC fully crossed reader study for 'radtrial mrmc', one row per",
-      "reading (reader, modality, case, truth, rating): readers rate every case unaided and AI-aided on a",
-      "1-5 scale, and reader 'AI' scores every case alone (1.00-5.00, modality 'AI alone'). AI-aided reading",
-      "is planted to be more accurate. Try:",
-      "  radtrial mrmc --ratings synthetic-reader-study.csv --standalone-reader AI --cut 3 --plan-readers 6,10"
+      "%nWith --reader-study: instead a SYNTHETIC fully crossed reader study for 'radtrial mrmc', one row per"
+          + " reading (reader, modality, case, truth, rating): readers rate every case unaided and AI-aided on a 1-5"
+          + " scale, and reader 'AI' scores every case alone (1.00-5.00, modality 'AI alone'). AI-aided reading is"
+          + " planted to be more accurate. Then try: radtrial mrmc --ratings synthetic-reader-study.csv"
+          + " --standalone-reader AI --cut 3 --plan-readers 6,10"
     })
 final class SynthCommand implements Callable<Integer> {
   static final String ID = "case_id";
