@@ -324,7 +324,7 @@ class MrmcCommandTest {
       Path file = table("split-delong.csv", vanDyke().filter(l -> l.startsWith("reader") || (Integer.parseInt(l.split(",")[2])
           % 2 == 1) == (l.startsWith("1,") || l.startsWith("2,"))));
       assertRejected(mrmc(file, "split-delong", "--covariance", "delong"), "split-delong",
-          "fully crossed studies only; use --covariance jackknife for a split-plot study");
+          "fully crossed studies only; use --covariance jackknife or unbiased for a split-plot study");
     }
 
     @Test

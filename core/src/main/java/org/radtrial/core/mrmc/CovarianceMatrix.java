@@ -73,26 +73,29 @@ final class CovarianceMatrix {
   }
 
   /**
-   * Gallas's unbiased covariance of every pair of cells' AUCs ({@link CovarianceMethod#UNBIASED}), the
-   * cases being the same in every cell: row and column sums of the kernels are n·V10 and m·V01
-   * (DeLong's placements); the sum of the products of two cells' kernels takes one pass over the m·n
-   * pairs.
+   * Gallas's unbiased covariance of every pair of cells' AUCs ({@link CovarianceMethod#UNBIASED}): row and
+   * column sums of the kernels are n·V10 and m·V01 (DeLong's placements); the sum of the products of two
+   * cells' kernels takes one pass over the m·n pairs. In a split-plot study the cells of a block share its
+   * m and n cases and cells of different blocks share none, so their covariance is 0 (MRMCaov's
+   * {@code unbiased_default} gives the same: with no shared case its δ is 1 and every sum is empty).
    */
   static CovarianceMatrix unbiased(FomEstimates e) {
     if (!e.isAuc()) {
       throw new IllegalArgumentException("the unbiased (U-statistic) covariance exists only for the AUC; use the jackknife");
     }
-    requireCrossed(e, "unbiased");
     int cells = e.cells();
-    double m = e.placements(0).positives();
-    double n = e.placements(0).negatives();
-    double mn = m * n;
-    double delta = mn / ((m - 1) * (n - 1));
     double[][] c = new double[cells][cells];
     for (int a = 0; a < cells; a++) {
       for (int b = a; b < cells; b++) {
+        if (e.block(a) != e.block(b)) {
+          continue;
+        }
         Placements pa = e.placements(a);
         Placements pb = e.placements(b);
+        double m = pa.positives();
+        double n = pa.negatives();
+        double mn = m * n;
+        double delta = mn / ((m - 1) * (n - 1));
         double rows = 0;
         for (int i = 0; i < m; i++) {
           rows += pa.positivePlacement(i) * pb.positivePlacement(i);
@@ -131,7 +134,7 @@ final class CovarianceMatrix {
     for (int a = 0; a < e.cells(); a++) {
       if (e.block(a) != 0) {
         throw new IllegalArgumentException("the " + method + " covariance is implemented for fully crossed studies only;"
-            + " use --covariance jackknife for a split-plot study");
+            + " use --covariance jackknife or unbiased for a split-plot study");
       }
     }
   }

@@ -190,17 +190,71 @@ class SplitPlotTest {
     }
   }
 
+  /**
+   * Gallas's unbiased covariance in a split-plot study: a cell's variance and its covariance with the
+   * same reader's other modality use only that reader's cases, so with every reader a block of the same
+   * 114 cases (MRMCaov's case2) Var and Cov1 are those of the crossed study, which MRMCaov publishes
+   * (cov = unbiased: Error 0.0007883925, Cov1 0.0003416706); Cov2 and Cov3 are 0.
+   */
   @Test
-  void deLongUnbiasedDbmAndPlanningAreRefusedForSplitPlot() {
+  void theUnbiasedCovarianceOfCasesNestedWithinReadersKeepsEachReadersVarianceAndCov1() {
+    OrAnalysis or = ObuchowskiRockette.analyse(VanDyke.casesNestedWithinReaders(), new FigureOfMerit.Auc(),
+        CovarianceMethod.UNBIASED, 0.95);
+    assertThat(or.components().varError()).isCloseTo(0.0007883925, Printed.decimals(10));
+    assertThat(or.components().cov1()).isCloseTo(0.0003416706, Printed.decimals(10));
+    assertThat(or.components().cov2()).isZero();
+    assertThat(or.components().cov3()).isZero();
+    assertThat(or.randomReadersRandomCases().test().statistic()).isCloseTo(8.704, Printed.decimals(3));
+  }
+
+  /** Within a block the unbiased covariance is the block's own, as for the jackknife; across blocks 0. */
+  @Test
+  void theUnbiasedCovarianceWithinABlockIsTheBlocksOwn() {
+    ReaderStudy split = VanDyke.twoBlocks();
+    FomEstimates e = FomEstimates.of(split, new FigureOfMerit.Auc());
+    CovarianceMatrix c = CovarianceMatrix.unbiased(e);
+    assertThat(c.get(e.cell(0, 0), e.cell(1, 2))).isZero();
+    ReaderStudy crossed = VanDyke.study();
+    java.util.List<String> cases = new java.util.ArrayList<>();
+    java.util.List<Integer> odd = new java.util.ArrayList<>();
+    for (int q = 0; q < crossed.cases().size(); q++) {
+      if (Integer.parseInt(crossed.cases().get(q)) % 2 == 1) {
+        odd.add(q);
+        cases.add(crossed.cases().get(q));
+      }
+    }
+    boolean[] truth = new boolean[odd.size()];
+    double[][][] ratings = new double[2][2][odd.size()];
+    for (int a = 0; a < odd.size(); a++) {
+      truth[a] = crossed.truth(odd.get(a));
+      for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 2; j++) {
+          ratings[i][j][a] = crossed.ratings(i, j)[odd.get(a)];
+        }
+      }
+    }
+    ReaderStudy block0 = ReaderStudy.of(crossed.modalities(), crossed.readers().subList(0, 2), cases, truth, ratings);
+    FomEstimates e0 = FomEstimates.of(block0, new FigureOfMerit.Auc());
+    CovarianceMatrix c0 = CovarianceMatrix.unbiased(e0);
+    for (int a = 0; a < 2; a++) {
+      for (int b = 0; b < 2; b++) {
+        assertThat(c.get(e.cell(0, a), e.cell(1, b))).isCloseTo(c0.get(e0.cell(0, a), e0.cell(1, b)), within(1e-15));
+      }
+    }
+  }
+
+  @Test
+  void deLongDbmAndPlanningAreRefusedForSplitPlot() {
     ReaderStudy split = VanDyke.twoBlocks();
     assertThatThrownBy(() -> ObuchowskiRockette.analyse(split, new FigureOfMerit.Auc(), CovarianceMethod.DELONG, 0.95))
-        .hasMessageContaining("fully crossed studies only");
-    assertThatThrownBy(() -> ObuchowskiRockette.analyse(split, new FigureOfMerit.Auc(), CovarianceMethod.UNBIASED, 0.95))
         .hasMessageContaining("fully crossed studies only");
     assertThatThrownBy(() -> DorfmanBerbaumMetz.analyse(split, new FigureOfMerit.Auc(), 0.95)).hasMessageContaining("split-plot");
     MrmcResult result = MrmcAnalysis.analyse(split, MrmcSpec.defaults().withCut(3));
     assertThat(result.auc().dbm()).isNull();
     assertThat(result.sensitivity().obuchowskiRockette().components().cov2()).isFinite();
+    assertThatThrownBy(() -> MrmcAnalysis.analyse(split,
+        MrmcSpec.defaults().withPlan(new StudyPlan(java.util.List.of(6), Double.NaN, 0.05, 0.8, 1000))))
+        .hasMessageContaining("this study is split-plot (2 blocks");
   }
 
   @Test
