@@ -53,7 +53,8 @@ final class MethodsSection implements Section {
         .row("Software", "radtrial " + Json.text(provenance, "radtrial_version") + " on Java " + Json.text(provenance, "java_version"))
         .row("Input file", Json.text(provenance, "input_file"))
         .row("Input SHA-256", Json.text(provenance, "input_sha256"))
-        .row("Seed", Json.text(provenance, "seed"))
+        .row("Seed", Json.text(provenance, "seed").isEmpty() ? "none: no random numbers were drawn"
+            : Json.text(provenance, "seed"))
         .row("Computed at", Json.text(provenance, "created_at"))
         .write(html);
     html.element("p", "The command that produced these results (run it on the same file to reproduce them):");

@@ -183,6 +183,7 @@ class MrmcReportTest {
     assertThat(methods).contains("Obuchowski-Rockette method (1995) with Hillis's denominator degrees of freedom",
         "jackknife over the cases with and without disease respectively", "Dorfman-Berbaum-Metz",
         "single-modality analysis of the differences (Hillis 2007)", "Hillis, Obuchowski and Berbaum (2011)");
+    assertThat(DOM.text("//section[@id='methods']//tr[th='Seed']/td")).isEqualTo("none: no random numbers were drawn");
   }
 
   @Test
