@@ -31,14 +31,15 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Analyse a multi-reader multi-case (MRMC) reader study: every reader rates every case in every modality"
-          + " (e.g. unaided and AI-aided).",
+          + " (e.g. unaided and AI-aided), or, split-plot, every case of his block of readers.",
       "Per reader and modality: trapezoidal AUC and ROC curve; with --cut, sensitivity and specificity.",
       "Modality differences with confidence intervals by the Obuchowski-Rockette method with Hillis's"
-          + " denominator df (jackknife or DeLong covariances), for random readers and cases, fixed readers"
+          + " denominator df (jackknife, DeLong or unbiased covariances), for random readers and cases, fixed readers"
           + " and fixed cases; the DBM pseudovalue analysis alongside.",
       "With --standalone-reader, the AI alone against the human readers of each modality; with"
           + " --plan-readers, the cases a new study needs (Hillis, Obuchowski and Berbaum 2011).",
-      "Writes OUT/results.json (see docs/mrmc.md) and prints a summary."
+      "Writes OUT/results.json (see docs/mrmc.md) and OUT/report.html, its HTML report (unless --no-report), and"
+          + " prints a summary. No study at hand? 'radtrial synth --reader-study' writes one."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:results written", "1:internal error", "2:bad input or options (nothing written)"})
@@ -97,8 +98,9 @@ final class MrmcCommand implements Callable<Integer> {
   String standaloneReader;
 
   @Option(names = "--covariance", paramLabel = "METHOD", defaultValue = "jackknife",
-      description = "Error covariances of the AUCs for the Obuchowski-Rockette analysis: jackknife (as OR-DBM MRMC)"
-          + " or delong (default: ${DEFAULT-VALUE}). Sensitivity and specificity always use the jackknife.")
+      description = "Error covariances of the AUCs for the Obuchowski-Rockette analysis: jackknife (as OR-DBM MRMC),"
+          + " delong, or unbiased (Gallas's U-statistics, as the FDA's iMRMC) (default: ${DEFAULT-VALUE})."
+          + " Sensitivity and specificity always use the jackknife.")
   CovarianceMethod covariance;
 
   @Option(names = "--ci-level", paramLabel = "LEVEL", defaultValue = "0.95",
@@ -136,10 +138,15 @@ final class MrmcCommand implements Callable<Integer> {
       description = "Output directory for results.json (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--no-report", description = "Do not write OUT/report.html (the HTML report of results.json).")
+  boolean noReport;
+
   @Override
   public Integer call() {
     Path results = out.resolve("results.json");
+    Path report = out.resolve(ReportFiles.NAME);
     StaleResults.remove(results);
+    StaleResults.remove(report);
     MrmcSpec spec = analysisSpec();
     RatingsSpec input = inputSpec();
     ReaderStudy study = RatingsReader.read(ratings, input);
@@ -148,9 +155,15 @@ final class MrmcCommand implements Callable<Integer> {
         CommandLines.quoted(command), System.getProperty("java.version"), Instant.now().toString());
     RatingsFormat resolved = format != null ? format : RatingsFormat.of(ratings);
     MrmcResultsJson.write(out, result, input, resolved, provenance);
+    if (!noReport) {
+      ReportCommand.write(results, report);
+    }
     PrintWriter stdout = command.commandLine().getOut();
     new MrmcSummary(stdout).print(result);
     stdout.println("Results: " + results);
+    if (!noReport) {
+      stdout.println("Report:  " + report);
+    }
     stdout.flush();
     return 0;
   }

@@ -31,14 +31,19 @@ final class MrmcSummary {
     out.printf(Locale.ROOT, "%d modalit%s x %d readers x %d cases (%d with disease, %d without)%s%n%n",
         r.modalities().size(), r.modalities().size() == 1 ? "y" : "ies", r.readers().size(), r.cases(), r.positives(),
         r.negatives(), r.standaloneReader() == null ? "" : "; stand-alone reader " + r.standaloneReader());
-    values(r, r.auc(), "AUC per reader (trapezoidal)");
+    if (r.isSplitPlot()) {
+      out.printf(Locale.ROOT, "Split-plot design, %d blocks (readers: cases read):%s%n%n", r.blocks().size(),
+          r.blocks().stream().map(b -> " " + String.join(", ", b.readers()) + ": " + b.cases() + " (" + b.positives()
+              + " with disease)").reduce("", (x, y) -> x.isEmpty() ? y : x + ";" + y));
+    }
+    values(r, r.auc(), "AUC per reader (trapezoidal), " + level + "% CI over cases (normal)");
     differences(r.auc(), level, "AUC");
     modalities(r.auc(), level, "AUC");
     components(r.auc().obuchowskiRockette().components());
     standalone(r.auc(), level, "AUC");
     if (r.sensitivity() != null) {
       for (FomAnalysis binary : List.of(r.sensitivity(), r.specificity())) {
-        values(r, binary, capitalised(binary.figureOfMerit().label()) + " per reader");
+        values(r, binary, capitalised(binary.figureOfMerit().label()) + " per reader, " + level + "% CI over cases (normal)");
         differences(binary, level, binary.figureOfMerit().label());
         standalone(binary, level, binary.figureOfMerit().label());
       }
@@ -58,7 +63,7 @@ final class MrmcSummary {
     for (int j = 0; j < readers; j++) {
       List<String> row = new ArrayList<>(List.of(r.readers().get(j)));
       for (int i = 0; i < modalities; i++) {
-        row.add(f3(a.values().get(i * readers + j).value()));
+        row.add(valueWithCi(a.values().get(i * readers + j)));
       }
       t.row(row.toArray(String[]::new));
     }
@@ -67,7 +72,7 @@ final class MrmcSummary {
     t.row(mean.toArray(String[]::new));
     if (r.standaloneReader() != null) {
       ReaderValue ai = a.values().get(a.values().size() - 1);
-      List<String> row = new ArrayList<>(List.of(ai.reader() + " (stand-alone)", f3(ai.value())));
+      List<String> row = new ArrayList<>(List.of(ai.reader() + " (stand-alone)", valueWithCi(ai)));
       while (row.size() < header.size()) {
         row.add("");
       }
@@ -88,13 +93,17 @@ final class MrmcSummary {
             p(d.p()));
       }
     }
-    for (ModalityDifference d : a.dbm().randomReadersRandomCases().differences()) {
-      t.row("DBM RRRC", d.first() + " - " + d.second(), signed(d.estimate()), ci(d.ci()), statistic(d), df(d.df()), p(d.p()));
+    if (a.dbm() != null) {
+      for (ModalityDifference d : a.dbm().randomReadersRandomCases().differences()) {
+        t.row("DBM RRRC", d.first() + " - " + d.second(), signed(d.estimate()), ci(d.ci()), statistic(d), df(d.df()),
+            p(d.p()));
+      }
     }
     GeneralizationResult rrrc = a.obuchowskiRockette().randomReadersRandomCases();
-    t.print(out, String.format(Locale.ROOT, "Modality differences in %s: Obuchowski-Rockette (%s covariance) and DBM;"
+    t.print(out, String.format(Locale.ROOT, "Modality differences in %s: Obuchowski-Rockette (%s covariance)%s;"
         + " RRRC = random readers and cases (F = %.2f, ddf = %s, p = %s), FRRC = fixed readers, RRFC = fixed cases",
-        what, a.obuchowskiRockette().covarianceMethod().label(), rrrc.test().statistic(), df(rrrc.test().ddf()),
+        what, a.obuchowskiRockette().covarianceMethod().label(), a.dbm() == null ? "" : " and DBM",
+        rrrc.test().statistic(), df(rrrc.test().ddf()),
         p(rrrc.test().p())));
   }
 
@@ -158,6 +167,11 @@ final class MrmcSummary {
 
   private static String ci(Interval ci) {
     return String.format(Locale.ROOT, "[%.3f, %.3f]", ci.lower(), ci.upper());
+  }
+
+  /** "0.920 [0.861, 0.979]": a reader's value with its normal interval over cases. */
+  private static String valueWithCi(ReaderValue v) {
+    return v.ci() == null ? f3(v.value()) : f3(v.value()) + " " + ci(v.ci());
   }
 
   private static String f3(double x) {

@@ -15,13 +15,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Write the evidence report of a results.json (from 'radtrial evaluate', 'audit' or 'simulate') as one HTML file:"
+      "Write the evidence report of a results.json (from 'radtrial evaluate', 'audit', 'simulate' or 'mrmc') as one HTML file:"
           + " key findings in plain language, ROC curves with the readers, head-to-head table, operating points, and"
           + " with an audit the subgroup forest plots, failure slices and calibration; with a simulation the programme,"
           + " the named assumption and its bounds, the workload-versus-detection trade-off of every model and each"
-          + " strategy against the baseline; methods as run and a CLAIM 2024 / TRIPOD+AI checklist.",
+          + " strategy against the baseline; with a reader study each reader and modality with intervals, the modality"
+          + " comparisons (Obuchowski-Rockette, DBM), the AI alone as a reader and the sample-size plan; methods as run"
+          + " and a CLAIM 2024 / TRIPOD+AI checklist.",
       "The file needs nothing else: no network, no scripts; it can be e-mailed, read on a phone and printed.",
-      "'evaluate', 'audit' and 'simulate' already write OUT/report.html unless given --no-report."
+      "'evaluate', 'audit', 'simulate' and 'mrmc' already write OUT/report.html unless given --no-report."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:report written", "1:internal error", "2:bad input or options (nothing written)"})

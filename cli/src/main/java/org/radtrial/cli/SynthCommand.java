@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.synth.ScreeningCohortGenerator;
+import org.radtrial.core.synth.ReaderStudyGenerator;
 import org.radtrial.io.CaseTableWriter;
+import org.radtrial.io.RatingsTableWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +21,12 @@ import picocli.CommandLine.Spec;
       "metadata (age, density, vendor, site, ethnicity), two readers' recall decisions (reader_1, reader_2),",
       "the arbitration of their discordances (arbitration; empty where they agreed)",
       "and three AI models (model_a, model_b, model_c). Planted weaknesses: model_b loses accuracy on",
-      "density D and on vendor C. Truth column 'cancer' (1 = cancer). The same seed gives the same table."
+      "density D and on vendor C. Truth column 'cancer' (1 = cancer). The same seed gives the same table.",
+      "%nWith --reader-study: instead a SYNTHETIC fully crossed reader study for 'radtrial mrmc', one row per"
+          + " reading (reader, modality, case, truth, rating): readers rate every case unaided and AI-aided on a 1-5"
+          + " scale, and reader 'AI' scores every case alone (1.00-5.00, modality 'AI alone'). AI-aided reading is"
+          + " planted to be more accurate. Then try: radtrial mrmc --ratings synthetic-reader-study.csv"
+          + " --standalone-reader AI --cut 3 --plan-readers 6,10"
     })
 final class SynthCommand implements Callable<Integer> {
   static final String ID = "case_id";
@@ -27,24 +34,50 @@ final class SynthCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
 
-  @Option(names = "--cases", paramLabel = "N", defaultValue = "50000", description = "Number of exams (default: ${DEFAULT-VALUE}).")
-  int cases;
+  @Option(names = "--cases", paramLabel = "N",
+      description = "Number of exams (default: 50000; with --reader-study, cases: 200).")
+  Integer cases;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "2026", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", paramLabel = "FILE", defaultValue = "synthetic-cohort.csv",
-      description = "CSV file to write (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "CSV file to write (default: synthetic-cohort.csv; with --reader-study, synthetic-reader-study.csv).")
   Path out;
+
+  @Option(names = "--reader-study", description = "Write a synthetic reader study for 'radtrial mrmc' instead.")
+  boolean readerStudy;
+
+  @Option(names = "--readers", paramLabel = "N", defaultValue = "6",
+      description = "With --reader-study: number of human readers (default: ${DEFAULT-VALUE}).")
+  int readers;
 
   @Option(names = "--without-weaknesses", description = "Plant no weakness: model_b is equally accurate everywhere.")
   boolean withoutWeaknesses;
 
   @Override
   public Integer call() {
-    CaseTableWriter.writeCsv(ScreeningCohortGenerator.generate(cases, seed, !withoutWeaknesses), out, ID, TRUTH);
-    command.commandLine().getOut().printf("Wrote %s: %d synthetic exams (seed %d)%n", out, cases, seed);
+    if (readerStudy) {
+      int k = cases == null ? 200 : cases;
+      Path target = out == null ? Path.of("synthetic-reader-study.csv") : out;
+      RatingsTableWriter.writeCsv(ReaderStudyGenerator.generate(readers, k, seed), target);
+      command.commandLine().getOut().printf("Wrote %s: a synthetic reader study, %d readers x %d cases x 2 modalities"
+          + " (unaided, AI-aided) and the AI alone (seed %d)%nAnalyse it: radtrial mrmc --ratings %s --standalone-reader"
+          + " %s --cut 3 --plan-readers 6,10%n", target, readers, k, seed, target, ReaderStudyGenerator.AI);
+      return 0;
+    }
+    if (readerStudyOnlyOptionGiven()) {
+      throw new IllegalArgumentException("--readers applies only with --reader-study");
+    }
+    int n = cases == null ? 50000 : cases;
+    Path target = out == null ? Path.of("synthetic-cohort.csv") : out;
+    CaseTableWriter.writeCsv(ScreeningCohortGenerator.generate(n, seed, !withoutWeaknesses), target, ID, TRUTH);
+    command.commandLine().getOut().printf("Wrote %s: %d synthetic exams (seed %d)%n", target, n, seed);
     return 0;
+  }
+
+  private boolean readerStudyOnlyOptionGiven() {
+    return command.commandLine().getParseResult().hasMatchedOption("--readers");
   }
 
   static Cohort write(int cases, long seed, Path out) {

@@ -131,7 +131,8 @@ class MrmcCommandTest {
     assertThat(p.get("command").asText()).startsWith("radtrial mrmc --ratings ").contains("--cut 3");
     assertThat(p.get("radtrial_version").asText()).isNotBlank();
     assertThat(results.fieldNames()).toIterable().containsExactly("schema_version", "mrmc", "settings", "provenance");
-    assertThat(Files.list(dir.resolve("csv")).map(f -> f.getFileName().toString())).containsExactly("results.json");
+    assertThat(Files.list(dir.resolve("csv")).map(f -> f.getFileName().toString()).sorted())
+        .containsExactly("report.html", "results.json");
   }
 
   @Test
@@ -178,6 +179,69 @@ class MrmcCommandTest {
     assertThat(s.at("/rrrc/difference").asDouble()).isCloseTo(0.89703704 - 0.99935588, within(1e-8));
     assertThat(s.at("/rrrc/modalities/1").asText()).isEqualTo("AI");
     assertThat(ai.out()).contains("Human readers against the stand-alone reader, AUC").contains("AI (stand-alone)");
+  }
+
+  @Test
+  void writesTheReportBesideResultsAndRadtrialReportGivesTheSameBytes() throws IOException {
+    Path report = dir.resolve("csv").resolve("report.html");
+    assertThat(report).exists();
+    assertThat(run.out()).contains("Report:  " + report);
+    Path again = dir.resolve("again.html");
+    CliRun r = CliRun.of("report", "--results", dir.resolve("csv").resolve("results.json").toString(), "--out", again.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.readString(again)).isEqualTo(Files.readString(report));
+    assertThat(Files.readString(report)).contains("id=\"reader-study\"");
+  }
+
+  @Test
+  void noReportWritesOnlyResultsJson() {
+    CliRun r = mrmc(resource("vandyke.csv"), "no-report", "--no-report");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(dir.resolve("no-report").resolve("results.json")).exists();
+    assertThat(dir.resolve("no-report").resolve("report.html")).doesNotExist();
+    assertThat(r.out()).doesNotContain("Report:");
+  }
+
+  @Test
+  void unbiasedCovariancesAreNamedInTheResults() throws IOException {
+    CliRun unbiased = mrmc(resource("vandyke.csv"), "unbiased", "--covariance", "unbiased");
+    assertThat(unbiased.exitCode()).as(unbiased.err()).isZero();
+    JsonNode r = json("unbiased");
+    assertThat(r.at("/mrmc/auc/obuchowski_rockette/covariance_method").asText()).isEqualTo("unbiased");
+    assertThat(r.at("/settings/covariance").asText()).isEqualTo("unbiased");
+    // MRMCaov's published cov = unbiased analysis of VanDyke (core/src/test/reference/mrmcaov): p-value 0.0511618, df 15.03418.
+    assertThat(r.at("/mrmc/comparisons/0/p").asDouble()).isCloseTo(0.0511618, decimals(7));
+    assertThat(r.at("/mrmc/comparisons/0/df").asDouble()).isCloseTo(15.03418, decimals(5));
+    assertThat(unbiased.out()).contains("Obuchowski-Rockette (unbiased covariance)");
+  }
+
+  @Test
+  void aSplitPlotStudyIsRecognisedAndAnalysedEndToEnd() throws IOException {
+    // The worked example of docs/mrmc.md: readers 1-2 read the odd cases, 3-5 the even ones.
+    Path split = dir.resolve("split.csv");
+    List<String> lines = new ArrayList<>(List.of("reader,modality,case,truth,rating"));
+    for (String line : Files.readAllLines(resource("vandyke.csv")).subList(1, 1141)) {
+      String[] f = line.split(",");
+      boolean oddCase = Integer.parseInt(f[2]) % 2 == 1;
+      if (oddCase == (f[0].equals("1") || f[0].equals("2"))) {
+        lines.add(line);
+      }
+    }
+    Files.write(split, lines);
+    CliRun r = mrmc(split, "split", "--cut", "3");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode j = json("split");
+    assertThat(j.at("/mrmc/design/layout").asText()).isEqualTo("split-plot");
+    assertThat(j.at("/mrmc/design/blocks")).hasSize(2);
+    assertThat(j.at("/mrmc/design/blocks/1/readers").toString()).isEqualTo("[\"3\",\"4\",\"5\"]");
+    assertThat(j.at("/mrmc/design/blocks/1/cases").asInt()).isEqualTo(57);
+    assertThat(j.at("/mrmc/auc/dbm").isNull()).isTrue();
+    // core/src/test/reference/vandyke_split_plot.out: F 3.72069300556813, ddf 6.07994018301952, p 0.101361966774894.
+    assertThat(j.at("/mrmc/auc/obuchowski_rockette/rrrc/test/statistic").asDouble()).isCloseTo(3.72069300556813, within(1e-9));
+    assertThat(j.at("/mrmc/comparisons/0/df").asDouble()).isCloseTo(6.07994018301952, within(1e-9));
+    assertThat(j.at("/mrmc/comparisons/0/p").asDouble()).isCloseTo(0.101361966774894, within(1e-9));
+    assertThat(r.out()).contains("Split-plot design, 2 blocks").doesNotContain("DBM RRRC");
+    assertThat(dir.resolve("split").resolve("report.html")).exists();
   }
 
   @Nested
@@ -253,6 +317,14 @@ class MrmcCommandTest {
     void planningOptionsWithoutReadersAreRejected() {
       assertRejected(mrmc(resource("vandyke.csv"), "plan", "--plan-effect", "0.05"), "plan",
           "--plan-effect needs --plan-readers");
+    }
+
+    @Test
+    void aSplitPlotStudyWithTheDeLongCovarianceIsRefusedWithTheFix() throws IOException {
+      Path file = table("split-delong.csv", vanDyke().filter(l -> l.startsWith("reader") || (Integer.parseInt(l.split(",")[2])
+          % 2 == 1) == (l.startsWith("1,") || l.startsWith("2,"))));
+      assertRejected(mrmc(file, "split-delong", "--covariance", "delong"), "split-delong",
+          "fully crossed studies only; use --covariance jackknife or unbiased for a split-plot study");
     }
 
     @Test

@@ -270,7 +270,7 @@ class ReportCommandTest {
       Files.writeString(other, "{\"name\": \"package.json\"}");
       CliRun run = CliRun.of("report", "--results", other.toString());
       assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(run.err()).contains("not a radtrial results.json (no \"cohort\" or \"models\" key)");
+      assertThat(run.err()).contains("not a radtrial results.json (no \"cohort\", \"models\" or \"mrmc\" key)");
     }
 
     @Test

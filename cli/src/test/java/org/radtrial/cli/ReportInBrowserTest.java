@@ -38,6 +38,7 @@ class ReportInBrowserTest {
   static Path demoReport;
   static Path auditReport;
   static Path simulationReport;
+  static Path readerStudyReport;
 
   @BeforeAll
   static void writeReportsAndStartChromium() throws IOException {
@@ -64,6 +65,12 @@ class ReportInBrowserTest {
         "--constraint", "recall_rate<=0.05,cdr>=baseline", "--group", "density", "--out", dir.resolve("simulate").toString());
     assertThat(simulate.exitCode()).as(simulate.err()).isZero();
     simulationReport = dir.resolve("simulate/report.html");
+    Path readings = dir.resolve("readings.csv");
+    CliRun.of("synth", "--reader-study", "--out", readings.toString());
+    CliRun mrmc = CliRun.of("mrmc", "--ratings", readings.toString(), "--standalone-reader", "AI", "--cut", "3",
+        "--plan-readers", "6,10", "--out", dir.resolve("mrmc").toString());
+    assertThat(mrmc.exitCode()).as(mrmc.err()).isZero();
+    readerStudyReport = dir.resolve("mrmc/report.html");
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -141,6 +148,48 @@ class ReportInBrowserTest {
     assertThat(browser.findElement(By.id("simulation")).getText()).contains("concurrent_assistance", "not simulated",
         "The programme can staff 80 arbitrations");
     Files.write(Path.of("target", "report-simulation.png"), screenshot(2400));
+  }
+
+  @Test
+  void theReaderStudyReportRendersWithoutConsoleErrorsAndItsTablesFitAt1280Pixels() throws IOException {
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    try {
+      List<LogEntry> console = open(readerStudyReport);
+      assertThat(console).as("console messages").isEmpty();
+      assertThat(browser.getTitle()).isEqualTo("radtrial report: reader study of unaided, AI-aided");
+      assertThat(charts()).extracting(e -> e.getAttribute("id")).containsExactly("mrmc-roc-0", "mrmc-roc-1");
+      for (WebElement chart : charts()) {
+        assertThat(chart.findElements(By.cssSelector("path.roc-curve"))).as("6 readers and the AI alone").hasSize(7);
+        assertThat(chart.getSize().getWidth()).isGreaterThan(300);
+      }
+      List<WebElement> wraps = browser.findElements(By.cssSelector("#reader-study .table-wrap"));
+      assertThat(wraps).hasSizeGreaterThan(8);
+      for (WebElement wrap : wraps) {
+        if (!wrap.isDisplayed()) {
+          continue; // the collapsed OR and DBM tables
+        }
+        Number hidden = (Number) ((JavascriptExecutor) browser).executeScript(
+            "return arguments[0].scrollWidth - arguments[0].clientWidth;", wrap);
+        assertThat(hidden.intValue()).as("table '%s' is not cut off at 1280 px",
+            wrap.findElement(By.tagName("caption")).getText()).isLessThanOrEqualTo(0);
+      }
+      Files.write(Path.of("target", "report-reader-study.png"), screenshot(2400));
+    } finally {
+      browser.manage().window().setSize(new Dimension(1200, 900));
+    }
+  }
+
+  @Test
+  void onAPhoneTheReaderStudyReportScrollsItsTablesInsteadOfWideningThePage() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    try {
+      open(readerStudyReport);
+      Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow.intValue()).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0);
+    } finally {
+      browser.manage().window().setSize(new Dimension(1200, 900));
+    }
   }
 
   @Test

@@ -41,9 +41,15 @@ final class MrmcAnalysisJson {
       value.put("modality", v.modality());
       value.put("reader", v.reader());
       number(value, "value", v.value());
+      number(value, "se", v.standardError());
+      if (v.ci() == null) {
+        value.putNull("ci");
+      } else {
+        value.set("ci", interval(v.ci().lower(), v.ci().upper()));
+      }
     }
     node.set("obuchowski_rockette", obuchowskiRockette(a.obuchowskiRockette()));
-    node.set("dbm", dbm(a.dbm()));
+    node.set("dbm", a.dbm() == null ? null : dbm(a.dbm()));
     if (!a.standalone().isEmpty()) {
       ArrayNode standalone = node.putArray("standalone");
       for (StandaloneDifference d : a.standalone()) {

@@ -15,6 +15,7 @@ import org.radtrial.core.mrmc.MrmcSpec;
 import org.radtrial.core.mrmc.PlanResult;
 import org.radtrial.core.mrmc.PowerEstimate;
 import org.radtrial.core.mrmc.ReaderCurve;
+import org.radtrial.core.mrmc.StudyBlock;
 
 /**
  * Writes an MRMC analysis as results.json: an "mrmc" section, "settings" and "provenance", key by key
@@ -91,6 +92,16 @@ public final class MrmcResultsJson {
     node.put("cases", r.cases());
     node.put("positives", r.positives());
     node.put("negatives", r.negatives());
+    node.put("layout", r.isSplitPlot() ? "split-plot" : "fully crossed");
+    ArrayNode blocks = node.putArray("blocks");
+    for (StudyBlock b : r.blocks()) {
+      ObjectNode block = blocks.addObject();
+      ArrayNode names = block.putArray("readers");
+      b.readers().forEach(names::add);
+      block.put("cases", b.cases());
+      block.put("positives", b.positives());
+      block.put("negatives", b.negatives());
+    }
     return node;
   }
 

@@ -10,10 +10,13 @@ import org.radtrial.core.mrmc.ReaderStudy;
 import org.radtrial.core.mrmc.StandaloneReader;
 
 /**
- * Collects readings from any ratings format and checks that they make a fully crossed study: each
- * reading once, each case with one truth, each human reader rating every case in every modality,
- * and the stand-alone reader (if named) rating every case with the same rating in every modality it
- * appears in. Every problem is a {@link CaseTableException} naming the file and the rows or lines.
+ * Collects readings from any ratings format and checks that they make a fully crossed or a split-plot
+ * study: each reading once, each case with one truth, each human reader rating every case (or, split
+ * plot, every case of his block) in every modality, and the stand-alone reader (if named) rating every
+ * case with the same rating in every modality it appears in. A split-plot study is recognised when the
+ * readers' sets of cases are either equal or disjoint and together cover every case: readers with the
+ * same cases form a block. Every problem is a {@link CaseTableException} naming the file and the rows
+ * or lines.
  *
  * <p>Modalities, readers and cases keep the order in which they first appear. A modality that only
  * the stand-alone reader rated (e.g. "AI alone") is not a human modality and is dropped.
@@ -111,14 +114,84 @@ final class StudyAssembler {
     List<String> humanModalities = modalities.stream()
         .filter(m -> humans.stream().anyMatch(r -> cases.stream().anyMatch(c -> readings.containsKey(key(r, m, c)))))
         .toList();
-    double[][][] ratings = humanRatings(humanModalities, humans, cases);
+    int[][] blocks = blocks(humanModalities, humans, cases);
+    double[][][] ratings = humanRatings(humanModalities, humans, cases, blocks);
     boolean[] truthArray = truthArray(cases);
     checkClasses(truthArray);
     boolean[] directions = new boolean[humanModalities.size()];
     for (int i = 0; i < directions.length; i++) {
       directions[i] = higher(humanModalities.get(i));
     }
-    return ReaderStudy.of(humanModalities, humans, cases, truthArray, ratings, directions, standalone(cases));
+    if (blocks == null) {
+      return ReaderStudy.of(humanModalities, humans, cases, truthArray, ratings, directions, standalone(cases));
+    }
+    if (standaloneName != null) {
+      throw where.error(0, null, "the readers read different cases (a split-plot design of " + blockCount(blocks[0])
+          + " blocks), and a stand-alone reader can be compared only with readers of a fully crossed study: drop"
+          + " --standalone-reader, or analyse each block on its own");
+    }
+    try {
+      return ReaderStudy.splitPlot(humanModalities, humans, cases, truthArray, ratings, directions, blocks[0], blocks[1]);
+    } catch (IllegalArgumentException e) {
+      throw where.error(0, null, e.getMessage() + " (split-plot design: readers with the same cases form a block)");
+    }
+  }
+
+  private static int blockCount(int[] readerBlock) {
+    int max = -1;
+    for (int b : readerBlock) {
+      max = Math.max(max, b);
+    }
+    return max + 1;
+  }
+
+  /**
+   * The blocks of a split-plot study, {readerBlock, caseBlock}, or null when every reader rated every
+   * case in some modality (fully crossed) or when the readers' case sets overlap without being equal
+   * (not a split plot: the missing readings are then reported as an unbalanced design).
+   */
+  private int[][] blocks(List<String> humanModalities, List<String> humans, List<String> cases) {
+    Map<java.util.Set<String>, Integer> blockOfSet = new LinkedHashMap<>();
+    int[] readerBlock = new int[humans.size()];
+    int[] caseBlock = new int[cases.size()];
+    java.util.Arrays.fill(caseBlock, -1);
+    Map<String, Integer> caseIndex = new HashMap<>();
+    for (int k = 0; k < cases.size(); k++) {
+      caseIndex.put(cases.get(k), k);
+    }
+    for (int j = 0; j < humans.size(); j++) {
+      java.util.Set<String> read = new java.util.LinkedHashSet<>();
+      for (String c : cases) {
+        for (String m : humanModalities) {
+          if (readings.containsKey(key(humans.get(j), m, c))) {
+            read.add(c);
+            break;
+          }
+        }
+      }
+      Integer block = blockOfSet.get(read);
+      if (block == null) {
+        block = blockOfSet.size();
+        blockOfSet.put(read, block);
+        for (String c : read) {
+          int k = caseIndex.get(c);
+          if (caseBlock[k] >= 0) {
+            return null; // two different case sets share a case: not a split plot
+          }
+          caseBlock[k] = block;
+        }
+      }
+      readerBlock[j] = block;
+    }
+    if (blockOfSet.size() < 2) {
+      return null;
+    }
+    for (int k = 0; k < cases.size(); k++) {
+      if (caseBlock[k] < 0) {
+        return null; // a case no human read (only the stand-alone reader): reported as unbalanced
+      }
+    }
+    return new int[][] {readerBlock, caseBlock};
   }
 
   private void checkTruthKnown(List<String> cases) {
@@ -130,14 +203,21 @@ final class StudyAssembler {
     }
   }
 
-  private double[][][] humanRatings(List<String> humanModalities, List<String> humans, List<String> cases) {
+  /** The ratings, NaN for the cases of other blocks; a reading missing within the reader's block is an error. */
+  private double[][][] humanRatings(List<String> humanModalities, List<String> humans, List<String> cases, int[][] blocks) {
     double[][][] ratings = new double[humanModalities.size()][humans.size()][cases.size()];
     for (int i = 0; i < humanModalities.size(); i++) {
       String m = humanModalities.get(i);
       for (int j = 0; j < humans.size(); j++) {
         String r = humans.get(j);
         List<String> missing = new ArrayList<>();
+        int own = 0;
         for (int k = 0; k < cases.size(); k++) {
+          if (blocks != null && blocks[1][k] != blocks[0][j]) {
+            ratings[i][j][k] = Double.NaN;
+            continue;
+          }
+          own++;
           Reading reading = readings.get(key(r, m, cases.get(k)));
           if (reading == null) {
             missing.add(cases.get(k));
@@ -146,16 +226,21 @@ final class StudyAssembler {
           }
         }
         if (!missing.isEmpty()) {
-          throw unbalanced(r, m, missing, cases.size());
+          throw unbalanced(r, m, missing, own, blocks != null);
         }
       }
     }
     return ratings;
   }
 
-  private CaseTableException unbalanced(String reader, String modality, List<String> missing, int cases) {
-    String fix = "; every reader must rate every case in every modality (a fully crossed design): add the missing"
-        + " readings, or remove the reader or the cases";
+  private CaseTableException unbalanced(String reader, String modality, List<String> missing, int cases,
+      boolean splitPlot) {
+    String fix = splitPlot
+        ? "; in a split-plot design every reader rates every case of his block in every modality: add the missing"
+            + " readings, or remove the reader or the cases"
+        : "; every reader must rate every case in every modality (a fully crossed design), or the readers must fall"
+            + " into blocks that each read their own cases (split plot): add the missing readings, or remove the"
+            + " reader or the cases";
     if (missing.size() == cases) {
       return where.error(0, null, "reader '" + reader + "' did not rate modality '" + modality + "' at all" + fix);
     }

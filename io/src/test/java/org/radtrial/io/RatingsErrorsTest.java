@@ -66,6 +66,53 @@ class RatingsErrorsTest {
           .hasMessageContaining("fully crossed");
     }
 
+    /** GOOD, plus readers r3 and r4 who read cases c5–c8 (and only those) in both modalities. */
+    private String splitPlot() {
+      StringBuilder b = new StringBuilder(GOOD);
+      for (String line : GOOD.lines().skip(1).toList()) {
+        String[] f = line.split(",");
+        int c = Integer.parseInt(f[2].substring(1)) + 4;
+        b.append(f[0].equals("r1") ? "r3" : "r4").append(',').append(f[1]).append(",c").append(c).append(',')
+            .append(f[3]).append(',').append(f[4]).append('\n');
+      }
+      return b.toString();
+    }
+
+    @Test
+    void readersWhoReadDisjointCaseSetsFormTheBlocksOfASplitPlotStudy() throws IOException {
+      ReaderStudy s = read("split.csv", splitPlot());
+      assertThat(s.isSplitPlot()).isTrue();
+      assertThat(s.blocks()).isEqualTo(2);
+      assertThat(s.studyBlocks().get(0).readers()).containsExactly("r1", "r2");
+      assertThat(s.studyBlocks().get(1).readers()).containsExactly("r3", "r4");
+      assertThat(s.studyBlocks().get(1).cases()).isEqualTo(4);
+      assertThat(s.cases()).hasSize(8);
+    }
+
+    @Test
+    void aMissingReadingInsideABlockIsNamedAsASplitPlotGap() throws IOException {
+      assertThatThrownBy(() -> read("split.csv", splitPlot().replace("r4,B,c7,0,1\n", "")))
+          .isInstanceOf(CaseTableException.class)
+          .hasMessageContaining("reader 'r4' has no rating of case 'c7' in modality 'B'")
+          .hasMessageContaining("every case of his block");
+    }
+
+    @Test
+    void caseSetsThatOverlapWithoutBeingEqualAreAnUnbalancedDesign() throws IOException {
+      // r4 also reads c1 in A: its cases overlap block 1's without being the same set
+      assertThatThrownBy(() -> read("overlap.csv", splitPlot() + "r4,A,c1,1,3\n"))
+          .hasMessageContaining("unbalanced design").hasMessageContaining("split plot");
+    }
+
+    @Test
+    void aStandaloneReaderCannotJoinASplitPlotStudy() throws IOException {
+      String withAi = splitPlot() + "AI,AI alone,c1,1,0.9\nAI,AI alone,c2,1,0.7\nAI,AI alone,c3,0,0.4\nAI,AI alone,c4,0,0.1\n"
+          + "AI,AI alone,c5,1,0.9\nAI,AI alone,c6,1,0.7\nAI,AI alone,c7,0,0.4\nAI,AI alone,c8,0,0.1\n";
+      Path file = write("split-ai.csv", withAi);
+      assertThatThrownBy(() -> RatingsReader.read(file, RatingsSpec.defaults().withStandaloneReader("AI")))
+          .hasMessageContaining("split-plot design of 2 blocks").hasMessageContaining("drop --standalone-reader");
+    }
+
     @Test
     void aReaderWhoSkippedAWholeModalityIsNamed() throws IOException {
       String skipped = GOOD.lines().filter(l -> !l.startsWith("r2,B")).reduce("", (a, b) -> a + b + "\n");

@@ -59,6 +59,9 @@ final class ChecklistSection implements Section {
   }
 
   static List<Item> items(Results results) {
+    if (Report.readerStudyOnly(results)) {
+      return ReaderStudyChecklist.items(results);
+    }
     JsonNode settings = results.get("settings");
     JsonNode provenance = results.get("provenance");
     JsonNode audit = results.get("audit");

@@ -45,12 +45,16 @@ final class MethodsSection implements Section {
     if (Simulation.presentIn(results)) {
       paragraph(html, SimulationSection.methods(results));
     }
+    if (Mrmc.presentIn(results)) {
+      paragraph(html, MrmcSection.methods(results));
+    }
     html.element("h3", "Software and provenance");
     new HtmlTable(null, "", "")
         .row("Software", "radtrial " + Json.text(provenance, "radtrial_version") + " on Java " + Json.text(provenance, "java_version"))
         .row("Input file", Json.text(provenance, "input_file"))
         .row("Input SHA-256", Json.text(provenance, "input_sha256"))
-        .row("Seed", Json.text(provenance, "seed"))
+        .row("Seed", Json.text(provenance, "seed").isEmpty() ? "none: no random numbers were drawn"
+            : Json.text(provenance, "seed"))
         .row("Computed at", Json.text(provenance, "created_at"))
         .write(html);
     html.element("p", "The command that produced these results (run it on the same file to reproduce them):");

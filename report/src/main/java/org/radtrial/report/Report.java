@@ -31,6 +31,7 @@ public final class Report {
       new CalibrationSection(),
       new PopulationSection(),
       new SimulationSection(),
+      new MrmcSection(),
       new NotesSection(),
       new MethodsSection(),
       new ChecklistSection());
@@ -46,9 +47,10 @@ public final class Report {
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException(resultsJson + ": not a results.json (expected a JSON object)");
       }
-      if (!root.has("cohort") || !root.has("models") && !root.has("simulation")) {
-        throw new IllegalArgumentException(resultsJson + ": not a radtrial results.json (no \"cohort\" or \"models\" key);"
-            + " write one with 'radtrial evaluate', 'radtrial audit' or 'radtrial simulate'");
+      boolean readerStudy = root.has("mrmc");
+      if (!readerStudy && (!root.has("cohort") || !root.has("models") && !root.has("simulation"))) {
+        throw new IllegalArgumentException(resultsJson + ": not a radtrial results.json (no \"cohort\", \"models\" or"
+            + " \"mrmc\" key); write one with 'radtrial evaluate', 'radtrial audit', 'radtrial simulate' or 'radtrial mrmc'");
       }
       return root;
     } catch (JsonProcessingException e) {
@@ -99,7 +101,8 @@ public final class Report {
     html.empty("meta", "http-equiv", "Content-Security-Policy",
         "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:").newline();
     html.empty("meta", "name", "generator", "content", "radtrial " + Json.text(results.get("provenance"), "radtrial_version"));
-    html.element("title", "radtrial report: " + String.join(", ", results.modelsShown())).newline();
+    html.element("title", "radtrial report: " + (readerStudyOnly(results) ? "reader study of "
+        + String.join(", ", new Mrmc(results).modalities()) : String.join(", ", results.modelsShown()))).newline();
     html.open("style").raw(stylesheet()).close("style").newline();
     html.close("head").newline();
   }
@@ -108,9 +111,16 @@ public final class Report {
     html.open("header");
     html.element("p", "radtrial evidence report", "class", "kicker");
     html.element("h1", title(results));
-    html.open("p", "class", "subtitle").text(Fmt.count(results.cases()) + " exams, " + Fmt.count(results.positives())
-        + " with " + results.disease() + " (" + Fmt.prevalence(results.positives() / (double) Math.max(1, results.cases()))
-        + "). All intervals are " + results.level() + " confidence intervals.").close("p");
+    if (readerStudyOnly(results)) {
+      Mrmc m = new Mrmc(results);
+      html.open("p", "class", "subtitle").text(m.readers().size() + " readers, " + Fmt.count(m.cases()) + " cases, "
+          + Fmt.count(m.positives()) + " with disease (" + Fmt.prevalence(m.positives() / (double) Math.max(1, m.cases()))
+          + "). All intervals are " + results.level() + " confidence intervals.").close("p");
+    } else {
+      html.open("p", "class", "subtitle").text(Fmt.count(results.cases()) + " exams, " + Fmt.count(results.positives())
+          + " with " + results.disease() + " (" + Fmt.prevalence(results.positives() / (double) Math.max(1, results.cases()))
+          + "). All intervals are " + results.level() + " confidence intervals.").close("p");
+    }
     String created = Json.text(results.get("provenance"), "created_at");
     if (!created.isEmpty()) {
       html.element("p", "Results computed " + created.replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC") + " from "
@@ -125,7 +135,17 @@ public final class Report {
     html.close("header").newline();
   }
 
+  /** A results.json of 'radtrial mrmc': a reader study and nothing about models or a cohort. */
+  static boolean readerStudyOnly(Results results) {
+    return Mrmc.presentIn(results) && results.models().isEmpty() && !results.has("cohort");
+  }
+
   private static String title(Results results) {
+    if (readerStudyOnly(results)) {
+      Mrmc m = new Mrmc(results);
+      String ai = m.standalone().isEmpty() ? "" : ", and " + m.standalone() + " alone as a reader";
+      return "Reader study: " + m.readers().size() + " readers in " + String.join(" and ", m.modalities()) + ai;
+    }
     if (results.models().isEmpty() && Simulation.presentIn(results)) {
       List<String> models = results.simulatedModels();
       int roles = new Simulation(results).simulated().size();

@@ -20,9 +20,20 @@ final class RocChart {
    * A model's empirical ROC curve, as false-positive rates and sensitivities in threshold order, with
    * the pointwise interval of each sensitivity (both null when results.json has none).
    */
-  record Curve(String name, int index, double[] falsePositiveRate, double[] sensitivity, double[] lower, double[] upper) {
+  record Curve(String name, int index, double[] falsePositiveRate, double[] sensitivity, double[] lower, double[] upper,
+      String colour, String dash) {
+    /** A curve in the colour and dash of its index (a model's position). */
+    Curve(String name, int index, double[] falsePositiveRate, double[] sensitivity, double[] lower, double[] upper) {
+      this(name, index, falsePositiveRate, sensitivity, lower, upper, Palette.model(index), Palette.dash(index));
+    }
+
     Curve(String name, int index, double[] falsePositiveRate, double[] sensitivity) {
       this(name, index, falsePositiveRate, sensitivity, null, null);
+    }
+
+    /** A curve without intervals in a given colour and dash (null: solid). */
+    static Curve styled(String name, double[] falsePositiveRate, double[] sensitivity, String colour, String dash) {
+      return new Curve(name, -1, falsePositiveRate, sensitivity, null, null, colour, dash);
     }
   }
 
@@ -82,7 +93,7 @@ final class RocChart {
         xy[used++] = x.map(clipped);
         xy[used++] = y.map(sens);
       }
-      svg.polyline(java.util.Arrays.copyOf(xy, used), Palette.model(curve.index()), 2.2, Palette.dash(curve.index()), "roc-curve");
+      svg.polyline(java.util.Arrays.copyOf(xy, used), curve.colour(), 2.2, curve.dash(), "roc-curve");
     }
     for (ReaderPoint reader : readers) {
       if (!reader.sensitivity().exists() || !reader.specificity().exists()) {
@@ -123,6 +134,6 @@ final class RocChart {
       xy[back] = x.map(curve.falsePositiveRate()[k]);
       xy[back + 1] = y.map(curve.lower()[k]);
     }
-    svg.area(xy, Palette.model(curve.index()), 0.14, "roc-band");
+    svg.area(xy, curve.colour(), 0.14, "roc-band");
   }
 }

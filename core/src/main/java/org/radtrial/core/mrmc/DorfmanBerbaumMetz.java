@@ -44,6 +44,10 @@ public final class DorfmanBerbaumMetz {
   }
 
   static DbmAnalysis analyse(FomEstimates e, ReaderStudy study, FigureOfMerit fom, double level) {
+    if (study.isSplitPlot()) {
+      throw new IllegalArgumentException("the DBM pseudovalue ANOVA needs every reader to read every case; this study is"
+          + " split-plot");
+    }
     double[][][] y = PseudovalueAnova.pseudovalues(e);
     int t = study.modalities().size();
     int r = study.readers().size();

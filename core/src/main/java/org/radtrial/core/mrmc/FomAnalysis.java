@@ -9,7 +9,8 @@ import java.util.List;
  * @param values every reader's value in every modality, modality by modality; the stand-alone
  *     reader's last (modality null) when there is one
  * @param obuchowskiRockette the OR analysis
- * @param dbm the DBM pseudovalue analysis
+ * @param dbm the DBM pseudovalue analysis; null for a split-plot study, whose readers share no
+ *     pseudovalue ANOVA
  * @param standalone per modality, its human readers against the stand-alone reader (empty without one)
  */
 public record FomAnalysis(

@@ -19,15 +19,21 @@ final class FomEstimates {
   private final double[] theta;
   private final double[][] leaveOneOut;
   private final Placements[] placements;
+  private final double[][] positiveRatings;
+  private final double[][] negativeRatings;
+  private final int[] block;
 
   private FomEstimates(int modalities, int readers, boolean standalone, double[] theta, double[][] leaveOneOut,
-      Placements[] placements) {
+      Placements[] placements, double[][] positiveRatings, double[][] negativeRatings, int[] block) {
     this.modalities = modalities;
     this.readers = readers;
     this.standalone = standalone;
     this.theta = theta;
     this.leaveOneOut = leaveOneOut;
     this.placements = placements;
+    this.positiveRatings = positiveRatings;
+    this.negativeRatings = negativeRatings;
+    this.block = block;
   }
 
   static FomEstimates of(ReaderStudy study, FigureOfMerit fom) {
@@ -38,60 +44,90 @@ final class FomEstimates {
     double[] theta = new double[cells];
     double[][] leaveOneOut = new double[cells][];
     Placements[] placements = fom instanceof FigureOfMerit.Auc ? new Placements[cells] : null;
+    double[][] positiveRatings = new double[cells][];
+    double[][] negativeRatings = new double[cells][];
+    int[] block = new int[cells];
     double[][][] ratings = study.ratingsView();
     for (int i = 0; i < t; i++) {
       for (int j = 0; j < r; j++) {
-        fill(study, fom, ratings[i][j], study.higherIsPositive(i), i * r + j, theta, leaveOneOut, placements);
+        int cell = i * r + j;
+        block[cell] = study.readerBlock(j);
+        int[] pos = study.positiveCases(block[cell]);
+        int[] neg = study.negativeCases(block[cell]);
+        positiveRatings[cell] = select(ratings[i][j], pos);
+        negativeRatings[cell] = select(ratings[i][j], neg);
+        fill(fom, pos, neg, positiveRatings[cell], negativeRatings[cell], study.higherIsPositive(i), cell, theta,
+            leaveOneOut, placements);
       }
     }
     if (withStandalone) {
       StandaloneReader ai = study.standalone().orElseThrow();
-      fill(study, fom, ai.ratings(), ai.higherIsPositive(), t * r, theta, leaveOneOut, placements);
+      positiveRatings[t * r] = select(ai.ratings(), study.positiveCases());
+      negativeRatings[t * r] = select(ai.ratings(), study.negativeCases());
+      fill(fom, study.positiveCases(), study.negativeCases(), positiveRatings[t * r], negativeRatings[t * r],
+          ai.higherIsPositive(), t * r, theta, leaveOneOut, placements);
     }
-    return new FomEstimates(t, r, withStandalone, theta, leaveOneOut, placements);
+    return new FomEstimates(t, r, withStandalone, theta, leaveOneOut, placements, positiveRatings, negativeRatings, block);
   }
 
-  private static void fill(ReaderStudy study, FigureOfMerit fom, double[] ratings, boolean higherIsPositive, int cell,
-      double[] theta, double[][] leaveOneOut, Placements[] placements) {
-    int[] pos = study.positiveCases();
-    int[] neg = study.negativeCases();
-    double[] x = select(ratings, pos);
-    double[] y = select(ratings, neg);
+  /**
+   * θ of one cell from the ratings x of its cases with disease (indices pos) and y without (neg), and θ
+   * with each defining case deleted: for the AUC over the cell's cases in case order (the positions of
+   * pos and neg merged), for a proportion over its own class in order.
+   */
+  private static void fill(FigureOfMerit fom, int[] pos, int[] neg, double[] x, double[] y,
+      boolean higherIsPositive, int cell, double[] theta, double[][] leaveOneOut, Placements[] placements) {
     int m = x.length;
     int n = y.length;
-    double[] without = new double[ratings.length];
+    double[] without;
     double value;
     if (fom instanceof FigureOfMerit.Auc) {
+      without = new double[m + n];
       Placements v = Placements.of(x, y);
       placements[cell] = v;
       value = v.auc();
+      int[] slot = mergedOrder(pos, neg);
       for (int a = 0; a < m; a++) {
-        without[pos[a]] = (m * value - v.positivePlacement(a)) / (m - 1);
+        without[slot[a]] = (m * value - v.positivePlacement(a)) / (m - 1);
       }
       for (int b = 0; b < n; b++) {
-        without[neg[b]] = (n * value - v.negativePlacement(b)) / (n - 1);
+        without[slot[m + b]] = (n * value - v.negativePlacement(b)) / (n - 1);
       }
     } else if (fom instanceof FigureOfMerit.Sensitivity s) {
       double cut = Cuts.oriented(s.cut(), higherIsPositive);
       value = proportionAtOrAbove(x, cut);
+      without = new double[m];
       for (int a = 0; a < m; a++) {
-        without[pos[a]] = (m * value - (x[a] >= cut ? 1 : 0)) / (m - 1);
-      }
-      for (int b = 0; b < n; b++) {
-        without[neg[b]] = value;
+        without[a] = (m * value - (x[a] >= cut ? 1 : 0)) / (m - 1);
       }
     } else {
       double cut = Cuts.oriented(((FigureOfMerit.Specificity) fom).cut(), higherIsPositive);
       value = 1 - proportionAtOrAbove(y, cut);
-      for (int a = 0; a < m; a++) {
-        without[pos[a]] = value;
-      }
+      without = new double[n];
       for (int b = 0; b < n; b++) {
-        without[neg[b]] = (n * value - (y[b] < cut ? 1 : 0)) / (n - 1);
+        without[b] = (n * value - (y[b] < cut ? 1 : 0)) / (n - 1);
       }
     }
     theta[cell] = value;
     leaveOneOut[cell] = without;
+  }
+
+  /**
+   * Where each case of pos (then of neg) falls in case order among all of them: slot[a] for pos[a],
+   * slot[m + b] for neg[b]. For a fully crossed study the slot is the case index itself.
+   */
+  private static int[] mergedOrder(int[] pos, int[] neg) {
+    int[] slot = new int[pos.length + neg.length];
+    int a = 0;
+    int b = 0;
+    for (int q = 0; q < slot.length; q++) {
+      if (b >= neg.length || (a < pos.length && pos[a] < neg[b])) {
+        slot[a++] = q;
+      } else {
+        slot[pos.length + b++] = q;
+      }
+    }
+    return slot;
   }
 
   private static double proportionAtOrAbove(double[] values, double cut) {
@@ -118,8 +154,23 @@ final class FomEstimates {
     return readers;
   }
 
+  /**
+   * K of the jackknife: the number of cases that define the figure of merit (all cases for the AUC, the
+   * cases with disease for sensitivity, those without for specificity). In a split-plot study, those of
+   * the first cell's block: see {@link #cases(int)}.
+   */
   int cases() {
     return leaveOneOut[0].length;
+  }
+
+  /** K of the jackknife of one cell: the defining cases its reader read. */
+  int cases(int cell) {
+    return leaveOneOut[cell].length;
+  }
+
+  /** The block of a cell's reader (0 in a fully crossed study, and for the stand-alone reader). */
+  int block(int cell) {
+    return block[cell];
   }
 
   int cells() {
@@ -149,7 +200,11 @@ final class FomEstimates {
     return theta[cell(modality, reader)];
   }
 
-  /** θ of the cell with case k deleted. */
+  /**
+   * θ of the cell with the k-th defining case of its block deleted: case k of the study (of the block)
+   * for the AUC, its k-th case with disease for sensitivity, its k-th case without for specificity (in
+   * case order).
+   */
   double leaveOneOut(int cell, int k) {
     return leaveOneOut[cell][k];
   }
@@ -160,6 +215,16 @@ final class FomEstimates {
       throw new IllegalStateException("DeLong placements exist only for the AUC");
     }
     return placements[cell];
+  }
+
+  /** The oriented ratings of a cell's cases with disease, in case order (shared: do not modify). */
+  double[] positiveRatings(int cell) {
+    return positiveRatings[cell];
+  }
+
+  /** The oriented ratings of a cell's cases without disease, in case order (shared: do not modify). */
+  double[] negativeRatings(int cell) {
+    return negativeRatings[cell];
   }
 
   boolean isAuc() {

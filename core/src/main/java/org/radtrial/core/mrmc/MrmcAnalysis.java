@@ -10,7 +10,9 @@ import org.radtrial.core.roc.RocPoint;
  * trapezoidal AUC and ROC curve; the Obuchowski-Rockette analysis (jackknife or DeLong covariances)
  * and the DBM pseudovalue analysis of the AUC for random readers and cases, fixed readers and fixed
  * cases; the same for sensitivity and specificity at a rating cut; the human readers against a
- * stand-alone reader; and sample sizes for a new study. Pure computation: no I/O.
+ * stand-alone reader; and sample sizes for a new study. A split-plot study gets the Obuchowski-Rockette
+ * analysis only (jackknife covariances; no DBM, stand-alone comparison or sample size). Pure
+ * computation: no I/O.
  */
 public final class MrmcAnalysis {
   private MrmcAnalysis() {}
@@ -35,7 +37,8 @@ public final class MrmcAnalysis {
     }
     PlanResult plan = spec.plan() == null ? null : plan(study, auc, spec.plan());
     return new MrmcResult(study.modalities(), study.readers(), study.standalone().map(StandaloneReader::name).orElse(null),
-        study.cases().size(), study.positives(), study.negatives(), curves(study, aucEstimates, spec.rocPoints()),
+        study.cases().size(), study.positives(), study.negatives(), study.studyBlocks(),
+        curves(study, aucEstimates, spec.rocPoints()),
         auc, sensitivity, specificity, plan, spec);
   }
 
@@ -45,19 +48,26 @@ public final class MrmcAnalysis {
     List<ReaderValue> values = new ArrayList<>();
     for (int i = 0; i < study.modalities().size(); i++) {
       for (int j = 0; j < study.readers().size(); j++) {
-        values.add(new ReaderValue(study.modalities().get(i), study.readers().get(j), e.theta(i, j)));
+        int cell = e.cell(i, j);
+        values.add(ReaderValue.of(study.modalities().get(i), study.readers().get(j), e.theta(cell), c.get(cell, cell),
+            level));
       }
     }
     List<StandaloneDifference> standalone = List.of();
     if (e.hasStandalone()) {
-      values.add(new ReaderValue(null, study.standalone().orElseThrow().name(), e.theta(e.standaloneCell())));
+      int ai = e.standaloneCell();
+      values.add(ReaderValue.of(null, study.standalone().orElseThrow().name(), e.theta(ai), c.get(ai, ai), level));
       standalone = StandaloneComparison.compare(e, c, study, level);
     }
     return new FomAnalysis(fom, values, ObuchowskiRockette.analyse(e, c, study, fom, method, level),
-        DorfmanBerbaumMetz.analyse(e, study, fom, level), standalone);
+        study.isSplitPlot() ? null : DorfmanBerbaumMetz.analyse(e, study, fom, level), standalone);
   }
 
   private static PlanResult plan(ReaderStudy study, FomAnalysis auc, StudyPlan plan) {
+    if (study.isSplitPlot()) {
+      throw new IllegalArgumentException("sample-size estimation plans a fully crossed study from a fully crossed pilot;"
+          + " this study is split-plot (" + study.blocks() + " blocks of readers, each with its own cases)");
+    }
     if (study.modalities().size() < 2) {
       throw new IllegalArgumentException("sample-size estimation needs a pilot study with two modalities; this study has one");
     }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param cases cases in the study
  * @param positives cases with disease
  * @param negatives cases without
+ * @param blocks the blocks of readers and their cases: one block (every reader, every case) for a fully
+ *     crossed study, several for a split-plot study
  * @param curves every reader's ROC curve in every modality, then the stand-alone reader's
  * @param auc the AUC analyses
  * @param sensitivity the sensitivity analyses at the cut, or null without a cut
@@ -25,6 +27,7 @@ public record MrmcResult(
     int cases,
     int positives,
     int negatives,
+    List<StudyBlock> blocks,
     List<ReaderCurve> curves,
     FomAnalysis auc,
     FomAnalysis sensitivity,
@@ -35,5 +38,11 @@ public record MrmcResult(
     modalities = List.copyOf(modalities);
     readers = List.copyOf(readers);
     curves = List.copyOf(curves);
+    blocks = List.copyOf(blocks);
+  }
+
+  /** Whether the readers fall into several blocks, each reading its own cases. */
+  public boolean isSplitPlot() {
+    return blocks.size() > 1;
   }
 }

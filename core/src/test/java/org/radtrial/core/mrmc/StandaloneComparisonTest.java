@@ -81,7 +81,8 @@ class StandaloneComparisonTest {
     assertThat(first.randomReadersRandomCases().estimate()).isCloseTo(0.89703704 - 0.97310789, within(1e-8));
     assertThat(first.randomReadersRandomCases().first()).isEqualTo("1");
     assertThat(first.randomReadersRandomCases().second()).isEqualTo("AI");
-    assertThat(result.auc().values()).last().isEqualTo(new ReaderValue(null, "AI", first.standalone()));
+    assertThat(result.auc().values()).last().extracting(ReaderValue::modality, ReaderValue::reader, ReaderValue::value)
+        .containsExactly(null, "AI", first.standalone());
   }
 
   /** The study with a stand-alone reader (a noisy copy of the first reader) if it has none. */
