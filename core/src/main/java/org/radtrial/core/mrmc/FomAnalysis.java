@@ -1,6 +1,7 @@
 package org.radtrial.core.mrmc;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything computed for one figure of merit.
@@ -17,7 +18,7 @@ public record FomAnalysis(
     FigureOfMerit figureOfMerit,
     List<ReaderValue> values,
     OrAnalysis obuchowskiRockette,
-    DbmAnalysis dbm,
+    @Nullable DbmAnalysis dbm,
     List<StandaloneDifference> standalone) {
   public FomAnalysis {
     values = List.copyOf(values);

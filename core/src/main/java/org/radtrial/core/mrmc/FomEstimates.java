@@ -1,5 +1,7 @@
 package org.radtrial.core.mrmc;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.roc.Placements;
 
 /**
@@ -18,13 +20,13 @@ final class FomEstimates {
   private final boolean standalone;
   private final double[] theta;
   private final double[][] leaveOneOut;
-  private final Placements[] placements;
+  private final Placements @Nullable [] placements;
   private final double[][] positiveRatings;
   private final double[][] negativeRatings;
   private final int[] block;
 
   private FomEstimates(int modalities, int readers, boolean standalone, double[] theta, double[][] leaveOneOut,
-      Placements[] placements, double[][] positiveRatings, double[][] negativeRatings, int[] block) {
+      Placements @Nullable [] placements, double[][] positiveRatings, double[][] negativeRatings, int[] block) {
     this.modalities = modalities;
     this.readers = readers;
     this.standalone = standalone;
@@ -76,7 +78,7 @@ final class FomEstimates {
    * pos and neg merged), for a proportion over its own class in order.
    */
   private static void fill(FigureOfMerit fom, int[] pos, int[] neg, double[] x, double[] y,
-      boolean higherIsPositive, int cell, double[] theta, double[][] leaveOneOut, Placements[] placements) {
+      boolean higherIsPositive, int cell, double[] theta, double[][] leaveOneOut, Placements @Nullable [] placements) {
     int m = x.length;
     int n = y.length;
     double[] without;
@@ -84,7 +86,8 @@ final class FomEstimates {
     if (fom instanceof FigureOfMerit.Auc) {
       without = new double[m + n];
       Placements v = Placements.of(x, y);
-      placements[cell] = v;
+      // the AUC is the only figure of merit with placements, and they were allocated for it
+      Objects.requireNonNull(placements)[cell] = v;
       value = v.auc();
       int[] slot = mergedOrder(pos, neg);
       for (int a = 0; a < m; a++) {

@@ -1,6 +1,7 @@
 package org.radtrial.core.mrmc;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The inference of one analysis for one generalization.
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public record GeneralizationResult(
     Generalization generalization,
-    GlobalTest test,
+    @Nullable GlobalTest test,
     List<ModalityDifference> differences,
     List<ModalityEstimate> modalities,
     List<ReaderDifference> readers) {

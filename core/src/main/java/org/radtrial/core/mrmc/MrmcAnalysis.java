@@ -2,6 +2,7 @@ package org.radtrial.core.mrmc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.roc.RocCurve;
 import org.radtrial.core.roc.RocPoint;
 
@@ -63,7 +64,7 @@ public final class MrmcAnalysis {
         study.isSplitPlot() ? null : DorfmanBerbaumMetz.analyse(e, study, fom, level), standalone);
   }
 
-  private static PlanResult plan(ReaderStudy study, FomAnalysis auc, StudyPlan plan) {
+  private static @Nullable PlanResult plan(ReaderStudy study, FomAnalysis auc, StudyPlan plan) {
     if (study.isSplitPlot()) {
       throw new IllegalArgumentException("sample-size estimation plans a fully crossed study from a fully crossed pilot;"
           + " this study is split-plot (" + study.blocks() + " blocks of readers, each with its own cases)");
@@ -89,7 +90,7 @@ public final class MrmcAnalysis {
     return new PlanResult(effect, observed, plan.alpha(), plan.power(), study.cases().size(), pilot, rows);
   }
 
-  private static PowerEstimate cases(SampleSize sizes, Generalization g, int readers, double effect, StudyPlan plan) {
+  private static @Nullable PowerEstimate cases(SampleSize sizes, Generalization g, int readers, double effect, StudyPlan plan) {
     return sizes.casesFor(g, readers, effect, plan.alpha(), plan.power(), plan.maxCases()).orElse(null);
   }
 
@@ -108,7 +109,7 @@ public final class MrmcAnalysis {
     return curves;
   }
 
-  private static ReaderCurve curve(String modality, String reader, FomEstimates e, int cell, boolean higherIsPositive,
+  private static ReaderCurve curve(@Nullable String modality, String reader, FomEstimates e, int cell, boolean higherIsPositive,
       int maxPoints) {
     RocCurve roc = RocCurve.of(e.placements(cell));
     List<CurvePoint> points = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.radtrial.core.mrmc;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of an MRMC analysis.
@@ -23,16 +24,16 @@ import java.util.List;
 public record MrmcResult(
     List<String> modalities,
     List<String> readers,
-    String standaloneReader,
+    @Nullable String standaloneReader,
     int cases,
     int positives,
     int negatives,
     List<StudyBlock> blocks,
     List<ReaderCurve> curves,
     FomAnalysis auc,
-    FomAnalysis sensitivity,
-    FomAnalysis specificity,
-    PlanResult plan,
+    @Nullable FomAnalysis sensitivity,
+    @Nullable FomAnalysis specificity,
+    @Nullable PlanResult plan,
     MrmcSpec spec) {
   public MrmcResult {
     modalities = List.copyOf(modalities);

@@ -1,5 +1,7 @@
 package org.radtrial.core.mrmc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an MRMC analysis computes.
  *
@@ -10,7 +12,7 @@ package org.radtrial.core.mrmc;
  * @param plan sample-size planning, or null for none
  * @param rocPoints at most about this many points of each reader's ROC curve are kept for plotting
  */
-public record MrmcSpec(double ciLevel, CovarianceMethod covariance, double cut, StudyPlan plan, int rocPoints) {
+public record MrmcSpec(double ciLevel, CovarianceMethod covariance, double cut, @Nullable StudyPlan plan, int rocPoints) {
   public MrmcSpec {
     if (!(ciLevel > 0 && ciLevel < 1)) {
       throw new IllegalArgumentException("the confidence level must lie in (0, 1), was " + ciLevel);

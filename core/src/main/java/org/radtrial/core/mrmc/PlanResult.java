@@ -1,6 +1,7 @@
 package org.radtrial.core.mrmc;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sample-size estimates for a new two-modality study from this study's variance components.
@@ -36,7 +37,7 @@ public record PlanResult(
    */
   public record PlannedReaders(
       int readers,
-      PowerEstimate randomReadersRandomCases,
-      PowerEstimate fixedReadersRandomCases,
-      PowerEstimate randomReadersFixedCases) {}
+      @Nullable PowerEstimate randomReadersRandomCases,
+      @Nullable PowerEstimate fixedReadersRandomCases,
+      @Nullable PowerEstimate randomReadersFixedCases) {}
 }

@@ -1,6 +1,7 @@
 package org.radtrial.core.mrmc;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One reader's empirical ROC curve in one modality, with its trapezoidal AUC.
@@ -10,7 +11,7 @@ import java.util.List;
  * @param auc the trapezoidal (Mann-Whitney) AUC
  * @param points the curve from (0, 0) to (1, 1), thinned for plotting when long
  */
-public record ReaderCurve(String modality, String reader, double auc, List<CurvePoint> points) {
+public record ReaderCurve(@Nullable String modality, String reader, double auc, List<CurvePoint> points) {
   public ReaderCurve {
     points = List.copyOf(points);
   }

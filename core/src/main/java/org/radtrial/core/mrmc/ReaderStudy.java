@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A multi-reader multi-case (MRMC) study, fully crossed (every reader rated every case in every
@@ -23,7 +24,7 @@ public final class ReaderStudy {
   private final boolean[] truth;
   private final double[][][] ratings;
   private final boolean[] higherIsPositive;
-  private final StandaloneReader standalone;
+  private final @Nullable StandaloneReader standalone;
   private final int[] positiveCases;
   private final int[] negativeCases;
   private final int[] readerBlock;
@@ -38,7 +39,7 @@ public final class ReaderStudy {
       boolean[] truth,
       double[][][] ratings,
       boolean[] higherIsPositive,
-      StandaloneReader standalone,
+      @Nullable StandaloneReader standalone,
       int[] readerBlock,
       int[] caseBlock) {
     this.modalities = List.copyOf(modalities);

@@ -1,5 +1,6 @@
 package org.radtrial.core.mrmc;
 
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.stat.Interval;
 
 /**
@@ -14,8 +15,8 @@ import org.radtrial.core.stat.Interval;
  *     as the unbiased estimator's can be on small studies)
  * @param ci value ± z·SE at the analysis's level; null when the standard error is NaN
  */
-public record ReaderValue(String modality, String reader, double value, double standardError, Interval ci) {
-  static ReaderValue of(String modality, String reader, double value, double variance, double level) {
+public record ReaderValue(@Nullable String modality, String reader, double value, double standardError, @Nullable Interval ci) {
+  static ReaderValue of(@Nullable String modality, String reader, double value, double variance, double level) {
     if (!(variance >= 0)) {
       return new ReaderValue(modality, reader, value, Double.NaN, null);
     }
