@@ -15,6 +15,7 @@ import org.radtrial.core.evaluate.PairedRateComparison;
 import org.radtrial.core.evaluate.ReaderResult;
 import org.radtrial.core.roc.AucEstimate;
 import org.radtrial.core.stat.Interval;
+import org.radtrial.report.Fmt;
 
 /** The console summary of an evaluation: a few aligned tables, every estimate with its interval. */
 final class ConsoleSummary {
@@ -137,10 +138,8 @@ final class ConsoleSummary {
     return Math.abs(x) < 0.0005 ? "0.000" : String.format(Locale.ROOT, "%+.3f", x);
   }
 
+  /** A p-value as the report writes it (one formatter for the console, the report and the workspace). */
   static String p(double p) {
-    if (Double.isNaN(p)) {
-      return "n/a";
-    }
-    return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    return Fmt.p(p);
   }
 }
