@@ -1,5 +1,7 @@
 package org.radtrial.io;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A case table that cannot be used as given. The message names the file, the row and column where
  * known, what was found, and what would fix it.
@@ -9,7 +11,7 @@ public final class CaseTableException extends RuntimeException {
 
   private final String file;
   private final long row;
-  private final String column;
+  private final @Nullable String column;
 
   /**
    * @param file the file's name as the user gave it
@@ -17,14 +19,14 @@ public final class CaseTableException extends RuntimeException {
    * @param column the column, or null
    * @param problem what is wrong and how to fix it
    */
-  public CaseTableException(String file, long row, String column, String problem) {
+  public CaseTableException(String file, long row, @Nullable String column, String problem) {
     super(locate(file, row, column) + ": " + problem);
     this.file = file;
     this.row = row;
     this.column = column;
   }
 
-  private static String locate(String file, long row, String column) {
+  private static String locate(String file, long row, @Nullable String column) {
     StringBuilder where = new StringBuilder(file);
     if (row > 0) {
       where.append(", row ").append(row);
@@ -43,7 +45,7 @@ public final class CaseTableException extends RuntimeException {
     return row;
   }
 
-  public String column() {
+  public @Nullable String column() {
     return column;
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.ModelScores;
 import org.radtrial.core.cohort.ReaderDecisions;
@@ -169,7 +170,7 @@ public final class CaseTableReader {
     return new Cohort(ids, truth.toArray(), models, readers, meta);
   }
 
-  private void checkBothClasses(BooleanList truth, String negative, long rows) {
+  private void checkBothClasses(BooleanList truth, @Nullable String negative, long rows) {
     if (rows == 0) {
       throw new CaseTableException(file, 0, null, "the table has a header but no cases");
     }
@@ -270,7 +271,7 @@ public final class CaseTableReader {
     return MISSING.contains(value.toLowerCase(Locale.ROOT));
   }
 
-  private String classes(String negative) {
+  private String classes(@Nullable String negative) {
     return "'" + spec.positiveValue() + "'" + (negative == null ? " or the negative class" : " or '" + negative + "'");
   }
 

@@ -2,6 +2,7 @@ package org.radtrial.io;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which columns of a case table mean what.
@@ -20,10 +21,10 @@ import java.util.Set;
  *     missing policy (an arbitration happens only for discordant exams)
  */
 public record CaseTableSpec(
-    String idColumn,
+    @Nullable String idColumn,
     String truthColumn,
     String positiveValue,
-    String negativeValue,
+    @Nullable String negativeValue,
     List<String> models,
     Set<String> lowerIsPositive,
     List<String> readers,

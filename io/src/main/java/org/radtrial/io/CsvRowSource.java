@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** CSV or TSV through Jackson's streaming CSV parser (RFC 4180 quoting, any line ending). */
 final class CsvRowSource implements RowSource {
@@ -37,7 +38,7 @@ final class CsvRowSource implements RowSource {
     }
   }
 
-  private static String firstLine(String message) {
+  private static String firstLine(@Nullable String message) {
     return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
@@ -47,7 +48,7 @@ final class CsvRowSource implements RowSource {
   }
 
   @Override
-  public String[] next() {
+  public String @Nullable [] next() {
     try {
       line = rows.getCurrentLocation().getLineNr();
       if (!rows.hasNextValue()) {

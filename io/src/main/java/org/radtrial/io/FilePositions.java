@@ -2,6 +2,7 @@ package org.radtrial.io;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where things are in a ratings file, for messages: data rows of a table ("row 12", the header not
@@ -20,7 +21,7 @@ record FilePositions(String file, String unit) {
   }
 
   /** An error at one position (0 for none), naming the column of a table where known. */
-  CaseTableException error(long position, String column, String problem) {
+  CaseTableException error(long position, @Nullable String column, String problem) {
     if (unit.equals("row")) {
       return new CaseTableException(file, position, column, problem);
     }

@@ -107,7 +107,7 @@ final class ImrmcReader {
   private void checkCount(Map<String, Long> counts, Map<String, Long> lines, String key, long found, String what) {
     Long declared = counts.get(key);
     if (declared != null && declared != found) {
-      throw where.error(lines.get(key), null, key + ": says " + declared + " but the data have " + found + " " + what
+      throw where.error(lines.getOrDefault(key, 0L), null, key + ": says " + declared + " but the data have " + found + " " + what
           + "; correct the count or the data");
     }
   }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.mrmc.ReaderStudy;
 
 /**
@@ -42,6 +43,8 @@ final class LrcReader {
   private final Path path;
   private final RatingsSpec spec;
   private final FilePositions where;
+  // read first thing in read()
+  @SuppressWarnings("NullAway.Init")
   private List<String> lines;
   private int next;
 
@@ -147,7 +150,7 @@ final class LrcReader {
   }
 
   /** The next non-blank line (the next reader's name or '#'), leaving {@code next} on it; null at the end. */
-  private String nextContentLine() {
+  private @Nullable String nextContentLine() {
     while (next < lines.size() && lines.get(next).trim().isEmpty()) {
       next++;
     }

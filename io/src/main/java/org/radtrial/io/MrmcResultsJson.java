@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.mrmc.CurvePoint;
 import org.radtrial.core.mrmc.Generalization;
 import org.radtrial.core.mrmc.ModalityDifference;
@@ -60,7 +61,7 @@ public final class MrmcResultsJson {
     mrmc.set("auc", analyses.analysis(result.auc()));
     if (result.sensitivity() != null) {
       mrmc.set("sensitivity", analyses.analysis(result.sensitivity()));
-      mrmc.set("specificity", analyses.analysis(result.specificity()));
+      mrmc.set("specificity", analyses.analysis(java.util.Objects.requireNonNull(result.specificity())));
     }
     if (result.plan() != null) {
       mrmc.set("sample_size", plan(result.plan()));
@@ -145,7 +146,7 @@ public final class MrmcResultsJson {
     return node;
   }
 
-  private static void power(ObjectNode row, Generalization g, PowerEstimate e) {
+  private static void power(ObjectNode row, Generalization g, @Nullable PowerEstimate e) {
     String key = MrmcAnalysisJson.key(g);
     if (e == null) {
       row.putNull(key);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A Parquet file through DuckDB's reader, in an in-memory database that lives as long as the read. */
 final class ParquetRowSource implements RowSource {
@@ -42,7 +43,7 @@ final class ParquetRowSource implements RowSource {
     }
   }
 
-  private static void closeQuietly(AutoCloseable... resources) {
+  private static void closeQuietly(@Nullable AutoCloseable... resources) {
     for (AutoCloseable resource : resources) {
       try {
         if (resource != null) {
@@ -60,7 +61,7 @@ final class ParquetRowSource implements RowSource {
   }
 
   @Override
-  public String[] next() {
+  public String @Nullable [] next() {
     try {
       if (!rows.next()) {
         return null;

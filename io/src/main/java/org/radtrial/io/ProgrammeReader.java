@@ -44,7 +44,7 @@ public final class ProgrammeReader {
       root = yaml.readTree(path.toFile());
     } catch (IOException e) {
       throw new CaseTableException(file, 0, null, "is not valid YAML, or names a key twice ("
-          + e.getMessage().lines().findFirst().orElse("") + ")");
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       root = new ObjectMapper().createObjectNode();
@@ -76,7 +76,7 @@ public final class ProgrammeReader {
           number(root, "cost_per_reading_hour", 0, file), number(root, "energy_per_recall_kwh", 0, file),
           number(root, "arbitration_capacity_per_1000", 0, file), number(root, "follow_up_months", 0, file));
     } catch (IllegalArgumentException e) {
-      throw new CaseTableException(file, 0, null, e.getMessage());
+      throw new CaseTableException(file, 0, null, String.valueOf(e.getMessage()));
     }
   }
 

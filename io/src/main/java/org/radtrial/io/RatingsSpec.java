@@ -1,5 +1,7 @@
 package org.radtrial.io;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How to read a ratings file. The column names and truth values apply to tables only; the iMRMC and
  * LRC formats fix their own layout.
@@ -17,16 +19,16 @@ package org.radtrial.io;
  * @param delimiter field separator of a text table, or 0 to choose by extension (tab for .tsv/.tab)
  */
 public record RatingsSpec(
-    RatingsFormat format,
+    @Nullable RatingsFormat format,
     String readerColumn,
     String modalityColumn,
     String caseColumn,
     String truthColumn,
     String ratingColumn,
     String positiveValue,
-    String negativeValue,
+    @Nullable String negativeValue,
     boolean lowerIsPositive,
-    String standaloneReader,
+    @Nullable String standaloneReader,
     char delimiter) {
 
   /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.binary.Proportion;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.evaluate.AucComparison;
@@ -203,7 +204,7 @@ public final class ResultsJson {
     return node;
   }
 
-  private static JsonNode pairedRate(PairedRateComparison c) {
+  private static JsonNode pairedRate(@Nullable PairedRateComparison c) {
     if (c == null) {
       return NullNode.getInstance();
     }
@@ -261,7 +262,7 @@ public final class ResultsJson {
   }
 
   /** [lower, upper], or null when there is no interval. */
-  static JsonNode interval(Interval ci) {
+  static JsonNode interval(@Nullable Interval ci) {
     if (ci == null) {
       return NullNode.getInstance();
     }

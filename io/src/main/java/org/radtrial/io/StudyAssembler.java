@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.mrmc.ReaderStudy;
 import org.radtrial.core.mrmc.StandaloneReader;
 
@@ -25,7 +27,7 @@ final class StudyAssembler {
   private static final int SHOWN = 5;
 
   private final FilePositions where;
-  private final String standaloneName;
+  private final @Nullable String standaloneName;
   private final boolean higherByDefault;
   private final Map<String, TruthEntry> truth = new HashMap<>();
   private final Map<String, List<Long>> casePositions = new LinkedHashMap<>();
@@ -44,7 +46,7 @@ final class StudyAssembler {
    * @param higherByDefault whether higher ratings are the more suspicious in modalities without their
    *     own {@link #direction}
    */
-  StudyAssembler(FilePositions where, String standaloneName, boolean higherByDefault) {
+  StudyAssembler(FilePositions where, @Nullable String standaloneName, boolean higherByDefault) {
     this.where = where;
     this.standaloneName = standaloneName;
     this.higherByDefault = higherByDefault;
@@ -114,7 +116,7 @@ final class StudyAssembler {
     List<String> humanModalities = modalities.stream()
         .filter(m -> humans.stream().anyMatch(r -> cases.stream().anyMatch(c -> readings.containsKey(key(r, m, c)))))
         .toList();
-    int[][] blocks = blocks(humanModalities, humans, cases);
+    int @Nullable [][] blocks = blocks(humanModalities, humans, cases);
     double[][][] ratings = humanRatings(humanModalities, humans, cases, blocks);
     boolean[] truthArray = truthArray(cases);
     checkClasses(truthArray);
@@ -150,7 +152,7 @@ final class StudyAssembler {
    * case in some modality (fully crossed) or when the readers' case sets overlap without being equal
    * (not a split plot: the missing readings are then reported as an unbalanced design).
    */
-  private int[][] blocks(List<String> humanModalities, List<String> humans, List<String> cases) {
+  private int @Nullable [][] blocks(List<String> humanModalities, List<String> humans, List<String> cases) {
     Map<java.util.Set<String>, Integer> blockOfSet = new LinkedHashMap<>();
     int[] readerBlock = new int[humans.size()];
     int[] caseBlock = new int[cases.size()];
@@ -174,7 +176,7 @@ final class StudyAssembler {
         block = blockOfSet.size();
         blockOfSet.put(read, block);
         for (String c : read) {
-          int k = caseIndex.get(c);
+          int k = present(caseIndex, c);
           if (caseBlock[k] >= 0) {
             return null; // two different case sets share a case: not a split plot
           }
@@ -197,14 +199,14 @@ final class StudyAssembler {
   private void checkTruthKnown(List<String> cases) {
     for (String c : cases) {
       if (!truth.containsKey(c)) {
-        throw where.error(casePositions.get(c).get(0), null, "case '" + c + "' is rated but its truth is not given;"
+        throw where.error(present(casePositions, c).get(0), null, "case '" + c + "' is rated but its truth is not given;"
             + " add its truth row");
       }
     }
   }
 
   /** The ratings, NaN for the cases of other blocks; a reading missing within the reader's block is an error. */
-  private double[][][] humanRatings(List<String> humanModalities, List<String> humans, List<String> cases, int[][] blocks) {
+  private double[][][] humanRatings(List<String> humanModalities, List<String> humans, List<String> cases, int @Nullable [][] blocks) {
     double[][][] ratings = new double[humanModalities.size()][humans.size()][cases.size()];
     for (int i = 0; i < humanModalities.size(); i++) {
       String m = humanModalities.get(i);
@@ -246,7 +248,7 @@ final class StudyAssembler {
     }
     String first = missing.get(0);
     return where.error(0, null, "unbalanced design: reader '" + reader + "' has no rating of case '" + first
-        + "' in modality '" + modality + "' (the case appears in " + where.list(casePositions.get(first), SHOWN) + ")"
+        + "' in modality '" + modality + "' (the case appears in " + where.list(present(casePositions, first), SHOWN) + ")"
         + (missing.size() > 1 ? ", nor of " + (missing.size() - 1) + " other case" + (missing.size() > 2 ? "s" : "")
             + " (" + String.join(", ", missing.subList(1, Math.min(missing.size(), 1 + SHOWN)))
             + (missing.size() > 1 + SHOWN ? ", ..." : "") + ")" : "")
@@ -256,7 +258,7 @@ final class StudyAssembler {
   private boolean[] truthArray(List<String> cases) {
     boolean[] out = new boolean[cases.size()];
     for (int k = 0; k < out.length; k++) {
-      out[k] = truth.get(cases.get(k)).positive();
+      out[k] = present(truth, cases.get(k)).positive();
     }
     return out;
   }
@@ -273,7 +275,8 @@ final class StudyAssembler {
     }
   }
 
-  private StandaloneReader standalone(List<String> cases) {
+  private @Nullable StandaloneReader standalone(List<String> cases) {
+    String standaloneName = this.standaloneName;
     if (standaloneName == null) {
       return null;
     }
@@ -283,16 +286,16 @@ final class StudyAssembler {
       String caseId = cases.get(k);
       List<String> rated = modalities.stream()
           .filter(m -> readings.containsKey(key(standaloneName, m, caseId)))
-          .sorted(Comparator.comparingLong(m -> readings.get(key(standaloneName, m, caseId)).position()))
+          .sorted(Comparator.comparingLong(m -> present(readings, key(standaloneName, m, caseId)).position()))
           .toList();
       if (rated.isEmpty()) {
         throw where.error(0, null, "the stand-alone reader '" + standaloneName + "' has no rating of case '" + caseId
-            + "' (the case appears in " + where.list(casePositions.get(caseId), SHOWN) + "); it must rate every case");
+            + "' (the case appears in " + where.list(present(casePositions, caseId), SHOWN) + "); it must rate every case");
       }
       String firstModality = rated.get(0);
-      Reading first = readings.get(key(standaloneName, firstModality, caseId));
+      Reading first = present(readings, key(standaloneName, firstModality, caseId));
       for (String m : rated.subList(1, rated.size())) {
-        Reading reading = readings.get(key(standaloneName, m, caseId));
+        Reading reading = present(readings, key(standaloneName, m, caseId));
         if (reading.oriented() != first.oriented()) {
           throw where.error(reading.position(), null, "the stand-alone reader '" + standaloneName + "' rates case '"
               + caseId + "' differently here (modality '" + m + "') than in " + where.unit() + " " + first.position()
@@ -303,7 +306,16 @@ final class StudyAssembler {
       direction = direction == null ? higher(firstModality) : direction;
       ratings[k] = first.oriented();
     }
-    return new StandaloneReader(standaloneName, ratings, direction);
+    return new StandaloneReader(standaloneName, ratings, present(direction));
+  }
+
+  /** A value the assembler put in the map itself (an invariant, not the user's input). */
+  private static <K, V> V present(Map<K, V> map, K key) {
+    return Objects.requireNonNull(map.get(key), () -> "no entry for " + key);
+  }
+
+  private static <V> V present(@Nullable V value) {
+    return Objects.requireNonNull(value);
   }
 
   private static String key(String reader, String modality, String caseId) {

@@ -178,7 +178,7 @@ public final class ReaderStudy {
       boolean[] truth,
       double[][][] ratings,
       boolean[] higherIsPositive,
-      StandaloneReader standalone) {
+      @Nullable StandaloneReader standalone) {
     return new ReaderStudy(modalities, readers, cases, truth, ratings, higherIsPositive, standalone,
         new int[readers.size()], new int[cases.size()]);
   }
