@@ -93,7 +93,7 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ResultsFolder folder = evaluation.folder();
-    folder.removeStale();
+    folder.check();
     AuditSpec spec = auditSpec();
     RunRequest request = new RunRequest.Audit(EvaluationRun.input(table), evaluation.spec(table.models, table.readers), spec,
         compareWith);

@@ -19,6 +19,7 @@ import org.radtrial.io.RatingsFormat;
 import org.radtrial.io.RatingsReader;
 import org.radtrial.io.RatingsSpec;
 import org.radtrial.run.RadtrialVersion;
+import org.radtrial.run.ResultsFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -139,7 +140,7 @@ final class MrmcCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path results = out.resolve("results.json");
-    StaleResults.remove(results);
+    new ResultsFolder(out, false).check();
     MrmcSpec spec = analysisSpec();
     RatingsSpec input = inputSpec();
     ReaderStudy study = RatingsReader.read(ratings, input);

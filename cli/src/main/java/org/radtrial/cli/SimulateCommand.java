@@ -130,7 +130,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ResultsFolder folder = new ResultsFolder(out, !noReport);
-    folder.removeStale();
+    folder.check();
     if (table.missing == MissingPolicy.EXCLUDE) {
       throw new IllegalArgumentException("--missing exclude: a simulation needs every exam's scores and decisions");
     }

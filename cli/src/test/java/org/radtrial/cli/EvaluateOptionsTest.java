@@ -48,13 +48,15 @@ class EvaluateOptionsTest {
   }
 
   @Test
-  void aFailedParseStillRemovesThePreviousResults() throws IOException {
+  void aFailedParseKeepsTheEarlierResultsAndSaysSo() throws IOException {
     assertThat(run().exitCode()).isZero();
-    assertThat(dir.resolve("out/results.json")).exists();
+    byte[] earlier = Files.readAllBytes(dir.resolve("out/results.json"));
     CliRun result = run("--bootstrap", "x");
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Invalid value for option '--bootstrap'");
-    assertThat(dir.resolve("out/results.json")).doesNotExist();
+    assertThat(result.err()).contains("Invalid value for option '--bootstrap'")
+        .contains("radtrial: nothing was written: the earlier results.json and report.html in " + dir.resolve("out")
+            + " were kept as they were.");
+    assertThat(Files.readAllBytes(dir.resolve("out/results.json"))).isEqualTo(earlier);
   }
 
   @Test

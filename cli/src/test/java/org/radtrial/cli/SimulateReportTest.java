@@ -199,7 +199,7 @@ class SimulateReportTest {
   }
 
   @Test
-  void aFailedRunRemovesTheReportOfAnEarlierOne() throws IOException {
+  void aFailedRunKeepsTheReportOfAnEarlierOne() throws IOException {
     Path out = dir.resolve("stale");
     Files.createDirectories(out);
     Files.writeString(out.resolve("report.html"), "<p>old</p>");
@@ -207,7 +207,8 @@ class SimulateReportTest {
     a.set(a.indexOf(dir.resolve("cases.csv").toString()), dir.resolve("no-such.csv").toString());
     CliRun failed = CliRun.of(a.toArray(String[]::new));
     assertThat(failed.exitCode()).isEqualTo(2);
-    assertThat(out.resolve("report.html")).doesNotExist();
+    assertThat(failed.err()).contains("the earlier report.html in " + out + " was kept as it was");
+    assertThat(Files.readString(out.resolve("report.html"))).isEqualTo("<p>old</p>");
   }
 
   @Test
