@@ -90,6 +90,8 @@ public final class CaseTableReader {
       metadata.add(new ArrayList<>());
     }
     String negative = spec.negativeValue();
+    long thirdValueRow = 0;
+    String thirdValue = null;
     long row = 0;
     long blankRow = 0;
     for (String[] cells = source.next(); cells != null; cells = source.next()) {
@@ -128,14 +130,18 @@ public final class CaseTableReader {
         negative = negative == null ? t : negative;
         truth.add(false);
       } else if (truth.countTrue() == 0) {
-        throw new CaseTableException(file, row, spec.truthColumn(), "found truth values '" + negative + "' and '" + t
-            + "' but no case with the positive class '" + spec.positiveValue() + "' given by --positive; check --positive"
-            + " (values are compared exactly, as text)");
+        // Whether this is a third value or --positive names no value at all is known only at the
+        // first positive case, or at the end of the table.
+        if (thirdValueRow == 0) {
+          thirdValueRow = row;
+          thirdValue = t;
+        }
+        truth.add(false);
       } else {
-        throw new CaseTableException(file, row, spec.truthColumn(), "truth value '" + t + "' is neither the positive class '"
-            + spec.positiveValue() + "' (--positive) nor the negative class '" + negative + "'"
-            + (spec.negativeValue() == null ? " (the first other value found)" : " (--negative)")
-            + "; the reference standard must have exactly two values: recode it, or fix --positive");
+        throw thirdValue(row, t, negative);
+      }
+      if (thirdValueRow > 0 && truth.countTrue() > 0) {
+        throw thirdValue(thirdValueRow, thirdValue, negative);
       }
       for (int k = 0; k < modelColumns.length; k++) {
         scores[k].add(score(cells, modelColumns[k], header, row));
@@ -147,9 +153,21 @@ public final class CaseTableReader {
         metadata.get(k).add(cell(cells, metadataColumns[k]));
       }
     }
+    if (thirdValueRow > 0) {
+      throw new CaseTableException(file, thirdValueRow, spec.truthColumn(), "found truth values '" + negative + "' and '"
+          + thirdValue + "' but no case with the positive class '" + spec.positiveValue()
+          + "' given by --positive; check --positive (values are compared exactly, as text)");
+    }
     long cases = blankRow > 0 ? blankRow - 1 : row;
     checkBothClasses(truth, negative, cases);
     return assemble(ids, truth, scores, decisions, metadata);
+  }
+
+  private CaseTableException thirdValue(long row, String value, String negative) {
+    return new CaseTableException(file, row, spec.truthColumn(), "truth value '" + value + "' is neither the positive class '"
+        + spec.positiveValue() + "' (--positive) nor the negative class '" + negative + "'"
+        + (spec.negativeValue() == null ? " (the first other value found)" : " (--negative)")
+        + "; the reference standard must have exactly two values: recode it, or fix --positive");
   }
 
   private Cohort assemble(List<String> ids, BooleanList truth, DoubleList[] scores, ByteList[] decisions, List<List<String>> metadata) {

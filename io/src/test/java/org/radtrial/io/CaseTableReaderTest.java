@@ -217,6 +217,23 @@ class CaseTableReaderTest {
     }
 
     @Test
+    void aThirdTruthValueBeforeTheFirstPositiveIsNamedAtItsRow() throws IOException {
+      StringBuilder table = new StringBuilder("case_id,cancer,model_a,model_b\n");
+      for (int row = 1; row <= 200; row++) {
+        String truth = row == 11 ? "2" : row >= 169 && row % 2 == 1 ? "1" : "0";
+        table.append("e").append(row).append(',').append(truth).append(",0.").append(row % 10).append(",0.5\n");
+      }
+      Path file = write("cases.csv", table.toString());
+      String expected = "cases.csv, row 11, column 'cancer': truth value '2' is neither the positive class '1'"
+          + " (--positive) nor the negative class '0' ";
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec()))
+          .hasMessageContaining(expected + "(the first other value found)")
+          .hasMessageNotContaining("no case with the positive class");
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec().withNegative("0")))
+          .hasMessageContaining(expected + "(--negative)");
+    }
+
+    @Test
     void truthValueOutsideAnExplicitNegativeClassIsRejected() throws IOException {
       Path file = write("cases.csv", GOOD);
       assertThatThrownBy(() -> CaseTableReader.read(file, spec().withNegative("normal")))
