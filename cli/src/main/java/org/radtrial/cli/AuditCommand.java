@@ -94,11 +94,12 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     ResultsFolder folder = evaluation.folder();
     folder.check();
+    ColumnOptions columns = new ColumnOptions().add("--group", groups, table.metadata);
     AuditSpec spec = auditSpec();
     RunRequest request = new RunRequest.Audit(EvaluationRun.input(table), evaluation.spec(table.models, table.readers), spec,
         compareWith);
     RunOutcome.Audited run = (RunOutcome.Audited) EvaluationRun.execute(command, request, folder,
-        evaluation.progress(command.commandLine().getErr()));
+        evaluation.progress(command.commandLine().getErr()), columns);
     PrintWriter stdout = command.commandLine().getOut();
     new ConsoleSummary(stdout).print(run.evaluation());
     new AuditSummary(stdout, fdr, evaluation.ciLevel).print(run.audit());

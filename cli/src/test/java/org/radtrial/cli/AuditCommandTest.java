@@ -110,7 +110,14 @@ class AuditCommandTest {
   void anUnknownGroupColumnIsNamed() {
     CliRun bad = CliRun.of(replaceGroup(args(dir.resolve("cases.csv")), "age,densty"));
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.err()).contains("column 'densty': no such column (named by --metadata)", "Did you mean 'density'?");
+    assertThat(bad.err()).contains("column 'densty': no such column (named by --group)", "Did you mean 'density'?");
+  }
+
+  @Test
+  void anUnknownColumnAlsoGivenToMetadataIsNamedByMetadata() {
+    CliRun bad = CliRun.of(replaceGroup(args(dir.resolve("cases.csv"), "--metadata", "densty"), "age,densty"));
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("column 'densty': no such column (named by --metadata)");
   }
 
   private static String[] replaceGroup(String[] args, String group) {
