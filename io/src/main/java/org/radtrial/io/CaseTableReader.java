@@ -309,10 +309,26 @@ public final class CaseTableReader {
     return index;
   }
 
+  /** A hint when the whole header was read as one column: the file is separated by something else. */
+  private String separatorHint(List<String> header) {
+    if (header.size() != 1) {
+      return "";
+    }
+    for (char separator : new char[] {';', '\t', '|', ','}) {
+      if (header.get(0).indexOf(separator) >= 0) {
+        String shown = separator == '\t' ? "'\\t'" : "'" + separator + "'";
+        return " The header was read as one column, so the file looks separated by " + shown + ": give --delimiter "
+            + shown + ".";
+      }
+    }
+    return "";
+  }
+
   private int require(Map<String, Integer> index, List<String> header, String column, String option) {
     Integer c = index.get(column);
     if (c == null) {
-      String suggestion = ColumnNames.closest(column, header).map(s -> " Did you mean '" + s + "'?").orElse("");
+      String suggestion = ColumnNames.closest(column, header).map(s -> " Did you mean '" + s + "'?").orElse("")
+          + separatorHint(header);
       throw new CaseTableException(file, 0, column, "no such column (named by " + option + "). The header has: "
           + String.join(", ", header) + "." + suggestion);
     }

@@ -234,6 +234,23 @@ class CaseTableReaderTest {
     }
 
     @Test
+    void aCsvNamedParquetIsSaidToLookLikeCsv() throws IOException {
+      Path file = write("cases.parquet", GOOD);
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec()))
+          .hasMessage(file + ": is named like a Parquet file but is text (it starts 'case_id,cancer,density,reader_1,model_a,...'),"
+              + " which looks like CSV; rename it to .csv (or .tsv if tab-separated), or write it as Parquet")
+          .hasMessageNotContaining("magic");
+    }
+
+    @Test
+    void aSemicolonSeparatedTableGetsADelimiterHint() throws IOException {
+      Path file = write("cases.csv", GOOD.replace(',', ';'));
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec()))
+          .hasMessageContaining("no such column (named by --id)")
+          .hasMessageEndingWith("The header was read as one column, so the file looks separated by ';': give --delimiter ';'.");
+    }
+
+    @Test
     void truthValueOutsideAnExplicitNegativeClassIsRejected() throws IOException {
       Path file = write("cases.csv", GOOD);
       assertThatThrownBy(() -> CaseTableReader.read(file, spec().withNegative("normal")))
