@@ -100,6 +100,7 @@ final class AuditCommand implements Callable<Integer> {
         compareWith);
     RunOutcome.Audited run = (RunOutcome.Audited) EvaluationRun.execute(command, request, folder,
         evaluation.progress(command.commandLine().getErr()), columns);
+    ThresholdWarnings.print(evaluation.thresholds, run.cohort(), command.commandLine().getErr());
     PrintWriter stdout = command.commandLine().getOut();
     new ConsoleSummary(stdout).print(run.evaluation());
     new AuditSummary(stdout, fdr, evaluation.ciLevel).print(run.audit());

@@ -39,6 +39,7 @@ final class EvaluateCommand implements Callable<Integer> {
     RunRequest request = new RunRequest.Evaluate(EvaluationRun.input(table), evaluation.spec(table.models, table.readers));
     RunOutcome.Evaluated run = (RunOutcome.Evaluated) EvaluationRun.execute(command, request, folder,
         evaluation.progress(command.commandLine().getErr()));
+    ThresholdWarnings.print(evaluation.thresholds, run.cohort(), command.commandLine().getErr());
     PrintWriter stdout = command.commandLine().getOut();
     new ConsoleSummary(stdout).print(run.evaluation());
     stdout.println();

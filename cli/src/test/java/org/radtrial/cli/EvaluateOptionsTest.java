@@ -60,6 +60,23 @@ class EvaluateOptionsTest {
   }
 
   @Test
+  void aThresholdAboveEveryScoreIsWarnedAbout() throws IOException {
+    CliRun result = run("--threshold", "a=0.5", "--threshold", "b=31");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("radtrial: warning: --threshold b=31 lies above every score of b (observed 0.2 to"
+        + " 0.8): it flags no case, so its sensitivity is 0; give a threshold on the model's own scale")
+        .doesNotContain("score of a ");
+  }
+
+  @Test
+  void aThresholdBelowEveryScoreOfEveryModelIsWarnedAboutPerModel() throws IOException {
+    CliRun result = run("--threshold", "-1");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("--threshold -1 lies below every score of a (observed 0.1 to 0.9): it flags every"
+        + " case, so its specificity is 0", "--threshold -1 lies below every score of b");
+  }
+
+  @Test
   void perModelThresholdsFormOneRuleThatComparesTheModels() throws IOException {
     CliRun result = run("--threshold", "a=0.5", "--threshold", "b=0.25");
     assertThat(result.exitCode()).as(result.err()).isZero();
