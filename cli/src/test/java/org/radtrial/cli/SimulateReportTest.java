@@ -190,6 +190,29 @@ class SimulateReportTest {
   }
 
   @Test
+  void aFollowUpWindowWithoutDiagnosisMonthsIsNotClaimedAndAZeroCostIsShownAsZero() throws IOException {
+    Files.writeString(dir.resolve("window.yaml"), SimulateCommandTest.PROGRAMME + "follow_up_months: 24\ncost_per_reading_hour: 0\n");
+    List<String> a = new ArrayList<>(List.of(args("window")));
+    a.set(a.indexOf(dir.resolve("programme.yaml").toString()), dir.resolve("window.yaml").toString());
+    CliRun window = CliRun.of(a.toArray(String[]::new));
+    assertThat(window.exitCode()).as(window.err()).isZero();
+    ReportDom page = ReportDom.read(dir.resolve("window/report.html"));
+    String programme = "//section[@id='simulation']//table[caption[starts-with(., 'The programme')]]";
+    assertThat(page.text(programme + "//tr[th='Follow-up for cancers']/td")).isEqualTo("24 months in the programme, not"
+        + " applied (no --diagnosis-months column was given): every cancer in the case table counts");
+    assertThat(page.text(programme + "//tr[th='Cost per reading hour']/td")).isEqualTo("0 (not counted)");
+    assertThat(String.join(" ", page.texts("//p"))).doesNotContain("window of 24 months", "24 months)");
+  }
+
+  @Test
+  void theCalibratedAssumptionsUncertaintyIsDescribedWithoutContradiction() {
+    String text = String.join(" ", report.texts("//p | //li"));
+    assertThat(sim.at("/assumption/name").asText()).isEqualTo("calibrated");
+    assertThat(text).contains("The bootstrap intervals include the sampling uncertainty of the calibrated probabilities")
+        .doesNotContain("do not include the uncertainty of this assumption");
+  }
+
+  @Test
   void noReportWritesOnlyResultsJson() {
     CliRun quiet = CliRun.of(args("quiet", "--no-report"));
     assertThat(quiet.exitCode()).as(quiet.err()).isZero();
