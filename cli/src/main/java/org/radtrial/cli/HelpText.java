@@ -17,6 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * lists subcommands with the whole first sentence of their description rather than its first line.
  */
 final class HelpText {
+  /** A first sentence longer than this is listed up to its first clause. */
+  private static final int LONG = 150;
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z'\"(])");
 
   private HelpText() {}
@@ -74,7 +76,23 @@ final class HelpText {
     String first = SENTENCE_END.split(text.replace("%n", " ").replace("%%", "%").strip(), 2)[0];
     int table = first.indexOf("  ");
     String sentence = table > 0 ? first.substring(0, table).strip() : first;
-    return sentence.endsWith(":") ? sentence.substring(0, sentence.length() - 1) + "." : sentence;
+    if (sentence.length() > LONG) {
+      sentence = firstClause(sentence);
+    }
+    return sentence.endsWith(":") || sentence.endsWith(";") ? sentence.substring(0, sentence.length() - 1) + "." : sentence;
+  }
+
+  /** A long sentence up to its first ':' or ';' outside parentheses (with the mark), or the whole sentence. */
+  private static String firstClause(String sentence) {
+    int depth = 0;
+    for (int k = 0; k < sentence.length(); k++) {
+      char c = sentence.charAt(k);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (depth == 0 && (c == ':' || c == ';') && k + 1 < sentence.length() && sentence.charAt(k + 1) == ' ') {
+        return sentence.substring(0, k + 1);
+      }
+    }
+    return sentence;
   }
 
   private static String commandList(Help help) {
