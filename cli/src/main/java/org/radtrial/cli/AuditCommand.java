@@ -93,12 +93,14 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ResultsFolder folder = evaluation.folder();
-    folder.removeStale();
+    folder.check();
+    ColumnOptions columns = new ColumnOptions().add("--group", groups, table.metadata);
     AuditSpec spec = auditSpec();
     RunRequest request = new RunRequest.Audit(EvaluationRun.input(table), evaluation.spec(table.models, table.readers), spec,
         compareWith);
     RunOutcome.Audited run = (RunOutcome.Audited) EvaluationRun.execute(command, request, folder,
-        evaluation.progress(command.commandLine().getErr()));
+        evaluation.progress(command.commandLine().getErr()), columns);
+    ThresholdWarnings.print(evaluation.thresholds, run.cohort(), command.commandLine().getErr());
     PrintWriter stdout = command.commandLine().getOut();
     new ConsoleSummary(stdout).print(run.evaluation());
     new AuditSummary(stdout, fdr, evaluation.ciLevel).print(run.audit());

@@ -75,7 +75,8 @@ final class AuditSummary {
         + " refinements shown only when clearly worse)%n", a.slicesTested(), fdr);
     List<FailureSlice> slices = a.failureSlices();
     if (slices.isEmpty()) {
-      out.println("  none found");
+      boolean tooSmall = a.notes().stream().anyMatch(n -> n.contains("too small to search"));
+      out.println(tooSmall ? "  none found; the notes below say which groups this cohort is too small to search" : "  none found");
     }
     for (String model : a.models()) {
       for (String error : List.of("false_negative", "false_positive")) {

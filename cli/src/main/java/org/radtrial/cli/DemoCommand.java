@@ -3,6 +3,7 @@ package org.radtrial.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.radtrial.core.cohort.Cohort;
+import org.radtrial.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,9 +16,33 @@ import picocli.CommandLine.Spec;
     description = {
       "Generate the synthetic screening cohort (see 'radtrial synth --help') and evaluate its three models",
       "head-to-head and against the two readers, at each reader's specificity, with a 5-point",
-      "non-inferiority margin. Prints the equivalent 'radtrial evaluate' command."
+      "non-inferiority margin. Prints the equivalent 'radtrial evaluate' command. Also writes the files the",
+      "README's audit and simulate examples use: a screening programme (programme.yaml) and another",
+      "population's density mix (national-mix.csv)."
     })
 final class DemoCommand implements Callable<Integer> {
+  static final String PROGRAMME = "programme.yaml";
+  static final String NATIONAL_MIX = "national-mix.csv";
+
+  /** The synthetic cohort's programme: double reading, discordances arbitrated as recorded in its "arbitration" column. */
+  static final String PROGRAMME_YAML = """
+      # The synthetic cohort's screening programme (see docs/simulation.md for every key)
+      reading: double
+      arbitration: recorded
+      minutes_per_read: 1.0
+      minutes_per_arbitration: 3.0
+      cost_per_recall: 250
+      """;
+
+  /** An illustrative density mix of another population (shares sum to 1), for audit --target-population. */
+  static final String NATIONAL_MIX_CSV = """
+      density,share
+      A,0.10
+      B,0.40
+      C,0.40
+      D,0.10
+      """;
+
   @Spec CommandSpec command;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "radtrial-demo",
@@ -37,8 +62,11 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     Path table = out.resolve("synthetic-cohort.csv");
     Cohort cohort = SynthCommand.write(cases, seed, table);
+    AtomicFiles.writeString(out.resolve(PROGRAMME), PROGRAMME_YAML);
+    AtomicFiles.writeString(out.resolve(NATIONAL_MIX), NATIONAL_MIX_CSV);
     var stdout = command.commandLine().getOut();
     stdout.printf("Synthetic screening cohort (not real patients): %s%n", table);
+    stdout.printf("For the README's audit and simulate examples: %s, %s%n", out.resolve(NATIONAL_MIX), out.resolve(PROGRAMME));
     String[] args = {
       "evaluate", "--cases", table.toString(), "--id", SynthCommand.ID, "--truth", SynthCommand.TRUTH, "--positive", "1",
       "--models", "model_a,model_b,model_c", "--readers", "reader_1,reader_2",

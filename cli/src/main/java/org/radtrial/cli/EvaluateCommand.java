@@ -35,10 +35,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ResultsFolder folder = evaluation.folder();
-    folder.removeStale();
+    folder.check();
     RunRequest request = new RunRequest.Evaluate(EvaluationRun.input(table), evaluation.spec(table.models, table.readers));
     RunOutcome.Evaluated run = (RunOutcome.Evaluated) EvaluationRun.execute(command, request, folder,
         evaluation.progress(command.commandLine().getErr()));
+    ThresholdWarnings.print(evaluation.thresholds, run.cohort(), command.commandLine().getErr());
     PrintWriter stdout = command.commandLine().getOut();
     new ConsoleSummary(stdout).print(run.evaluation());
     stdout.println();

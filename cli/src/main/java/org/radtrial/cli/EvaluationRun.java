@@ -2,6 +2,7 @@ package org.radtrial.cli;
 
 import java.io.PrintWriter;
 import org.radtrial.core.stat.ProgressListener;
+import org.radtrial.io.CaseTableException;
 import org.radtrial.run.CaseInput;
 import org.radtrial.run.RadtrialVersion;
 import org.radtrial.run.ResultsFolder;
@@ -12,8 +13,8 @@ import org.radtrial.run.Runner;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * How every command that computes runs: options into a request, stale output removed, the shared
- * {@link Runner}, then results.json and the report written to OUT. The command only prints.
+ * How every command that computes runs: options into a request, the shared {@link Runner}, then
+ * results.json and the report written to OUT. The command only prints.
  */
 final class EvaluationRun {
   private EvaluationRun() {}
@@ -23,9 +24,23 @@ final class EvaluationRun {
     return CaseInput.of(table.cases, table.spec());
   }
 
-  /** Removes stale output, runs the request, writes OUT; returns the outcome for the console summary. */
+  /**
+   * Runs the request and, once it has succeeded, replaces OUT's results (a failure leaves an earlier
+   * run's untouched); returns the outcome for the console summary.
+   */
   static RunOutcome execute(CommandSpec command, RunRequest request, ResultsFolder folder, ProgressListener progress) {
-    RunOutcome outcome = Runner.run(request, context(command, progress));
+    return execute(command, request, folder, progress, new ColumnOptions());
+  }
+
+  /** As {@link #execute}, with a missing column named by the option the user gave it. */
+  static RunOutcome execute(CommandSpec command, RunRequest request, ResultsFolder folder, ProgressListener progress,
+      ColumnOptions columns) {
+    RunOutcome outcome;
+    try {
+      outcome = Runner.run(request, context(command, progress));
+    } catch (CaseTableException e) {
+      throw columns.retold(e);
+    }
     folder.write(outcome);
     return outcome;
   }

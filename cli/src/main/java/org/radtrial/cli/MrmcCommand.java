@@ -19,6 +19,7 @@ import org.radtrial.io.RatingsFormat;
 import org.radtrial.io.RatingsReader;
 import org.radtrial.io.RatingsSpec;
 import org.radtrial.run.RadtrialVersion;
+import org.radtrial.run.ResultsFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -143,10 +144,8 @@ final class MrmcCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path results = out.resolve("results.json");
-    Path report = out.resolve(ReportFiles.NAME);
-    StaleResults.remove(results);
-    StaleResults.remove(report);
+    ResultsFolder folder = new ResultsFolder(out, !noReport);
+    folder.check();
     MrmcSpec spec = analysisSpec();
     RatingsSpec input = inputSpec();
     ReaderStudy study = RatingsReader.read(ratings, input);
@@ -154,16 +153,10 @@ final class MrmcCommand implements Callable<Integer> {
     Provenance provenance = new Provenance(RadtrialVersion.get(), ratings.toString(), Checksums.sha256(ratings), 0,
         CommandLines.quoted(command), System.getProperty("java.version"), Instant.now().toString());
     RatingsFormat resolved = format != null ? format : RatingsFormat.of(ratings);
-    MrmcResultsJson.write(out, result, input, resolved, provenance);
-    if (!noReport) {
-      ReportCommand.write(results, report);
-    }
+    folder.write(MrmcResultsJson.toJson(result, input, resolved, provenance));
     PrintWriter stdout = command.commandLine().getOut();
     new MrmcSummary(stdout).print(result);
-    stdout.println("Results: " + results);
-    if (!noReport) {
-      stdout.println("Report:  " + report);
-    }
+    EvaluationRun.printWritten(stdout, folder);
     stdout.flush();
     return 0;
   }

@@ -25,7 +25,7 @@ public final class Radtrial {
     CommandLine cli = new CommandLine(new Radtrial());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return StaleResults.install(cli);
+    return EarlierResults.install(HelpText.install(cli));
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -3,6 +3,7 @@ package org.radtrial.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,7 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ResultsFolder folder = new ResultsFolder(out, !noReport);
-    folder.removeStale();
+    folder.check();
     if (table.missing == MissingPolicy.EXCLUDE) {
       throw new IllegalArgumentException("--missing exclude: a simulation needs every exam's scores and decisions");
     }
@@ -154,7 +155,10 @@ final class SimulateCommand implements Callable<Integer> {
     boolean show = progress != null ? progress : System.console() != null;
     PrintWriter err = command.commandLine().getErr();
     ProgressListener listener = show && bootstrap > 0 ? new ProgressBar(err, "bootstrap") : ProgressListener.NONE;
-    RunOutcome.Simulated run = (RunOutcome.Simulated) EvaluationRun.execute(command, request, folder, listener);
+    ColumnOptions columns = new ColumnOptions().add("--group", groups, table.metadata)
+        .add("--threshold-by", Collections.singletonList(thresholdBy), table.metadata)
+        .add("--diagnosis-months", Collections.singletonList(diagnosisMonths), table.metadata);
+    RunOutcome.Simulated run = (RunOutcome.Simulated) EvaluationRun.execute(command, request, folder, listener, columns);
     PrintWriter stdout = command.commandLine().getOut();
     new SimulationSummary(stdout).print(run.simulation());
     EvaluationRun.printWritten(stdout, folder);

@@ -107,10 +107,37 @@ class AuditCommandTest {
   }
 
   @Test
+  void aCohortTooSmallToSearchItsGroupsForMissedCancersSaysSo() throws IOException {
+    Path small = dir.resolve("small.csv");
+    CliRun.of("synth", "--cases", "20000", "--seed", "2026", "--out", small.toString());
+    CliRun run = CliRun.of("audit", "--cases", small.toString(), "--id", "case_id", "--truth", "cancer", "--positive", "1",
+        "--models", "model_b", "--threshold", "model_b=0.2", "--group", "density,vendor", "--bootstrap", "0", "--out",
+        dir.resolve("small").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("none found; the notes below say which groups this cohort is too small to search")
+        .containsPattern("model_b: the cohort is too small to search \\d+ of its 7 single-column groups for missed cancers:"
+            + " a slice needs at least \\d+ cancers to estimate its miss rate within \\+/-10 points, and the cohort has \\d+"
+            + " in all, so a weakness confined to a smaller group, e\\.g\\. [a-z]+ = \\w+ \\(\\d+\\), .*, cannot be found here; a group"
+            + " holding 10% of the cancers could be searched in a similar cohort of about [\\d,]+ exams");
+    JsonNode notes = new ObjectMapper().readTree(dir.resolve("small/results.json").toFile()).at("/audit/notes");
+    assertThat(notes.toString()).contains("too small to search");
+    assertThat(ReportDom.read(dir.resolve("small/report.html")).texts("//section[@id='key-findings']//li"))
+        .anySatisfy(f -> assertThat(f).contains("found none where a model errs more than in the rest. The cohort is too"
+            + " small to search many groups for missed cancers (see Notes)"));
+  }
+
+  @Test
   void anUnknownGroupColumnIsNamed() {
     CliRun bad = CliRun.of(replaceGroup(args(dir.resolve("cases.csv")), "age,densty"));
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.err()).contains("column 'densty': no such column (named by --metadata)", "Did you mean 'density'?");
+    assertThat(bad.err()).contains("column 'densty': no such column (named by --group)", "Did you mean 'density'?");
+  }
+
+  @Test
+  void anUnknownColumnAlsoGivenToMetadataIsNamedByMetadata() {
+    CliRun bad = CliRun.of(replaceGroup(args(dir.resolve("cases.csv"), "--metadata", "densty"), "age,densty"));
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("column 'densty': no such column (named by --metadata)");
   }
 
   private static String[] replaceGroup(String[] args, String group) {

@@ -17,6 +17,8 @@ class DemoCommandTest {
     CliRun run = CliRun.of("demo", "--out", dir.toString(), "--cases", "20000", "--bootstrap", "200");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(dir.resolve("synthetic-cohort.csv")).exists();
+    assertThat(dir.resolve("programme.yaml")).content().contains("reading: double", "arbitration: recorded");
+    assertThat(dir.resolve("national-mix.csv")).content().startsWith("density,share\n");
     assertThat(run.out()).contains("Synthetic screening cohort (not real patients)", "$ radtrial evaluate", "model_a - model_b");
     JsonNode r = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
     assertThat(r.at("/cohort/cases").asInt()).isEqualTo(20000);

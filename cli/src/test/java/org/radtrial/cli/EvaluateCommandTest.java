@@ -143,15 +143,16 @@ class EvaluateCommandTest {
   @Nested
   class BadInput {
     @Test
-    void exitsWithTwoAndALocatedMessageAndLeavesNoResults() throws IOException {
+    void exitsWithTwoAndALocatedMessageAndKeepsTheEarlierResults() throws IOException {
       Path out = dir.resolve("out");
       Files.createDirectories(out);
-      Files.writeString(out.resolve("results.json"), "{\"stale\": true}");
+      Files.writeString(out.resolve("results.json"), "{\"earlier\": true}");
       CliRun run = evaluate(table(TABLE.replace("0.6", "n.a.")));
       assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(run.err()).contains("cases.csv, row 3, column 'model_a': 'n.a.' is not a number");
-      assertThat(out.resolve("results.json")).doesNotExist();
-      assertThat(Files.list(out).toList()).isEmpty();
+      assertThat(run.err()).contains("cases.csv, row 3, column 'model_a': 'n.a.' is not a number")
+          .contains("the earlier results.json in " + out + " was kept as it was");
+      assertThat(Files.readString(out.resolve("results.json"))).isEqualTo("{\"earlier\": true}");
+      assertThat(Files.list(out).toList()).containsExactly(out.resolve("results.json"));
     }
 
     @Test

@@ -48,13 +48,32 @@ class EvaluateOptionsTest {
   }
 
   @Test
-  void aFailedParseStillRemovesThePreviousResults() throws IOException {
+  void aFailedParseKeepsTheEarlierResultsAndSaysSo() throws IOException {
     assertThat(run().exitCode()).isZero();
-    assertThat(dir.resolve("out/results.json")).exists();
+    byte[] earlier = Files.readAllBytes(dir.resolve("out/results.json"));
     CliRun result = run("--bootstrap", "x");
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Invalid value for option '--bootstrap'");
-    assertThat(dir.resolve("out/results.json")).doesNotExist();
+    assertThat(result.err()).contains("Invalid value for option '--bootstrap'")
+        .contains("radtrial: nothing was written: the earlier results.json and report.html in " + dir.resolve("out")
+            + " were kept as they were.");
+    assertThat(Files.readAllBytes(dir.resolve("out/results.json"))).isEqualTo(earlier);
+  }
+
+  @Test
+  void aThresholdAboveEveryScoreIsWarnedAbout() throws IOException {
+    CliRun result = run("--threshold", "a=0.5", "--threshold", "b=31");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("radtrial: warning: --threshold b=31 lies above every score of b (observed 0.2 to"
+        + " 0.8): it flags no case, so its sensitivity is 0; give a threshold on the model's own scale")
+        .doesNotContain("score of a ");
+  }
+
+  @Test
+  void aThresholdBelowEveryScoreOfEveryModelIsWarnedAboutPerModel() throws IOException {
+    CliRun result = run("--threshold", "-1");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("--threshold -1 lies below every score of a (observed 0.1 to 0.9): it flags every"
+        + " case, so its specificity is 0", "--threshold -1 lies below every score of b");
   }
 
   @Test

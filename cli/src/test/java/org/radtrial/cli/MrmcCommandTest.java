@@ -280,12 +280,18 @@ class MrmcCommandTest {
     }
 
     @Test
-    void anUnbalancedDesignIsOneLocatedLineAndNothingIsWritten() throws IOException {
+    void anUnbalancedDesignIsOneLocatedLineAndTheEarlierResultsAreKept() throws IOException {
       Files.createDirectories(dir.resolve("bad"));
-      Files.writeString(dir.resolve("bad/results.json"), "{\"stale\": true}");
+      Files.writeString(dir.resolve("bad/results.json"), "{\"earlier\": true}");
       Path file = table("unbalanced.csv", vanDyke().filter(l -> !l.equals("3,2,17,0,2")));
-      assertRejected(mrmc(file, "bad"), "bad", file + ": unbalanced design: reader '3' has no rating of case '17' in"
-          + " modality '2' (the case appears in rows 17, 131, 245, 359, 473 and 4 more)");
+      CliRun r = mrmc(file, "bad");
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err().strip()).isEqualTo("radtrial: " + file + ": unbalanced design: reader '3' has no rating of case"
+          + " '17' in modality '2' (the case appears in rows 17, 131, 245, 359, 473 and 4 more); every reader must rate every"
+          + " case in every modality (a fully crossed design): add the missing readings, or remove the reader or the cases;"
+          + " nothing was written: the"
+          + " earlier results.json in " + dir.resolve("bad") + " was kept as it was");
+      assertThat(Files.readString(dir.resolve("bad/results.json"))).isEqualTo("{\"earlier\": true}");
     }
 
     @Test

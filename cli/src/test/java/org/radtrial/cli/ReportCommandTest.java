@@ -235,14 +235,15 @@ class ReportCommandTest {
     }
 
     @Test
-    void aFailedRunRemovesTheReportOfAnEarlierOne() throws IOException {
+    void aFailedRunKeepsTheReportOfAnEarlierOne() throws IOException {
       Path out = dir.resolve("stale");
       Files.createDirectories(out);
       Files.writeString(out.resolve("report.html"), "<p>old</p>");
       CliRun run = CliRun.of("evaluate", "--cases", dir.resolve("no-such.csv").toString(), "--truth", "cancer", "--positive", "1",
           "--models", "model_a", "--out", out.toString());
       assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(out.resolve("report.html")).doesNotExist();
+      assertThat(run.err()).contains("the earlier report.html in " + out + " was kept as it was");
+      assertThat(Files.readString(out.resolve("report.html"))).isEqualTo("<p>old</p>");
     }
 
     @Test

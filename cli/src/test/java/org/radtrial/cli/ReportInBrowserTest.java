@@ -26,7 +26,8 @@ import org.openqa.selenium.logging.LogType;
 /**
  * Opens the reports of the demo cohort (evaluate), of an audit and of a simulation in Debian's headless Chromium:
  * they must render without a console error, draw their charts, load in under a second and stay
- * under 2 MB. Skipped where Chromium is not installed, except on CI (CI=true), where .ci/run
+ * under 2 MB, fit 1280 pixels without cutting tables off and a phone's width without widening the page.
+ * Skipped where Chromium is not installed, except on CI (CI=true), where .ci/run
  * installs it and its absence is a failure. Leaves a screenshot of the demo report in target/.
  */
 class ReportInBrowserTest {
@@ -201,6 +202,72 @@ class ReportInBrowserTest {
           "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
       assertThat(overflow.intValue()).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0);
       assertThat(browser.findElement(By.id("tradeoff-0")).getSize().getWidth()).isGreaterThanOrEqualTo(520);
+    } finally {
+      browser.manage().window().setSize(new Dimension(1200, 900));
+    }
+  }
+
+  /** Tables that scroll sideways inside their frame, by caption (or section id), with their widths. */
+  @SuppressWarnings("unchecked")
+  private static List<String> scrollingTables() {
+    return (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "return Array.from(document.querySelectorAll('.table-wrap')).filter(w => w.scrollWidth > w.clientWidth + 1)"
+            + ".map(w => { const c = w.querySelector('caption'); return (c ? c.textContent : w.closest('section').id)"
+            + " + ' (' + w.scrollWidth + ' px in ' + w.clientWidth + ')'; });");
+  }
+
+  @Test
+  void at1280PixelsNoTableIsCutOffExceptTheSimulationsWideStrategyTables() {
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    try {
+      open(demoReport);
+      assertThat(scrollingTables()).as("demo report").isEmpty();
+      open(auditReport);
+      assertThat(scrollingTables()).as("audit report").isEmpty();
+      open(simulationReport);
+      assertThat(scrollingTables()).as("simulation report")
+          .allSatisfy(t -> assertThat(t).contains("in each role at the thresholds of interest"));
+    } finally {
+      browser.manage().window().setSize(new Dimension(1200, 900));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void axisLabelsOfNeighbouringPanelsKeepApartAndAZoomedAxisIsMarked() {
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    try {
+      open(demoReport);
+      List<String> touching = (List<String>) ((JavascriptExecutor) browser).executeScript(
+          "const out = [];"
+              + "document.querySelectorAll('svg.chart').forEach(svg => { const byY = {};"
+              + " svg.querySelectorAll('text').forEach(t => { const y = t.getAttribute('y');"
+              + "  (byY[y] = byY[y] || []).push([t.getBBox(), t.textContent]); });"
+              + " Object.values(byY).forEach(boxes => { boxes.sort((a, b) => a[0].x - b[0].x);"
+              + "  for (let i = 1; i < boxes.length; i++) { if (boxes[i][0].x < boxes[i - 1][0].x + boxes[i - 1][0].width + 6)"
+              + "   out.push(svg.id + ': ' + boxes[i - 1][1] + ' | ' + boxes[i][1]); } }); });"
+              + "return out;");
+      assertThat(touching).as("labels on one line less than 6 px apart").isEmpty();
+      List<String> specificityAxis = browser.findElement(By.id("operating-point-0")).findElements(By.tagName("text")).stream()
+          .map(WebElement::getText).filter(t -> t.startsWith("axis zoomed to")).toList();
+      assertThat(specificityAxis).as("a narrow percentage axis says it is zoomed").isNotEmpty();
+    } finally {
+      browser.manage().window().setSize(new Dimension(1200, 900));
+    }
+  }
+
+  @Test
+  void onAPhoneTheAuditReportsTextFitsTheScreen() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    try {
+      open(auditReport);
+      Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow.intValue()).as("the page itself does not scroll sideways").isLessThanOrEqualTo(0);
+      Number clipped = (Number) ((JavascriptExecutor) browser).executeScript(
+          "const vw = document.documentElement.clientWidth; return Array.from(document.querySelectorAll("
+              + "'p, li, h1, h2, h3, figcaption')).filter(e => e.getBoundingClientRect().right > vw + 1).length;");
+      assertThat(clipped.intValue()).as("paragraphs, list items and headings wider than the screen").isZero();
     } finally {
       browser.manage().window().setSize(new Dimension(1200, 900));
     }

@@ -97,7 +97,26 @@ class SimulateCommandTest {
     a.set(a.indexOf(dir.resolve("programme.yaml").toString()), dir.resolve("bad.yaml").toString());
     CliRun bad = CliRun.of(a.toArray(String[]::new));
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.err()).contains("bad.yaml, column 'minutes_per_reed': unknown programme key; the keys are reading,");
+    assertThat(bad.err()).contains("bad.yaml, line 7: unknown programme key 'minutes_per_reed'; did you mean"
+        + " 'minutes_per_read'? The keys are reading,").doesNotContain("column");
+  }
+
+  @Test
+  void aYamlSyntaxErrorIsLocatedByLine() throws IOException {
+    Files.writeString(dir.resolve("broken.yaml"), "reading: double\narbitration: [recorded\nminutes_per_read: 1\n");
+    List<String> a = new ArrayList<>(List.of(args()));
+    a.set(a.indexOf(dir.resolve("programme.yaml").toString()), dir.resolve("broken.yaml").toString());
+    CliRun bad = CliRun.of(a.toArray(String[]::new));
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).containsPattern("broken\\.yaml, line [34], column \\d+: is not valid YAML \\(")
+        .contains("write one 'key: value' per line");
+  }
+
+  @Test
+  void anUnknownGroupColumnIsNamedByTheOptionTyped() {
+    CliRun bad = CliRun.of(args("--group", "densty"));
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("column 'densty': no such column (named by --group)", "Did you mean 'density'?");
   }
 
   @Test

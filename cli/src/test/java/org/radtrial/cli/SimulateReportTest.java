@@ -190,6 +190,29 @@ class SimulateReportTest {
   }
 
   @Test
+  void aFollowUpWindowWithoutDiagnosisMonthsIsNotClaimedAndAZeroCostIsShownAsZero() throws IOException {
+    Files.writeString(dir.resolve("window.yaml"), SimulateCommandTest.PROGRAMME + "follow_up_months: 24\ncost_per_reading_hour: 0\n");
+    List<String> a = new ArrayList<>(List.of(args("window")));
+    a.set(a.indexOf(dir.resolve("programme.yaml").toString()), dir.resolve("window.yaml").toString());
+    CliRun window = CliRun.of(a.toArray(String[]::new));
+    assertThat(window.exitCode()).as(window.err()).isZero();
+    ReportDom page = ReportDom.read(dir.resolve("window/report.html"));
+    String programme = "//section[@id='simulation']//table[caption[starts-with(., 'The programme')]]";
+    assertThat(page.text(programme + "//tr[th='Follow-up for cancers']/td")).isEqualTo("24 months in the programme, not"
+        + " applied (no --diagnosis-months column was given): every cancer in the case table counts");
+    assertThat(page.text(programme + "//tr[th='Cost per reading hour']/td")).isEqualTo("0 (not counted)");
+    assertThat(String.join(" ", page.texts("//p"))).doesNotContain("window of 24 months", "24 months)");
+  }
+
+  @Test
+  void theCalibratedAssumptionsUncertaintyIsDescribedWithoutContradiction() {
+    String text = String.join(" ", report.texts("//p | //li"));
+    assertThat(sim.at("/assumption/name").asText()).isEqualTo("calibrated");
+    assertThat(text).contains("The bootstrap intervals include the sampling uncertainty of the calibrated probabilities")
+        .doesNotContain("do not include the uncertainty of this assumption");
+  }
+
+  @Test
   void noReportWritesOnlyResultsJson() {
     CliRun quiet = CliRun.of(args("quiet", "--no-report"));
     assertThat(quiet.exitCode()).as(quiet.err()).isZero();
@@ -199,7 +222,7 @@ class SimulateReportTest {
   }
 
   @Test
-  void aFailedRunRemovesTheReportOfAnEarlierOne() throws IOException {
+  void aFailedRunKeepsTheReportOfAnEarlierOne() throws IOException {
     Path out = dir.resolve("stale");
     Files.createDirectories(out);
     Files.writeString(out.resolve("report.html"), "<p>old</p>");
@@ -207,7 +230,8 @@ class SimulateReportTest {
     a.set(a.indexOf(dir.resolve("cases.csv").toString()), dir.resolve("no-such.csv").toString());
     CliRun failed = CliRun.of(a.toArray(String[]::new));
     assertThat(failed.exitCode()).isEqualTo(2);
-    assertThat(out.resolve("report.html")).doesNotExist();
+    assertThat(failed.err()).contains("the earlier report.html in " + out + " was kept as it was");
+    assertThat(Files.readString(out.resolve("report.html"))).isEqualTo("<p>old</p>");
   }
 
   @Test

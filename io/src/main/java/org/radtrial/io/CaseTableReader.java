@@ -91,6 +91,8 @@ public final class CaseTableReader {
       metadata.add(new ArrayList<>());
     }
     String negative = spec.negativeValue();
+    long thirdValueRow = 0;
+    String thirdValue = null;
     long row = 0;
     long blankRow = 0;
     for (String[] cells = source.next(); cells != null; cells = source.next()) {
@@ -129,14 +131,18 @@ public final class CaseTableReader {
         negative = negative == null ? t : negative;
         truth.add(false);
       } else if (truth.countTrue() == 0) {
-        throw new CaseTableException(file, row, spec.truthColumn(), "found truth values '" + negative + "' and '" + t
-            + "' but no case with the positive class '" + spec.positiveValue() + "' given by --positive; check --positive"
-            + " (values are compared exactly, as text)");
+        // Whether this is a third value or --positive names no value at all is known only at the
+        // first positive case, or at the end of the table.
+        if (thirdValueRow == 0) {
+          thirdValueRow = row;
+          thirdValue = t;
+        }
+        truth.add(false);
       } else {
-        throw new CaseTableException(file, row, spec.truthColumn(), "truth value '" + t + "' is neither the positive class '"
-            + spec.positiveValue() + "' (--positive) nor the negative class '" + negative + "'"
-            + (spec.negativeValue() == null ? " (the first other value found)" : " (--negative)")
-            + "; the reference standard must have exactly two values: recode it, or fix --positive");
+        throw thirdValue(row, t, negative);
+      }
+      if (thirdValueRow > 0 && truth.countTrue() > 0) {
+        throw thirdValue(thirdValueRow, java.util.Objects.requireNonNull(thirdValue), negative);
       }
       for (int k = 0; k < modelColumns.length; k++) {
         scores[k].add(score(cells, modelColumns[k], header, row));
@@ -148,9 +154,21 @@ public final class CaseTableReader {
         metadata.get(k).add(cell(cells, metadataColumns[k]));
       }
     }
+    if (thirdValueRow > 0) {
+      throw new CaseTableException(file, thirdValueRow, spec.truthColumn(), "found truth values '" + negative + "' and '"
+          + thirdValue + "' but no case with the positive class '" + spec.positiveValue()
+          + "' given by --positive; check --positive (values are compared exactly, as text)");
+    }
     long cases = blankRow > 0 ? blankRow - 1 : row;
     checkBothClasses(truth, negative, cases);
     return assemble(ids, truth, scores, decisions, metadata);
+  }
+
+  private CaseTableException thirdValue(long row, String value, @Nullable String negative) {
+    return new CaseTableException(file, row, spec.truthColumn(), "truth value '" + value + "' is neither the positive class '"
+        + spec.positiveValue() + "' (--positive) nor the negative class '" + negative + "'"
+        + (spec.negativeValue() == null ? " (the first other value found)" : " (--negative)")
+        + "; the reference standard must have exactly two values: recode it, or fix --positive");
   }
 
   private Cohort assemble(List<String> ids, BooleanList truth, DoubleList[] scores, ByteList[] decisions, List<List<String>> metadata) {
@@ -292,10 +310,26 @@ public final class CaseTableReader {
     return index;
   }
 
+  /** A hint when the whole header was read as one column: the file is separated by something else. */
+  private String separatorHint(List<String> header) {
+    if (header.size() != 1) {
+      return "";
+    }
+    for (char separator : new char[] {';', '\t', '|', ','}) {
+      if (header.get(0).indexOf(separator) >= 0) {
+        String shown = separator == '\t' ? "'\\t'" : "'" + separator + "'";
+        return " The header was read as one column, so the file looks separated by " + shown + ": give --delimiter "
+            + shown + ".";
+      }
+    }
+    return "";
+  }
+
   private int require(Map<String, Integer> index, List<String> header, String column, String option) {
     Integer c = index.get(column);
     if (c == null) {
-      String suggestion = ColumnNames.closest(column, header).map(s -> " Did you mean '" + s + "'?").orElse("");
+      String suggestion = ColumnNames.closest(column, header).map(s -> " Did you mean '" + s + "'?").orElse("")
+          + separatorHint(header);
       throw new CaseTableException(file, 0, column, "no such column (named by " + option + "). The header has: "
           + String.join(", ", header) + "." + suggestion);
     }

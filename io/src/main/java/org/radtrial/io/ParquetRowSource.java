@@ -38,6 +38,15 @@ final class ParquetRowSource implements RowSource {
       current = new String[header.size()];
     } catch (SQLException e) {
       closeQuietly(s, c);
+      String text = TextStart.of(path);
+      if (text != null && text.matches(".*[,;\t|].*")) {
+        throw new CaseTableException(file, 0, null, "is named like a Parquet file but is text (it starts '" + text
+            + "'), which looks like CSV; rename it to .csv (or .tsv if tab-separated), or write it as Parquet");
+      }
+      if (text != null) {
+        throw new CaseTableException(file, 0, null, "cannot be read as Parquet: it holds text (it starts '" + text
+            + "'); give a Parquet file, or a CSV or TSV table named .csv or .tsv");
+      }
       String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       throw new CaseTableException(file, 0, null, "cannot be read as Parquet (" + reason + ")");
     }

@@ -1,5 +1,9 @@
 package org.radtrial.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -42,9 +46,15 @@ public final class ProgrammeReader {
       ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
       yaml.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       root = yaml.readTree(path.toFile());
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null || at.getLineNr() < 1 ? file : file + ", line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String problem = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+      throw new CaseTableException(where, 0, null, problem.startsWith("Duplicate field")
+          ? "names a key twice (" + problem + "); give each key once"
+          : "is not valid YAML (" + problem + "); write one 'key: value' per line, e.g. 'reading: double'");
     } catch (IOException e) {
-      throw new CaseTableException(file, 0, null, "is not valid YAML, or names a key twice ("
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+      throw new java.io.UncheckedIOException("cannot read " + file, e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       root = new ObjectMapper().createObjectNode();
@@ -55,49 +65,74 @@ public final class ProgrammeReader {
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String key = names.next();
       if (!KEYS.contains(key)) {
-        throw new CaseTableException(file, 0, key, "unknown programme key; the keys are " + String.join(", ", KEYS));
+        String suggestion = ColumnNames.closest(key, KEYS).map(s -> "; did you mean '" + s + "'?").orElse("");
+        throw new CaseTableException(lineOf(path, key), 0, null, "unknown programme key '" + key + "'" + suggestion
+            + " The keys are " + String.join(", ", KEYS) + ".");
       }
     }
-    String reading = text(root, "reading", "double", file);
+    String reading = text(root, "reading", "double", path);
     if (!reading.equals("single") && !reading.equals("double")) {
-      throw new CaseTableException(file, 0, "reading", "'" + reading + "' must be single or double");
+      throw keyError(path, "reading", "'" + reading + "' must be single or double");
     }
-    String arbitration = text(root, "arbitration", "recorded", file);
+    String arbitration = text(root, "arbitration", "recorded", path);
     Programme.Arbitration rule;
     try {
       rule = Programme.Arbitration.valueOf(arbitration.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new CaseTableException(file, 0, "arbitration", "'" + arbitration + "' must be recorded, either_recalls or both_recall");
+      throw keyError(path, "arbitration", "'" + arbitration + "' must be recorded, either_recalls or both_recall");
     }
-    double arbitrationMinutes = number(root, "minutes_per_arbitration", 3.0, file);
+    double arbitrationMinutes = number(root, "minutes_per_arbitration", 3.0, path);
     try {
-      return new Programme(reading.equals("double"), rule, number(root, "minutes_per_read", 1.0, file), arbitrationMinutes,
-          number(root, "minutes_per_review", arbitrationMinutes, file), number(root, "cost_per_recall", 0, file),
-          number(root, "cost_per_reading_hour", 0, file), number(root, "energy_per_recall_kwh", 0, file),
-          number(root, "arbitration_capacity_per_1000", 0, file), number(root, "follow_up_months", 0, file));
+      return new Programme(reading.equals("double"), rule, number(root, "minutes_per_read", 1.0, path), arbitrationMinutes,
+          number(root, "minutes_per_review", arbitrationMinutes, path), number(root, "cost_per_recall", 0, path),
+          number(root, "cost_per_reading_hour", 0, path), number(root, "energy_per_recall_kwh", 0, path),
+          number(root, "arbitration_capacity_per_1000", 0, path), number(root, "follow_up_months", 0, path));
     } catch (IllegalArgumentException e) {
       throw new CaseTableException(file, 0, null, String.valueOf(e.getMessage()));
     }
   }
 
-  private static String text(JsonNode root, String key, String fallback, String file) {
+  private static CaseTableException keyError(Path path, String key, String problem) {
+    return new CaseTableException(lineOf(path, key), 0, null, "key '" + key + "': " + problem);
+  }
+
+  /** The file and the line of a top-level key, for messages; the file alone when the line cannot be found. */
+  private static String lineOf(Path path, String key) {
+    try (JsonParser parser = new YAMLFactory().createParser(path.toFile())) {
+      int depth = 0;
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        } else if (token == JsonToken.FIELD_NAME && depth == 1 && key.equals(parser.currentName())) {
+          return path + ", line " + parser.currentTokenLocation().getLineNr();
+        }
+      }
+    } catch (IOException e) {
+      // already parsed once: fall through to the file alone
+    }
+    return path.toString();
+  }
+
+  private static String text(JsonNode root, String key, String fallback, Path path) {
     JsonNode node = root.get(key);
     if (node == null || node.isNull()) {
       return fallback;
     }
     if (!node.isTextual()) {
-      throw new CaseTableException(file, 0, key, "must be a word, was " + node);
+      throw keyError(path, key, "must be a word, was " + node);
     }
     return node.asText().trim().toLowerCase(Locale.ROOT);
   }
 
-  private static double number(JsonNode root, String key, double fallback, String file) {
+  private static double number(JsonNode root, String key, double fallback, Path path) {
     JsonNode node = root.get(key);
     if (node == null || node.isNull()) {
       return fallback;
     }
     if (!node.isNumber()) {
-      throw new CaseTableException(file, 0, key, "must be a number, was " + node);
+      throw keyError(path, key, "must be a number, was " + node);
     }
     return node.asDouble();
   }

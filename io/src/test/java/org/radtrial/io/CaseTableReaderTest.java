@@ -217,6 +217,40 @@ class CaseTableReaderTest {
     }
 
     @Test
+    void aThirdTruthValueBeforeTheFirstPositiveIsNamedAtItsRow() throws IOException {
+      StringBuilder table = new StringBuilder("case_id,cancer,model_a,model_b\n");
+      for (int row = 1; row <= 200; row++) {
+        String truth = row == 11 ? "2" : row >= 169 && row % 2 == 1 ? "1" : "0";
+        table.append("e").append(row).append(',').append(truth).append(",0.").append(row % 10).append(",0.5\n");
+      }
+      Path file = write("cases.csv", table.toString());
+      String expected = "cases.csv, row 11, column 'cancer': truth value '2' is neither the positive class '1'"
+          + " (--positive) nor the negative class '0' ";
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec()))
+          .hasMessageContaining(expected + "(the first other value found)")
+          .hasMessageNotContaining("no case with the positive class");
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec().withNegative("0")))
+          .hasMessageContaining(expected + "(--negative)");
+    }
+
+    @Test
+    void aCsvNamedParquetIsSaidToLookLikeCsv() throws IOException {
+      Path file = write("cases.parquet", GOOD);
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec()))
+          .hasMessage(file + ": is named like a Parquet file but is text (it starts 'case_id,cancer,density,reader_1,model_a,...'),"
+              + " which looks like CSV; rename it to .csv (or .tsv if tab-separated), or write it as Parquet")
+          .hasMessageNotContaining("magic");
+    }
+
+    @Test
+    void aSemicolonSeparatedTableGetsADelimiterHint() throws IOException {
+      Path file = write("cases.csv", GOOD.replace(',', ';'));
+      assertThatThrownBy(() -> CaseTableReader.read(file, spec()))
+          .hasMessageContaining("no such column (named by --id)")
+          .hasMessageEndingWith("The header was read as one column, so the file looks separated by ';': give --delimiter ';'.");
+    }
+
+    @Test
     void truthValueOutsideAnExplicitNegativeClassIsRejected() throws IOException {
       Path file = write("cases.csv", GOOD);
       assertThatThrownBy(() -> CaseTableReader.read(file, spec().withNegative("normal")))

@@ -26,7 +26,7 @@ final class CohortSection implements Section {
   public void write(Results results, Html html) {
     long cases = results.cases();
     if (!results.at("/cohort/truth/column").isTextual() && Simulation.presentIn(results)) {
-      double months = Json.number(results.at("/simulation/programme"), "follow_up_months");
+      double months = new Simulation(results).followUpApplied();
       html.element("p", "A case counts as positive when the case table records a cancer diagnosed within the follow-up"
           + " window" + (months > 0 ? " of " + Fmt.trimmed(months, 1) + " months" : "") + " (the command under Methods"
           + " names the column). Every strategy was simulated on all these"

@@ -35,8 +35,12 @@ final class FailureSliceSection implements Section {
       return List.of();
     }
     if (slices.isEmpty()) {
+      boolean tooSmall = Json.elements(results.at("/audit/notes")).stream()
+          .anyMatch(n -> n.asText().contains("too small to search"));
       return List.of(new Finding(Finding.Strength.NOT_SHOWN, "The failure-slice search tested " + Fmt.count(tested)
-          + " combinations of metadata values and found none where a model errs more than in the rest.", id()));
+          + " combinations of metadata values and found none where a model errs more than in the rest." + (tooSmall
+          ? " The cohort is too small to search many groups for missed cancers (see Notes), so this does not show that"
+              + " no weakness exists." : ""), id()));
     }
     List<Finding> findings = new ArrayList<>();
     List<String> seen = new ArrayList<>();

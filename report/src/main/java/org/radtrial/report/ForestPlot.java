@@ -14,7 +14,8 @@ public final class ForestPlot {
   private static final double TOP = 36;
   private static final double BOTTOM = 34;
   private static final double PANEL = 190;
-  private static final double GAP = 26;
+  /** Between panels: wide enough that the edge labels of neighbouring axes ("100%", "94.0%") never run together. */
+  private static final double GAP = 40;
 
   /** How a value compares with the panel's reference, as the numbers show it. */
   public enum Mark { NONE, HIGHER, LOWER }
@@ -97,6 +98,10 @@ public final class ForestPlot {
         svg.line(x, TOP, x, bottom, "#e2e4e8", 1, null);
         svg.text(x, bottom + 16, panel.percent() ? Fmt.decimal(100 * tick, decimals) + "%" : Fmt.decimal(tick, decimals),
             "middle", "#333333", null);
+      }
+      if (panel.percent() && scale.domainHigh() - scale.domainLow() <= 0.5) {
+        svg.text(x0 + PANEL / 2, bottom + 30, "axis zoomed to " + Fmt.trimmed(100 * scale.domainLow(), 1) + "\u2013"
+            + Fmt.trimmed(100 * scale.domainHigh(), 1) + "%", "middle", Palette.MUTED, null);
       }
       svg.line(x0, bottom, x0 + PANEL, bottom, "#555555", 1, null);
       if (Double.isFinite(panel.reference())) {

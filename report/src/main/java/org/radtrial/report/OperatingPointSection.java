@@ -204,6 +204,24 @@ final class OperatingPointSection implements Section {
     return String.join("; ", parts);
   }
 
+  /**
+   * Decimals for a difference in points: 1, or up to 3 when the interval excludes 0 and a bound (or
+   * the difference) would otherwise be printed as 0.0, which would read as if it did not.
+   */
+  static int decidingDigits(double difference, Interval ci) {
+    if (!ci.exists() || !ci.excludes(0)) {
+      return 1;
+    }
+    for (int digits = 1; digits < 3; digits++) {
+      double smallest = 0.5 * Math.pow(10, -digits);
+      if (Math.abs(100 * difference) >= smallest && Math.abs(100 * ci.lower()) >= smallest
+          && Math.abs(100 * ci.upper()) >= smallest) {
+        return digits;
+      }
+    }
+    return 3;
+  }
+
   /** A model against a reader on one metric, said no more strongly than the interval and the test allow. */
   private Finding comparison(Results results, JsonNode c, String metric, boolean matchedSpecificity) {
     String model = c.at("/decision_makers/0").asText();
@@ -226,8 +244,9 @@ final class OperatingPointSection implements Section {
     String found = metric.equals("sensitivity") ? "found" : "correctly cleared";
     String counts = model + " " + found + " " + Fmt.count(Math.round(first * cases)) + " of " + Fmt.count(cases) + " " + kind
         + " (" + Fmt.percent(first) + "), " + reader + " " + Fmt.count(Math.round(second * cases)) + " (" + Fmt.percent(second) + ")";
-    String numbers = Fmt.points(difference) + " points (" + results.level() + " CI " + Fmt.pointsInterval(ci) + "; exact McNemar "
-        + Fmt.pEquals("p", p) + ")";
+    int digits = decidingDigits(difference, ci);
+    String numbers = Fmt.signed(100 * difference, digits) + " points (" + results.level() + " CI "
+        + (ci.exists() ? Fmt.interval(ci.times(100), digits) : Fmt.NOT_ESTIMABLE) + "; exact McNemar " + Fmt.pEquals("p", p) + ")";
     String verdict = switch (j) {
       case HIGHER -> model + "'s " + metric + " is higher: " + numbers + ".";
       case LOWER -> model + "'s " + metric + " is lower: " + numbers + ".";

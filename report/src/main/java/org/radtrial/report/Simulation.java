@@ -234,6 +234,29 @@ final class Simulation {
     return Json.number(node.get("programme"), key);
   }
 
+  /**
+   * The follow-up window that defined the cancers: the programme's follow_up_months when a
+   * --diagnosis-months column applied it, 0 when none did (every cancer in the truth column counts).
+   * A results.json from before settings.diagnosis_months was written is taken at its programme.
+   */
+  double followUpApplied() {
+    JsonNode settings = results.get("settings");
+    if (settings != null && settings.has("diagnosis_months") && Json.text(settings, "diagnosis_months").isEmpty()) {
+      return 0;
+    }
+    return programme("follow_up_months");
+  }
+
+  /** What the bootstrap intervals include of the assumption for decisions never recorded, as a sentence. */
+  String assumptionUncertainty() {
+    return "calibrated".equals(assumptionName())
+        ? "The bootstrap intervals include the sampling uncertainty of the calibrated probabilities (they are"
+            + " re-estimated from the recorded arbitrations in every replicate), but not the uncertainty of the"
+            + " assumption itself: that unrecorded decisions would have gone as recorded ones did."
+        : "The bootstrap intervals do not include the uncertainty of this assumption: its probabilities are fixed,"
+            + " not estimated.";
+  }
+
   boolean costed() {
     return programme("cost_per_recall") > 0 || programme("cost_per_reading_hour") > 0;
   }

@@ -76,9 +76,9 @@ final class SimulationSection implements Section {
       findings.add(new Finding(Finding.Strength.CAUTION, String.join(" and ", strategies)
           + (strategies.size() == 1 ? " rests" : " rest") + " on decisions the programme never made, counted with the assumption \u201C" + sim.assumptionName()
           + "\u201D: an unrecorded arbitration or review recalls " + Fmt.percent(Json.number(a, "recall_if_cancer"))
-          + " of women with cancer and " + Fmt.percent(Json.number(a, "recall_if_normal")) + " of those without. Their"
-          + " intervals do not include the uncertainty of this assumption; the bounds \u201Calways recall\u201D and"
-          + " \u201Cnever recall\u201D are given under Virtual trial.", id()));
+          + " of women with cancer and " + Fmt.percent(Json.number(a, "recall_if_normal")) + " of those without. "
+          + sim.assumptionUncertainty() + " The bounds \u201Calways recall\u201D and \u201Cnever recall\u201D are"
+          + " given under Virtual trial.", id()));
     }
     for (Map.Entry<String, String> e : sim.notSimulated().entrySet()) {
       findings.add(new Finding(Finding.Strength.CAUTION, e.getKey() + " was not simulated: " + e.getValue(), id()));
@@ -300,13 +300,29 @@ final class SimulationSection implements Section {
     table.row("Minutes per read", Fmt.trimmed(sim.programme("minutes_per_read"), 2))
         .row("Minutes per arbitration", Fmt.trimmed(sim.programme("minutes_per_arbitration"), 2))
         .row("Minutes per extra review (safety net)", Fmt.trimmed(sim.programme("minutes_per_review"), 2))
-        .row("Cost per recall", given(sim.programme("cost_per_recall")))
-        .row("Cost per reading hour", given(sim.programme("cost_per_reading_hour")))
+        .row("Cost per recall", cost(sim.programme("cost_per_recall")))
+        .row("Cost per reading hour", cost(sim.programme("cost_per_reading_hour")))
         .row("Energy per recall, kWh", given(sim.programme("energy_per_recall_kwh")))
         .row("Arbitration capacity per 1,000 exams", given(sim.programme("arbitration_capacity_per_1000")))
-        .row("Follow-up for cancers", sim.programme("follow_up_months") > 0
-            ? Fmt.trimmed(sim.programme("follow_up_months"), 1) + " months" : "not given: every cancer in the case table counts");
+        .row("Follow-up for cancers", followUp(sim));
     table.write(html);
+  }
+
+  private static String followUp(Simulation sim) {
+    double applied = sim.followUpApplied();
+    double given = sim.programme("follow_up_months");
+    if (applied > 0) {
+      return Fmt.trimmed(applied, 1) + " months: a cancer diagnosed later counts as no cancer";
+    }
+    return given > 0
+        ? Fmt.trimmed(given, 1) + " months in the programme, not applied (no --diagnosis-months column was given): every"
+            + " cancer in the case table counts"
+        : "not given: every cancer in the case table counts";
+  }
+
+  /** A cost as used: 0 is shown as 0 (whether written or left out, the run counted no cost of this kind). */
+  private static String cost(double value) {
+    return value > 0 ? Fmt.trimmed(value, 2) : "0 (not counted)";
   }
 
   private static String given(double value) {
@@ -332,7 +348,7 @@ final class SimulationSection implements Section {
       return;
     }
     List<String> assumptions = sim.assumptions();
-    html.element("p", "The bootstrap intervals do not include the uncertainty of this assumption. The table shows how much"
+    html.element("p", sim.assumptionUncertainty() + " The table shows how much"
         + " rests on it: the same strategies if every unrecorded decision recalled (always recall) or none did (never"
         + " recall). Whatever the real recall probabilities are, the detection and recall rates lie between these bounds"
         + " (point estimates, at the thresholds of interest).");
@@ -590,7 +606,7 @@ final class SimulationSection implements Section {
     List<String> models = sim.models();
     StringBuilder s = new StringBuilder("Virtual trial: the " + Fmt.count(results.cases()) + " exams of the case table ("
         + Fmt.count(results.positives()) + " with cancer within the follow-up window");
-    double followUp = sim.programme("follow_up_months");
+    double followUp = sim.followUpApplied();
     s.append(followUp > 0 ? " of " + Fmt.trimmed(followUp, 1) + " months" : "").append(") were replayed as the programme"
         + " recorded them (baseline: ").append(reading(sim)).append("; ")
         .append(Fmt.trimmed(sim.programme("minutes_per_read"), 2))

@@ -98,6 +98,22 @@ class ReportTest {
     }
 
     @Test
+    void aBoundNearZeroOfAnIntervalThatExcludesZeroIsPrintedWithTheDecimalsThatShowIt() {
+      ObjectNode root = evaluation();
+      for (JsonNode c : root.get("decision_comparisons")) {
+        if (c.at("/decision_makers/0").asText().equals("beta") && c.path("sensitivity").isObject()) {
+          ObjectNode sensitivity = (ObjectNode) c.get("sensitivity");
+          sensitivity.put("difference", 0.052).put("mcnemar_exact_p", 0.04);
+          sensitivity.set("ci", MAPPER.createArrayNode().add(0.0004).add(0.103));
+        }
+      }
+      List<String> findings = keyFindings(Report.render(root));
+      assertThat(findings).anySatisfy(f -> assertThat(f).contains("beta's sensitivity is higher: +5.20 points (95% CI"
+          + " 0.04\u201310.30; exact McNemar p = 0.040)"));
+      assertThat(findings).noneSatisfy(f -> assertThat(f).contains("CI 0.0\u2013"));
+    }
+
+    @Test
     void aDifferenceThatDoesNotSurviveTheMultiplicityAdjustmentIsNotClaimed() {
       ObjectNode root = evaluation();
       ObjectNode pair = (ObjectNode) root.at("/comparisons/0");

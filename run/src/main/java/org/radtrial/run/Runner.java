@@ -86,6 +86,7 @@ public final class Runner {
     settings.put("seed", spec.seed());
     settings.put("sweep", spec.sweepPoints());
     settings.put("threshold_by", request.roles().calibrateBy());
+    settings.put("diagnosis_months", request.roles().diagnosisMonths());
     settings.put("constraints", spec.constraints().isEmpty() ? null
         : spec.constraints().stream().map(Constraint::describe).collect(Collectors.joining(",")));
     return new RunOutcome.Simulated(result, SimulationJson.tree(result, provenance(request, context), settings));

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.radtrial.core.binary.TwoProportions;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
@@ -74,6 +76,36 @@ public final class Auditor {
     return audit(cohort, spec, evaluation.deployedRule().describe(), evaluation.deployedThresholds(), reference);
   }
 
+  /**
+   * Says when single-column groups hold too few cancers for the slice search to look for missed
+   * cancers in them, so that "no failure slice found" is not read as "no weakness": how many, the
+   * cancers a slice needs, and the size of cohort in which a group holding 10% of the cancers could be
+   * searched.
+   */
+  private Optional<String> tooFewCancersToSearch(ModelView view, List<SubgroupRow> rows) {
+    if (view.positives == 0) {
+      return Optional.empty();
+    }
+    int minimum = Math.max(spec.minimumSliceTrials(),
+        SliceSearch.needed((view.positives - view.truePositives) / (double) view.positives, spec.ciLevel()));
+    List<SubgroupRow> single = rows.stream()
+        .filter(r -> r.model().equals(view.model.name()) && r.subgroup().depth() == 1).toList();
+    List<SubgroupRow> unsearched = single.stream().filter(r -> r.positives() < minimum)
+        .sorted(Comparator.comparingInt(SubgroupRow::positives).reversed()).toList();
+    if (unsearched.isEmpty()) {
+      return Optional.empty();
+    }
+    long exams = Math.round((view.positives + view.negatives) * (double) minimum / (0.10 * view.positives) / 1000.0) * 1000;
+    List<String> examples = unsearched.stream().limit(3)
+        .map(r -> r.subgroup().label() + " (" + r.positives() + ")").toList();
+    return Optional.of(String.format(Locale.ROOT, "%s: the cohort is too small to search %d of its %d single-column"
+        + " groups for missed cancers: a slice needs at least %d cancers to estimate its miss rate within +/-10 points,"
+        + " and the cohort has %d in all, so a weakness confined to a smaller group, e.g. %s, cannot be found here; a"
+        + " group holding 10%% of the cancers could be searched in a similar cohort of about %,d exams",
+        view.model.name(), unsearched.size(), single.size(), minimum, view.positives, String.join(", ", examples),
+        exams));
+  }
+
   private AuditResult run(String rule, double[] orientedThresholds, Cohort reference) {
     List<ModelScores> models = cohort.models();
     if (orientedThresholds.length != models.size()) {
@@ -116,6 +148,9 @@ public final class Auditor {
       if (!tested.isEmpty()) {
         notes.add("failure slices are tested only with enough cancers (missed cancers) or normals (false alarms) to"
             + " estimate the error rate within +/-10 points, and at least " + spec.minimumSliceTrials());
+      }
+      for (ModelView view : views) {
+        tooFewCancersToSearch(view, rows).ifPresent(notes::add);
       }
     }
     return new AuditResult(
