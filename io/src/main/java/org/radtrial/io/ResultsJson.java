@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.radtrial.core.binary.Proportion;
 import org.radtrial.core.cohort.Cohort;
@@ -38,6 +39,10 @@ public final class ResultsJson {
   private static final int MAX_LEVELS = 50;
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Checks registered on the classpath (none in production; the schema validation in tests). */
+  private static final List<ResultsCheck> CHECKS = ServiceLoader.load(ResultsCheck.class, ResultsCheck.class.getClassLoader())
+      .stream().map(ServiceLoader.Provider::get).toList();
 
   private ResultsJson() {}
 
@@ -76,13 +81,21 @@ public final class ResultsJson {
     return root;
   }
 
-  /** Indented JSON text with a final newline. */
+  /**
+   * Indented JSON text with a final newline: the one place results.json text is made, for every
+   * command. Each registered {@link ResultsCheck} sees the text first.
+   */
   public static String text(ObjectNode root) {
+    String text;
     try {
-      return MAPPER.writeValueAsString(root) + "\n";
+      text = MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
+    for (ResultsCheck check : CHECKS) {
+      check.check(text);
+    }
+    return text;
   }
 
   /** A new empty object node, for sections built elsewhere. */
