@@ -56,20 +56,31 @@ final class ResultsNode {
 
   /** The elements of the array at {@code key}, each read by {@code read}. */
   <T> List<T> list(String key, Function<ResultsNode, T> read) {
-    ResultsNode array = child(key);
-    array.expect(array.node.isArray(), "an array");
-    List<T> values = new ArrayList<>();
-    for (int i = 0; i < array.node.size(); i++) {
-      values.add(read.apply(new ResultsNode(array.node.get(i), array.pointer + "/" + i)));
-    }
-    return values;
+    return child(key).items(read);
   }
 
   /** The fields of the object at {@code key}, in the file's order, each value read by {@code read}. */
   <T> Map<String, T> map(String key, Function<ResultsNode, T> read) {
-    ResultsNode object = object(key);
     Map<String, T> values = new LinkedHashMap<>();
-    object.node.fieldNames().forEachRemaining(name -> values.put(name, read.apply(object.child(name))));
+    object(key).fields().forEach((name, value) -> values.put(name, read.apply(value)));
+    return values;
+  }
+
+  /** The fields of this object, in the file's order. */
+  Map<String, ResultsNode> fields() {
+    expect(node.isObject(), "an object");
+    Map<String, ResultsNode> values = new LinkedHashMap<>();
+    node.fieldNames().forEachRemaining(name -> values.put(name, child(name)));
+    return values;
+  }
+
+  /** The elements of this array, each read by {@code read}. */
+  <T> List<T> items(Function<ResultsNode, T> read) {
+    expect(node.isArray(), "an array");
+    List<T> values = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      values.add(read.apply(new ResultsNode(node.get(i), pointer + "/" + i)));
+    }
     return values;
   }
 
@@ -99,6 +110,32 @@ final class ResultsNode {
   int integer() {
     expect(node.isInt(), "an integer");
     return node.intValue();
+  }
+
+  /** The integer at {@code key}, or {@code whenNull} when it is null. */
+  int integerOr(String key, int whenNull) {
+    ResultsNode child = child(key);
+    return child.node.isNull() ? whenNull : child.integer();
+  }
+
+  /** The constant of {@code type} whose lower-case name is the string at {@code key}. */
+  <E extends Enum<E>> E constant(String key, Class<E> type) {
+    return child(key).constant(type);
+  }
+
+  /** The constant of {@code type} whose lower-case name is this string (or, for an object key, {@code name}). */
+  <E extends Enum<E>> E constant(Class<E> type) {
+    return constantNamed(text(), type);
+  }
+
+  <E extends Enum<E>> E constantNamed(String name, Class<E> type) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException("results.json: " + pointer() + " has '" + name + "', not one of "
+        + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList());
   }
 
   long longInteger(String key) {
