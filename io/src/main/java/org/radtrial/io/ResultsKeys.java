@@ -2,11 +2,13 @@ package org.radtrial.io;
 
 /**
  * The key names of results.json, defined once: the writers ({@link ResultsJson}, {@link SimulationJson})
- * and the typed readers ({@link EvaluationReader}, {@link SimulationReader}) use these constants, so a
- * key cannot be spelled two ways. Each constant is its key, upper-cased. Documented in
- * docs/results-schema.md; the shapes in docs/results-schema.json.
+ * and the typed readers ({@link EvaluationReader}, {@link SimulationReader}, {@link MrmcReader}) use these
+ * constants, so a key cannot be spelled two ways. (The mrmc and audit writers still spell their keys
+ * out; they move here once the changes under way to those sections are merged.) Each constant is its
+ * key, upper-cased. Documented in docs/results-schema.md; the shapes in docs/results-schema.json.
  */
 final class ResultsKeys {
+  static final String ALPHA = "alpha";
   static final String ARBITRATION = "arbitration";
   static final String ARBITRATION_CAPACITY_PER_1000 = "arbitration_capacity_per_1000";
   static final String ASSUMPTION = "assumption";
@@ -19,44 +21,69 @@ final class ResultsKeys {
   static final String BASELINE = "baseline";
   static final String BOOTSTRAP_REPLICATES = "bootstrap_replicates";
   static final String CANCERS = "cancers";
+  static final String CASE = "case";
   static final String CASES = "cases";
   static final String CI = "ci";
   static final String CI_LEVEL = "ci_level";
   static final String CI_METHOD = "ci_method";
   static final String COHORT = "cohort";
   static final String COLUMN = "column";
+  static final String COLUMNS = "columns";
   static final String COMMAND = "command";
   static final String COMPARISONS = "comparisons";
   static final String CONSTRAINTS = "constraints";
+  static final String CORR1 = "corr1";
+  static final String CORR2 = "corr2";
+  static final String CORR3 = "corr3";
   static final String COST_PER_READING_HOUR = "cost_per_reading_hour";
   static final String COST_PER_RECALL = "cost_per_recall";
   static final String COUNTS = "counts";
+  static final String COV1 = "cov1";
+  static final String COV2 = "cov2";
+  static final String COV3 = "cov3";
+  static final String COVARIANCE = "covariance";
+  static final String COVARIANCE_METHOD = "covariance_method";
   static final String CREATED_AT = "created_at";
+  static final String CRITICAL_F = "critical_f";
+  static final String CUT = "cut";
+  static final String DBM = "dbm";
+  static final String DDF = "ddf";
   static final String DECISION = "decision";
   static final String DECISION_COMPARISONS = "decision_comparisons";
   static final String DECISION_MAKERS = "decision_makers";
+  static final String DESIGN = "design";
+  static final String DF = "df";
   static final String DIFFERENCE = "difference";
   static final String DIFFERENCE_CI = "difference_ci";
   static final String DIFFERENCE_VS_BASELINE = "difference_vs_baseline";
+  static final String DIFFERENCES = "differences";
   static final String DISTINCT_VALUES = "distinct_values";
+  static final String DISTRIBUTION = "distribution";
+  static final String EFFECT = "effect";
+  static final String EFFECT_IS_OBSERVED = "effect_is_observed";
   static final String ENERGY_PER_RECALL_KWH = "energy_per_recall_kwh";
   static final String ESTIMATE = "estimate";
   static final String EXAMS = "exams";
   static final String EXCLUDED_MISSING = "excluded_missing";
+  static final String FIGURE_OF_MERIT = "figure_of_merit";
   static final String FIRST = "first";
   static final String FLAG_RATE = "flag_rate";
   static final String FN = "fn";
   static final String FOLLOW_UP_MONTHS = "follow_up_months";
   static final String FP = "fp";
+  static final String GENERALIZATION = "generalization";
   static final String HIGHER_IS_POSITIVE = "higher_is_positive";
   static final String INDEX = "index";
   static final String INPUT_FILE = "input_file";
+  static final String INPUT_FORMAT = "input_format";
   static final String INPUT_SHA256 = "input_sha256";
   static final String JAVA_VERSION = "java_version";
   static final String LEVEL = "level";
   static final String LOWER_IS_POSITIVE = "lower_is_positive";
   static final String MARGIN = "margin";
+  static final String MAX_CASES = "max_cases";
   static final String MCNEMAR_EXACT_P = "mcnemar_exact_p";
+  static final String MEAN_SQUARES = "mean_squares";
   static final String METADATA = "metadata";
   static final String METHOD = "method";
   static final String METRICS = "metrics";
@@ -64,30 +91,51 @@ final class ResultsKeys {
   static final String MINUTES_PER_READ = "minutes_per_read";
   static final String MINUTES_PER_REVIEW = "minutes_per_review";
   static final String MISSING = "missing";
+  static final String MODALITIES = "modalities";
+  static final String MODALITY = "modality";
+  static final String MODALITY_BY_CASE = "modality_by_case";
+  static final String MODALITY_BY_READER = "modality_by_reader";
+  static final String MODALITY_BY_READER_BY_CASE = "modality_by_reader_by_case";
+  static final String MODALITY_COVARIANCES = "modality_covariances";
   static final String MODEL = "model";
   static final String MODELS = "models";
+  static final String MRMC = "mrmc";
+  static final String MS_R = "ms_r";
   static final String NAME = "name";
+  static final String NDF = "ndf";
   static final String NEGATIVES = "negatives";
   static final String NON_INFERIOR = "non_inferior";
   static final String NON_INFERIORITY = "non_inferiority";
   static final String NON_INFERIORITY_MARGIN = "non_inferiority_margin";
+  static final String NONCENTRALITY = "noncentrality";
   static final String NOT_SIMULATED = "not_simulated";
   static final String NOTES = "notes";
   static final String NPV = "npv";
+  static final String OBUCHOWSKI_ROCKETTE = "obuchowski_rockette";
   static final String ONLY_FIRST_CORRECT = "only_first_correct";
   static final String ONLY_SECOND_CORRECT = "only_second_correct";
   static final String OPERATING_POINTS = "operating_points";
   static final String P = "p";
   static final String P_HOLM = "p_holm";
+  static final String PILOT_CASES = "pilot_cases";
+  static final String PILOT_COMPONENTS = "pilot_components";
+  static final String PLANS = "plans";
   static final String POSITIVE = "positive";
   static final String POSITIVES = "positives";
+  static final String POWER = "power";
   static final String PPV = "ppv";
   static final String PREVALENCE = "prevalence";
   static final String PROGRAMME = "programme";
   static final String PROPORTION_CI = "proportion_ci";
   static final String PROVENANCE = "provenance";
   static final String RADTRIAL_VERSION = "radtrial_version";
+  static final String RATING = "rating";
+  static final String READER = "reader";
+  static final String READER_BY_CASE = "reader_by_case";
+  static final String READER_COVARIANCES = "reader_covariances";
+  static final String READER_WITHIN_MODALITY = "reader_within_modality";
   static final String READERS = "readers";
+  static final String READERS_MEAN = "readers_mean";
   static final String READING = "reading";
   static final String REASON = "reason";
   static final String RECALL_IF_CANCER = "recall_if_cancer";
@@ -95,6 +143,7 @@ final class ResultsKeys {
   static final String RECALL_RATE = "recall_rate";
   static final String ROC = "roc";
   static final String RULE = "rule";
+  static final String SAMPLE_SIZE = "sample_size";
   static final String SCHEMA_VERSION = "schema_version";
   static final String SE = "se";
   static final String SECOND = "second";
@@ -106,11 +155,16 @@ final class ResultsKeys {
   static final String SIMULATION = "simulation";
   static final String SOURCE = "source";
   static final String SPECIFICITY = "specificity";
+  static final String STANDALONE = "standalone";
+  static final String STANDALONE_READER = "standalone_reader";
+  static final String STATISTIC = "statistic";
   static final String STRATEGIES = "strategies";
   static final String STRATEGY = "strategy";
   static final String SUBGROUPS = "subgroups";
   static final String SUCCESSES = "successes";
   static final String SWEEP = "sweep";
+  static final String TARGET_POWER = "target_power";
+  static final String TEST = "test";
   static final String THRESHOLD = "threshold";
   static final String THRESHOLD_BY = "threshold_by";
   static final String THRESHOLD_INDEX = "threshold_index";
@@ -122,6 +176,16 @@ final class ResultsKeys {
   static final String TRUTH = "truth";
   static final String USER_GIVEN = "user_given";
   static final String VALUE = "value";
+  static final String VALUES = "values";
+  static final String VAR_C = "var_c";
+  static final String VAR_ERROR = "var_error";
+  static final String VAR_R = "var_r";
+  static final String VAR_RC = "var_rc";
+  static final String VAR_TC = "var_tc";
+  static final String VAR_TR = "var_tr";
+  static final String VARIANCE_COMPONENTS = "variance_components";
+  static final String WITHIN_MODALITY = "within_modality";
+  static final String WITHIN_READER = "within_reader";
   static final String Z = "z";
 
   private ResultsKeys() {}

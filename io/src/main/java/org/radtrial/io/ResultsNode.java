@@ -163,6 +163,30 @@ final class ResultsNode {
     return node.doubleValue();
   }
 
+  /** The number at {@code key}, or {@code whenNull} when it is null. */
+  double numberOr(String key, double whenNull) {
+    ResultsNode child = child(key);
+    return child.node.isNull() ? whenNull : child.number();
+  }
+
+  /** The integer at {@code key}, or {@code whenNull} when it is null. */
+  long longIntegerOr(String key, long whenNull) {
+    return child(key).node.isNull() ? whenNull : longInteger(key);
+  }
+
+  /**
+   * The [lower, upper] at {@code key} as an interval at {@code level}, where a null bound is infinite
+   * (−∞ below, +∞ above), as the mrmc writer writes unbounded intervals.
+   */
+  Interval openInterval(String key, double level) {
+    ResultsNode child = child(key);
+    child.expect(child.node.isArray() && child.node.size() == 2, "[lower, upper]");
+    ResultsNode lower = new ResultsNode(child.node.get(0), child.pointer + "/0");
+    ResultsNode upper = new ResultsNode(child.node.get(1), child.pointer + "/1");
+    return new Interval(lower.isNull() ? Double.NEGATIVE_INFINITY : lower.number(),
+        upper.isNull() ? Double.POSITIVE_INFINITY : upper.number(), level);
+  }
+
   /** The [lower, upper] at {@code key} as an interval at {@code level}; null when it is null. */
   Interval interval(String key, double level) {
     ResultsNode child = child(key);
