@@ -1,6 +1,5 @@
 package org.radtrial.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,7 +32,7 @@ public final class MrmcResultsJson {
   private MrmcResultsJson() {}
 
   /**
-   * The JSON text.
+   * The JSON text (made by {@link ResultsJson#text}, like every results.json).
    *
    * @param input how the ratings were read
    * @param format the format they were read in
@@ -68,11 +67,7 @@ public final class MrmcResultsJson {
     }
     root.set("settings", settings(result.spec(), input, format));
     root.set("provenance", provenance(provenance));
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serialises", e);
-    }
+    return ResultsJson.text(root);
   }
 
   /** Writes results.json atomically into {@code directory}, returning its path. */

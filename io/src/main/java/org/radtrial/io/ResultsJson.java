@@ -1,5 +1,7 @@
 package org.radtrial.io;
 
+import static org.radtrial.io.ResultsKeys.*;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.radtrial.core.binary.Proportion;
@@ -40,6 +43,10 @@ public final class ResultsJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** Checks registered on the classpath (none in production; the schema validation in tests). */
+  private static final List<ResultsCheck> CHECKS = ServiceLoader.load(ResultsCheck.class, ResultsCheck.class.getClassLoader())
+      .stream().map(ServiceLoader.Provider::get).toList();
+
   private ResultsJson() {}
 
   /** The JSON text of a result. */
@@ -50,40 +57,48 @@ public final class ResultsJson {
   /** The JSON tree of a result, to which a command may add its own section (for example "audit"). */
   public static ObjectNode tree(EvaluationResult result, Cohort cohort, CaseTableSpec input, Provenance provenance) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("schema_version", SCHEMA_VERSION);
-    root.set("cohort", cohort(result, cohort, input));
-    ObjectNode models = root.putObject("models");
+    root.put(ResultsKeys.SCHEMA_VERSION, SCHEMA_VERSION);
+    root.set(COHORT, cohort(result, cohort, input));
+    ObjectNode models = root.putObject(MODELS);
     for (ModelResult model : result.models()) {
       models.set(model.name(), model(model));
     }
-    ArrayNode comparisons = root.putArray("comparisons");
+    ArrayNode comparisons = root.putArray(COMPARISONS);
     for (AucComparison c : result.comparisons()) {
       comparisons.add(comparison(c));
     }
-    ObjectNode readers = root.putObject("readers");
+    ObjectNode readers = root.putObject(READERS);
     for (ReaderResult reader : result.readers()) {
       ObjectNode node = metrics(reader.metrics());
-      node.put("excluded_missing", reader.excludedMissing());
+      node.put(EXCLUDED_MISSING, reader.excludedMissing());
       readers.set(reader.name(), node);
     }
-    ArrayNode decisions = root.putArray("decision_comparisons");
+    ArrayNode decisions = root.putArray(DECISION_COMPARISONS);
     for (DecisionComparison c : result.decisionComparisons()) {
       decisions.add(decisionComparison(c));
     }
-    ArrayNode notes = root.putArray("notes");
+    ArrayNode notes = root.putArray(NOTES);
     result.notes().forEach(notes::add);
-    root.set("settings", settings(result.spec(), input));
-    root.set("provenance", provenance(provenance));
+    root.set(SETTINGS, settings(result.spec(), input));
+    root.set(PROVENANCE, provenance(provenance));
     return root;
   }
 
-  /** Indented JSON text with a final newline. */
+  /**
+   * Indented JSON text with a final newline: the one place results.json text is made, for every
+   * command. Each registered {@link ResultsCheck} sees the text first.
+   */
   public static String text(ObjectNode root) {
+    String text;
     try {
-      return MAPPER.writeValueAsString(root) + "\n";
+      text = MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
+    for (ResultsCheck check : CHECKS) {
+      check.check(text);
+    }
+    return text;
   }
 
   /** A new empty object node, for sections built elsewhere. */
@@ -93,23 +108,23 @@ public final class ResultsJson {
 
   private static ObjectNode cohort(EvaluationResult result, Cohort cohort, CaseTableSpec input) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("cases", result.cases());
-    node.put("positives", result.positives());
-    node.put("negatives", result.negatives());
-    node.put("prevalence", result.positives() / (double) result.cases());
-    ObjectNode truth = node.putObject("truth");
-    truth.put("column", input.truthColumn());
-    truth.put("positive", input.positiveValue());
-    ObjectNode metadata = node.putObject("metadata");
+    node.put(CASES, result.cases());
+    node.put(POSITIVES, result.positives());
+    node.put(NEGATIVES, result.negatives());
+    node.put(PREVALENCE, result.positives() / (double) result.cases());
+    ObjectNode truth = node.putObject(TRUTH);
+    truth.put(COLUMN, input.truthColumn());
+    truth.put(POSITIVE, input.positiveValue());
+    ObjectNode metadata = node.putObject(METADATA);
     for (Map.Entry<String, List<String>> column : cohort.metadata().entrySet()) {
       Map<String, Integer> levels = new TreeMap<>();
       for (String value : column.getValue()) {
         levels.merge(value, 1, Integer::sum);
       }
       ObjectNode summary = metadata.putObject(column.getKey());
-      summary.put("distinct_values", levels.size());
+      summary.put(DISTINCT_VALUES, levels.size());
       if (levels.size() <= MAX_LEVELS) {
-        ObjectNode counts = summary.putObject("counts");
+        ObjectNode counts = summary.putObject(COUNTS);
         levels.forEach(counts::put);
       }
     }
@@ -118,89 +133,89 @@ public final class ResultsJson {
 
   private static ObjectNode model(ModelResult model) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("higher_is_positive", model.higherIsPositive());
-    node.put("excluded_missing", model.excludedMissing());
-    node.set("auc", auc(model.auc()));
+    node.put(HIGHER_IS_POSITIVE, model.higherIsPositive());
+    node.put(EXCLUDED_MISSING, model.excludedMissing());
+    node.set(AUC, auc(model.auc()));
     if (model.bootstrapAuc() != null) {
-      node.set("auc_bootstrap", auc(model.bootstrapAuc()));
+      node.set(AUC_BOOTSTRAP, auc(model.bootstrapAuc()));
     }
-    ArrayNode points = node.putArray("operating_points");
+    ArrayNode points = node.putArray(OPERATING_POINTS);
     for (OperatingPoint point : model.operatingPoints()) {
       ObjectNode p = metrics(point.metrics());
-      p.put("rule", point.rule().describe());
-      number(p, "threshold", point.threshold());
-      p.put("decision", point.decision());
+      p.put(RULE, point.rule().describe());
+      number(p, THRESHOLD, point.threshold());
+      p.put(DECISION, point.decision());
       points.add(p);
     }
-    ArrayNode roc = node.putArray("roc");
+    ArrayNode roc = node.putArray(ROC);
     for (ModelResult.RocCurvePoint point : model.roc()) {
       ObjectNode p = roc.addObject();
-      number(p, "threshold", point.threshold());
-      p.put("sensitivity", point.sensitivity());
-      p.put("specificity", point.specificity());
-      p.set("sensitivity_ci", interval(point.sensitivityCi()));
+      number(p, THRESHOLD, point.threshold());
+      p.put(SENSITIVITY, point.sensitivity());
+      p.put(SPECIFICITY, point.specificity());
+      p.set(SENSITIVITY_CI, interval(point.sensitivityCi()));
     }
     return node;
   }
 
   private static ObjectNode auc(AucEstimate estimate) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("estimate", estimate.estimate());
-    node.set("ci", interval(estimate.ci()));
-    number(node, "se", estimate.standardError());
-    node.put("method", estimate.method());
-    node.put("positives", estimate.positives());
-    node.put("negatives", estimate.negatives());
+    node.put(ESTIMATE, estimate.estimate());
+    node.set(CI, interval(estimate.ci()));
+    number(node, SE, estimate.standardError());
+    node.put(METHOD, estimate.method());
+    node.put(POSITIVES, estimate.positives());
+    node.put(NEGATIVES, estimate.negatives());
     return node;
   }
 
   private static ObjectNode comparison(AucComparison c) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.putArray("models").add(c.modelA()).add(c.modelB());
-    number(node, "auc_a", c.test().aucA());
-    number(node, "auc_b", c.test().aucB());
-    number(node, "auc_difference", c.test().difference());
-    node.set("ci", interval(c.test().ci()));
-    number(node, "se", c.test().standardError());
-    number(node, "z", c.test().z());
-    number(node, "p", c.test().p());
-    number(node, "p_holm", c.pHolm());
-    node.put("method", "DeLong paired");
-    node.put("positives", c.test().positives());
-    node.put("negatives", c.test().negatives());
+    node.putArray(MODELS).add(c.modelA()).add(c.modelB());
+    number(node, AUC_A, c.test().aucA());
+    number(node, AUC_B, c.test().aucB());
+    number(node, AUC_DIFFERENCE, c.test().difference());
+    node.set(CI, interval(c.test().ci()));
+    number(node, SE, c.test().standardError());
+    number(node, Z, c.test().z());
+    number(node, P, c.test().p());
+    number(node, P_HOLM, c.pHolm());
+    node.put(METHOD, "DeLong paired");
+    node.put(POSITIVES, c.test().positives());
+    node.put(NEGATIVES, c.test().negatives());
     return node;
   }
 
   private static ObjectNode metrics(DecisionMetrics m) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("tp", m.counts().truePositives());
-    node.put("fp", m.counts().falsePositives());
-    node.put("tn", m.counts().trueNegatives());
-    node.put("fn", m.counts().falseNegatives());
-    node.set("sensitivity", proportion(m.sensitivity()));
-    node.set("specificity", proportion(m.specificity()));
-    node.set("ppv", proportion(m.ppv()));
-    node.set("npv", proportion(m.npv()));
-    node.set("recall_rate", proportion(m.recallRate()));
+    node.put(TP, m.counts().truePositives());
+    node.put(FP, m.counts().falsePositives());
+    node.put(TN, m.counts().trueNegatives());
+    node.put(FN, m.counts().falseNegatives());
+    node.set(SENSITIVITY, proportion(m.sensitivity()));
+    node.set(SPECIFICITY, proportion(m.specificity()));
+    node.set(PPV, proportion(m.ppv()));
+    node.set(NPV, proportion(m.npv()));
+    node.set(RECALL_RATE, proportion(m.recallRate()));
     return node;
   }
 
   private static ObjectNode proportion(Proportion p) {
     ObjectNode node = MAPPER.createObjectNode();
-    number(node, "estimate", p.estimate());
-    node.set("ci", interval(p.ci()));
-    node.put("successes", p.successes());
-    node.put("trials", p.trials());
-    node.put("method", p.method().label());
+    number(node, ESTIMATE, p.estimate());
+    node.set(CI, interval(p.ci()));
+    node.put(SUCCESSES, p.successes());
+    node.put(TRIALS, p.trials());
+    node.put(METHOD, p.method().label());
     return node;
   }
 
   private static ObjectNode decisionComparison(DecisionComparison c) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("rule", c.rule().describe());
-    node.putArray("decision_makers").add(c.first()).add(c.second());
-    node.set("sensitivity", pairedRate(c.sensitivity()));
-    node.set("specificity", pairedRate(c.specificity()));
+    node.put(RULE, c.rule().describe());
+    node.putArray(DECISION_MAKERS).add(c.first()).add(c.second());
+    node.set(SENSITIVITY, pairedRate(c.sensitivity()));
+    node.set(SPECIFICITY, pairedRate(c.specificity()));
     return node;
   }
 
@@ -209,38 +224,38 @@ public final class ResultsJson {
       return NullNode.getInstance();
     }
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("cases", c.cases());
-    node.put("first", c.first());
-    node.put("second", c.second());
-    node.put("difference", c.difference());
-    node.set("ci", interval(c.ci()));
-    node.put("ci_method", "Tango score");
-    node.put("only_first_correct", c.onlyFirstCorrect());
-    node.put("only_second_correct", c.onlySecondCorrect());
-    node.put("mcnemar_exact_p", c.mcnemarP());
+    node.put(CASES, c.cases());
+    node.put(FIRST, c.first());
+    node.put(SECOND, c.second());
+    node.put(DIFFERENCE, c.difference());
+    node.set(CI, interval(c.ci()));
+    node.put(CI_METHOD, "Tango score");
+    node.put(ONLY_FIRST_CORRECT, c.onlyFirstCorrect());
+    node.put(ONLY_SECOND_CORRECT, c.onlySecondCorrect());
+    node.put(MCNEMAR_EXACT_P, c.mcnemarP());
     if (c.nonInferiority() != null) {
-      ObjectNode ni = node.putObject("non_inferiority");
-      ni.put("margin", c.nonInferiority().margin());
-      ni.put("p", c.nonInferiority().p());
-      ni.put("non_inferior", c.nonInferiority().nonInferior());
-      ni.put("method", "Tango score test, one-sided");
+      ObjectNode ni = node.putObject(NON_INFERIORITY);
+      ni.put(MARGIN, c.nonInferiority().margin());
+      ni.put(P, c.nonInferiority().p());
+      ni.put(NON_INFERIOR, c.nonInferiority().nonInferior());
+      ni.put(METHOD, "Tango score test, one-sided");
     }
     return node;
   }
 
   private static ObjectNode settings(EvaluationSpec spec, CaseTableSpec input) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("ci_level", spec.ciLevel());
-    node.put("bootstrap_replicates", spec.bootstrapReplicates());
-    node.put("seed", spec.seed());
-    node.put("proportion_ci", spec.proportionCi().label());
-    ArrayNode rules = node.putArray("operating_points");
+    node.put(CI_LEVEL, spec.ciLevel());
+    node.put(BOOTSTRAP_REPLICATES, spec.bootstrapReplicates());
+    node.put(SEED, spec.seed());
+    node.put(PROPORTION_CI, spec.proportionCi().label());
+    ArrayNode rules = node.putArray(OPERATING_POINTS);
     for (OperatingPointRule rule : spec.operatingPoints()) {
       rules.add(rule.describe());
     }
-    number(node, "non_inferiority_margin", spec.nonInferiorityMargin());
-    node.put("missing", input.missing().name().toLowerCase(java.util.Locale.ROOT));
-    ArrayNode lower = node.putArray("lower_is_positive");
+    number(node, NON_INFERIORITY_MARGIN, spec.nonInferiorityMargin());
+    node.put(MISSING, input.missing().name().toLowerCase(java.util.Locale.ROOT));
+    ArrayNode lower = node.putArray(LOWER_IS_POSITIVE);
     input.models().stream().filter(input.lowerIsPositive()::contains).forEach(lower::add);
     return node;
   }
@@ -251,13 +266,13 @@ public final class ResultsJson {
 
   private static ObjectNode provenance(Provenance p) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("radtrial_version", p.radtrialVersion());
-    node.put("input_file", p.inputFile());
-    node.put("input_sha256", p.inputSha256());
-    node.put("seed", p.seed());
-    node.put("command", p.command());
-    node.put("java_version", p.javaVersion());
-    node.put("created_at", p.createdAt());
+    node.put(RADTRIAL_VERSION, p.radtrialVersion());
+    node.put(INPUT_FILE, p.inputFile());
+    node.put(INPUT_SHA256, p.inputSha256());
+    node.put(SEED, p.seed());
+    node.put(COMMAND, p.command());
+    node.put(JAVA_VERSION, p.javaVersion());
+    node.put(CREATED_AT, p.createdAt());
     return node;
   }
 

@@ -44,6 +44,10 @@ public record EvaluationSpec(
     return new EvaluationSpec(0.95, 2000, 1, CiMethod.WILSON, List.of(), Double.NaN, 500);
   }
 
+  public EvaluationSpec withOperatingPoints(List<OperatingPointRule> rules) {
+    return new EvaluationSpec(ciLevel, bootstrapReplicates, seed, proportionCi, rules, nonInferiorityMargin, rocPoints);
+  }
+
   public EvaluationSpec withBootstrap(int replicates, long newSeed) {
     return new EvaluationSpec(ciLevel, replicates, newSeed, proportionCi, operatingPoints, nonInferiorityMargin, rocPoints);
   }

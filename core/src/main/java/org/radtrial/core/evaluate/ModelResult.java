@@ -1,6 +1,7 @@
 package org.radtrial.core.evaluate;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.roc.AucEstimate;
 import org.radtrial.core.stat.Interval;
 
@@ -29,7 +30,7 @@ public record ModelResult(
    * (the proportion interval of true positives among the positives at that threshold; pointwise,
    * not a simultaneous band).
    */
-  public record RocCurvePoint(double threshold, double sensitivity, double specificity, Interval sensitivityCi) {}
+  public record RocCurvePoint(double threshold, double sensitivity, double specificity, @Nullable Interval sensitivityCi) {}
 
   /** The operating point this model got from a rule, if the rule gave it one. */
   public java.util.Optional<OperatingPoint> at(OperatingPointRule rule) {
