@@ -2,24 +2,20 @@ package org.radtrial.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.radtrial.core.mrmc.CovarianceMethod;
-import org.radtrial.core.mrmc.MrmcAnalysis;
 import org.radtrial.core.mrmc.MrmcResult;
 import org.radtrial.core.mrmc.MrmcSpec;
 import org.radtrial.core.mrmc.ReaderStudy;
 import org.radtrial.core.mrmc.StudyPlan;
-import org.radtrial.io.Checksums;
-import org.radtrial.io.MrmcResultsJson;
-import org.radtrial.io.Provenance;
+import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.io.RatingsFormat;
-import org.radtrial.io.RatingsReader;
 import org.radtrial.io.RatingsSpec;
-import org.radtrial.run.RadtrialVersion;
 import org.radtrial.run.ResultsFolder;
+import org.radtrial.run.RunOutcome;
+import org.radtrial.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -148,12 +144,11 @@ final class MrmcCommand implements Callable<Integer> {
     folder.check();
     MrmcSpec spec = analysisSpec();
     RatingsSpec input = inputSpec();
-    ReaderStudy study = RatingsReader.read(ratings, input);
-    MrmcResult result = MrmcAnalysis.analyse(study, spec);
-    Provenance provenance = new Provenance(RadtrialVersion.get(), ratings.toString(), Checksums.sha256(ratings), 0,
-        CommandLines.quoted(command), System.getProperty("java.version"), Instant.now().toString());
     RatingsFormat resolved = format != null ? format : RatingsFormat.of(ratings);
-    folder.write(MrmcResultsJson.toJson(result, input, resolved, provenance));
+    RunRequest request = new RunRequest.ReaderStudy(ratings, ratings.toString(), input, resolved, spec);
+    RunOutcome.ReaderStudyAnalysed run = (RunOutcome.ReaderStudyAnalysed) EvaluationRun.execute(command, request, folder,
+        ProgressListener.NONE);
+    MrmcResult result = run.analysis();
     PrintWriter stdout = command.commandLine().getOut();
     new MrmcSummary(stdout).print(result);
     EvaluationRun.printWritten(stdout, folder);

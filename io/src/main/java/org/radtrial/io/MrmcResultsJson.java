@@ -40,6 +40,11 @@ public final class MrmcResultsJson {
    *     numbers, and "seed" is written as null)
    */
   public static String toJson(MrmcResult result, RatingsSpec input, RatingsFormat format, Provenance provenance) {
+    return ResultsJson.text(tree(result, input, format, provenance));
+  }
+
+  /** The results.json tree of a reader study. */
+  public static ObjectNode tree(MrmcResult result, RatingsSpec input, RatingsFormat format, Provenance provenance) {
     MrmcAnalysisJson analyses = new MrmcAnalysisJson(MAPPER);
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schema_version", SCHEMA_VERSION);
@@ -67,7 +72,7 @@ public final class MrmcResultsJson {
     }
     root.set("settings", settings(result.spec(), input, format));
     root.set("provenance", provenance(provenance));
-    return ResultsJson.text(root);
+    return root;
   }
 
   /** Writes results.json atomically into {@code directory}, returning its path. */

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import org.radtrial.core.audit.AuditSpec;
 import org.radtrial.core.evaluate.EvaluationSpec;
+import org.radtrial.core.mrmc.MrmcSpec;
 import org.radtrial.core.simulate.Programme;
 import org.radtrial.core.simulate.ScreeningRoles;
 import org.radtrial.core.simulate.SimulationSpec;
+import org.radtrial.io.RatingsFormat;
+import org.radtrial.io.RatingsSpec;
 
 /**
  * What one run computes, complete and checked: the command line and the web form each build one
@@ -15,8 +18,11 @@ import org.radtrial.core.simulate.SimulationSpec;
  * adding one request type here and one case to {@link Runner#run}.
  */
 public sealed interface RunRequest {
-  /** The case table the run reads. */
-  CaseInput input();
+  /** The file the run reads (a case table, or a reader study's ratings). */
+  Path inputFile();
+
+  /** That file as its user knows it: shown in provenance and in messages. */
+  String inputName();
 
   /** The seed of every random stream of the run, written to provenance. */
   long seed();
@@ -28,7 +34,8 @@ public sealed interface RunRequest {
   enum Kind {
     EVALUATION("evaluation"),
     AUDIT("audit"),
-    SIMULATION("simulation");
+    SIMULATION("simulation"),
+    READER_STUDY("mrmc");
 
     private final String key;
 
@@ -63,6 +70,16 @@ public sealed interface RunRequest {
     }
 
     @Override
+    public Path inputFile() {
+      return input.file();
+    }
+
+    @Override
+    public String inputName() {
+      return input.name();
+    }
+
+    @Override
     public long seed() {
       return evaluation.seed();
     }
@@ -83,6 +100,16 @@ public sealed interface RunRequest {
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(evaluation, "evaluation");
       Objects.requireNonNull(audit, "audit");
+    }
+
+    @Override
+    public Path inputFile() {
+      return input.file();
+    }
+
+    @Override
+    public String inputName() {
+      return input.name();
     }
 
     @Override
@@ -114,6 +141,16 @@ public sealed interface RunRequest {
     }
 
     @Override
+    public Path inputFile() {
+      return input.file();
+    }
+
+    @Override
+    public String inputName() {
+      return input.name();
+    }
+
+    @Override
     public long seed() {
       return simulation.seed();
     }
@@ -121,6 +158,47 @@ public sealed interface RunRequest {
     @Override
     public Kind kind() {
       return Kind.SIMULATION;
+    }
+  }
+
+  /**
+   * A multi-reader multi-case reader study ({@code radtrial mrmc}). No random draws: provenance
+   * records seed 0.
+   *
+   * @param ratings the ratings file
+   * @param name the file as its user knows it
+   * @param spec its columns and conventions
+   * @param format how it is laid out (table, iMRMC, LRC)
+   * @param analysis what to compute
+   */
+  record ReaderStudy(Path ratings, String name, RatingsSpec spec, RatingsFormat format, MrmcSpec analysis)
+      implements RunRequest {
+    public ReaderStudy {
+      Objects.requireNonNull(ratings, "ratings");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(spec, "spec");
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(analysis, "analysis");
+    }
+
+    @Override
+    public Path inputFile() {
+      return ratings;
+    }
+
+    @Override
+    public String inputName() {
+      return name;
+    }
+
+    @Override
+    public long seed() {
+      return 0;
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.READER_STUDY;
     }
   }
 }

@@ -13,6 +13,9 @@ import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.evaluate.EvaluationResult;
 import org.radtrial.core.evaluate.Evaluator;
+import org.radtrial.core.mrmc.MrmcAnalysis;
+import org.radtrial.core.mrmc.MrmcResult;
+import org.radtrial.core.mrmc.ReaderStudy;
 import org.radtrial.core.simulate.Constraint;
 import org.radtrial.core.simulate.ScreeningExams;
 import org.radtrial.core.simulate.SimulationResult;
@@ -21,7 +24,9 @@ import org.radtrial.core.simulate.Simulator;
 import org.radtrial.io.AuditJson;
 import org.radtrial.io.CaseTableReader;
 import org.radtrial.io.Checksums;
+import org.radtrial.io.MrmcResultsJson;
 import org.radtrial.io.Provenance;
+import org.radtrial.io.RatingsReader;
 import org.radtrial.io.ResultsJson;
 import org.radtrial.io.SimulationJson;
 
@@ -44,7 +49,10 @@ public final class Runner {
     if (request instanceof RunRequest.Audit a) {
       return audit(a, context);
     }
-    return simulate((RunRequest.Simulate) request, context);
+    if (request instanceof RunRequest.Simulate s) {
+      return simulate(s, context);
+    }
+    return readerStudy((RunRequest.ReaderStudy) request, context);
   }
 
   private static RunOutcome.Evaluated evaluate(RunRequest.Evaluate request, RunContext context) {
@@ -92,13 +100,19 @@ public final class Runner {
     return new RunOutcome.Simulated(result, SimulationJson.tree(result, provenance(request, context), settings));
   }
 
+  private static RunOutcome.ReaderStudyAnalysed readerStudy(RunRequest.ReaderStudy request, RunContext context) {
+    ReaderStudy study = RatingsReader.read(request.ratings(), request.spec());
+    MrmcResult result = MrmcAnalysis.analyse(study, request.analysis());
+    return new RunOutcome.ReaderStudyAnalysed(result,
+        MrmcResultsJson.tree(result, request.spec(), request.format(), provenance(request, context)));
+  }
+
   private static Cohort read(CaseInput input) {
     return CaseTableReader.read(input.file(), input.spec());
   }
 
   private static Provenance provenance(RunRequest request, RunContext context) {
-    CaseInput input = request.input();
-    return new Provenance(context.version(), input.name(), Checksums.sha256(input.file()), request.seed(),
+    return new Provenance(context.version(), request.inputName(), Checksums.sha256(request.inputFile()), request.seed(),
         context.invocation(), System.getProperty("java.version"), Instant.now().toString());
   }
 }

@@ -13,8 +13,9 @@ import org.radtrial.run.RunRequest;
  * @param groups metadata columns to audit or to break the simulation down by (empty: every metadata column)
  */
 record RunParameters(String kind, int bootstrap, long seed, double ciLevel, List<String> groups) {
-  /** The kinds a workspace run can be: the run layer's, by the names results.json and the API use. */
-  static final List<String> KINDS = RunRequest.Kind.keys();
+  /** The kinds a workspace run can be: the run layer's kinds that read a case table, by their results.json names. */
+  static final List<String> KINDS = List.of(RunRequest.Kind.EVALUATION.key(), RunRequest.Kind.AUDIT.key(),
+      RunRequest.Kind.SIMULATION.key());
 
   RunParameters {
     if (!KINDS.contains(kind)) {
