@@ -63,7 +63,7 @@ public final class BenchmarkData {
     int a = 0;
     int b = 0;
     for (int i = 0; i < cohort.size(); i++) {
-      if (cohort.truth()[i]) {
+      if (cohort.truth(i)) {
         p[a++] = model.oriented(i);
       } else {
         n[b++] = model.oriented(i);

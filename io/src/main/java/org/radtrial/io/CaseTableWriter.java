@@ -37,13 +37,13 @@ public final class CaseTableWriter {
           for (List<String> column : metadata) {
             line.append(',').append(quote(column.get(i)));
           }
-          line.append(',').append(cohort.truth()[i] ? '1' : '0');
+          line.append(',').append(cohort.truth(i) ? '1' : '0');
           for (ReaderDecisions r : cohort.readers()) {
-            byte d = r.decisions()[i];
+            byte d = r.decision(i);
             line.append(',').append(d == ReaderDecisions.MISSING ? "" : d == ReaderDecisions.POSITIVE ? "1" : "0");
           }
           for (ModelScores m : cohort.models()) {
-            double s = m.scores()[i];
+            double s = m.score(i);
             line.append(',');
             if (!Double.isNaN(s)) {
               line.append(s);

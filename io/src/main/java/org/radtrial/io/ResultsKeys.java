@@ -224,6 +224,7 @@ final class ResultsKeys {
   static final String TESTED = "tested";
   static final String THRESHOLD = "threshold";
   static final String THRESHOLD_BY = "threshold_by";
+  static final String DIAGNOSIS_MONTHS = "diagnosis_months";
   static final String THRESHOLD_INDEX = "threshold_index";
   static final String THRESHOLDS = "thresholds";
   static final String THRESHOLDS_OF_INTEREST = "thresholds_of_interest";

@@ -98,6 +98,6 @@ public final class SimulationReader {
 
   private static SimulationResults.Settings settings(ResultsNode s) {
     return new SimulationResults.Settings(s.number(CI_LEVEL), s.integer(BOOTSTRAP_REPLICATES), s.longInteger(SEED), s.integer(SWEEP),
-        s.stringOrNull(THRESHOLD_BY), s.stringOrNull(CONSTRAINTS));
+        s.stringOrNull(THRESHOLD_BY), s.stringOrNull(DIAGNOSIS_MONTHS), s.stringOrNull(CONSTRAINTS));
   }
 }

@@ -21,7 +21,9 @@ public record SimulationResults(int schemaVersion, SimulationResult simulation, 
    * "settings" of a simulation.
    *
    * @param thresholdBy the column thresholds are calibrated within; null when none
+   * @param diagnosisMonths the column of months to diagnosis that applied the follow-up window; null when none
    * @param constraints the constraints as given; null when none
    */
-  public record Settings(double ciLevel, int bootstrapReplicates, long seed, int sweep, @Nullable String thresholdBy, @Nullable String constraints) {}
+  public record Settings(double ciLevel, int bootstrapReplicates, long seed, int sweep, @Nullable String thresholdBy,
+      @Nullable String diagnosisMonths, @Nullable String constraints) {}
 }

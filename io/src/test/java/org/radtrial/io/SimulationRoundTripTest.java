@@ -57,6 +57,7 @@ class SimulationRoundTripTest {
     settings.put("seed", 17L);
     settings.put("sweep", 8);
     settings.put("threshold_by", null);
+    settings.put("diagnosis_months", "months_to_diagnosis");
     settings.put("constraints", "recall_rate<=0.05,cdr>=baseline");
   }
 
@@ -110,7 +111,8 @@ class SimulationRoundTripTest {
     SimulationResults read = readBack();
 
     assertThat(read.schemaVersion()).isEqualTo(ResultsJson.SCHEMA_VERSION);
-    assertThat(read.settings()).isEqualTo(new SimulationResults.Settings(0.9, 25, 17, 8, null, "recall_rate<=0.05,cdr>=baseline"));
+    assertThat(read.settings()).isEqualTo(new SimulationResults.Settings(0.9, 25, 17, 8, null, "months_to_diagnosis",
+        "recall_rate<=0.05,cdr>=baseline"));
     assertThat(read.provenance()).isEqualTo(PROVENANCE);
   }
 

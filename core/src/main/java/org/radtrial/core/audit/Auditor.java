@@ -259,7 +259,7 @@ public final class Auditor {
   private ConfidentError error(ModelView view, int i, String kind) {
     Map<String, String> metadata = new LinkedHashMap<>();
     cohort.metadata().forEach((column, values) -> metadata.put(column, values.get(i)));
-    return new ConfidentError(view.name(), cohort.caseIds().get(i), kind, view.model.scores()[i], metadata);
+    return new ConfidentError(view.name(), cohort.caseIds().get(i), kind, view.model.score(i), metadata);
   }
 
   /** Calibration for models whose every score lies in [0, 1]: overall and per level of each column. */
@@ -303,7 +303,7 @@ public final class Auditor {
     for (int k = 0; k < size; k++) {
       int i = cases == null ? k : cases[k];
       if (view.present[i]) {
-        p[n] = view.model.scores()[i];
+        p[n] = view.model.score(i);
         y[n++] = view.truth[i];
       }
     }

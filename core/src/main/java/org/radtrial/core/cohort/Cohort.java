@@ -26,6 +26,7 @@ public record Cohort(
 
   public Cohort {
     caseIds = List.copyOf(caseIds);
+    truth = truth.clone();
     models = List.copyOf(models);
     readers = List.copyOf(readers);
     metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -35,16 +36,16 @@ public record Cohort(
     }
     Set<String> names = new HashSet<>();
     for (ModelScores m : models) {
-      if (m.scores().length != n) {
-        throw new IllegalArgumentException("model " + m.name() + " has " + m.scores().length + " scores for " + n + " cases");
+      if (m.size() != n) {
+        throw new IllegalArgumentException("model " + m.name() + " has " + m.size() + " scores for " + n + " cases");
       }
       if (!names.add(m.name())) {
         throw new IllegalArgumentException("model " + m.name() + " is named twice");
       }
     }
     for (ReaderDecisions r : readers) {
-      if (r.decisions().length != n) {
-        throw new IllegalArgumentException("reader " + r.name() + " has " + r.decisions().length + " decisions for " + n + " cases");
+      if (r.size() != n) {
+        throw new IllegalArgumentException("reader " + r.name() + " has " + r.size() + " decisions for " + n + " cases");
       }
       if (!names.add(r.name())) {
         throw new IllegalArgumentException(r.name() + " is named twice among models and readers");
@@ -56,6 +57,17 @@ public record Cohort(
             throw new IllegalArgumentException("metadata " + column + " has " + values.size() + " values for " + n + " cases");
           }
         });
+  }
+
+  /** A copy of every case's truth: the record's own array never leaves it. */
+  @Override
+  public boolean[] truth() {
+    return truth.clone();
+  }
+
+  /** Whether a case has the disease. */
+  public boolean truth(int caseIndex) {
+    return truth[caseIndex];
   }
 
   public int size() {

@@ -13,11 +13,28 @@ public record ModelScores(String name, double[] scores, boolean higherIsPositive
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a model needs a name");
     }
+    scores = scores.clone();
     for (double s : scores) {
       if (Double.isInfinite(s)) {
         throw new IllegalArgumentException("model " + name + " has an infinite score");
       }
     }
+  }
+
+  /** A copy of every case's score: the record's own array never leaves it. */
+  @Override
+  public double[] scores() {
+    return scores.clone();
+  }
+
+  /** One case's score in the model's own units; NaN when missing. */
+  public double score(int caseIndex) {
+    return scores[caseIndex];
+  }
+
+  /** How many cases the model scored or left missing. */
+  public int size() {
+    return scores.length;
   }
 
   public int missing() {

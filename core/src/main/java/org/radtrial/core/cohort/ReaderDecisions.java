@@ -15,11 +15,28 @@ public record ReaderDecisions(String name, byte[] decisions) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a reader needs a name");
     }
+    decisions = decisions.clone();
     for (byte d : decisions) {
       if (d != POSITIVE && d != NEGATIVE && d != MISSING) {
         throw new IllegalArgumentException("reader " + name + " has decision code " + d);
       }
     }
+  }
+
+  /** A copy of every case's decision: the record's own array never leaves it. */
+  @Override
+  public byte[] decisions() {
+    return decisions.clone();
+  }
+
+  /** One case's decision: {@link #POSITIVE}, {@link #NEGATIVE} or {@link #MISSING}. */
+  public byte decision(int caseIndex) {
+    return decisions[caseIndex];
+  }
+
+  /** How many cases the reader decided or left missing. */
+  public int size() {
+    return decisions.length;
   }
 
   public int missing() {

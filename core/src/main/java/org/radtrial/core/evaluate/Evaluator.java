@@ -101,7 +101,7 @@ public final class Evaluator {
     int n = 0;
     for (int i = 0; i < cohort.size(); i++) {
       if (model.present(i)) {
-        if (cohort.truth()[i]) {
+        if (cohort.truth(i)) {
           m++;
         } else {
           n++;
@@ -360,7 +360,7 @@ public final class Evaluator {
   private boolean[] presentMask(ModelScores model, @Nullable ReaderDecisions reader) {
     boolean[] mask = new boolean[cohort.size()];
     for (int i = 0; i < mask.length; i++) {
-      mask[i] = model.present(i) && (reader == null || reader.decisions()[i] != ReaderDecisions.MISSING);
+      mask[i] = model.present(i) && (reader == null || reader.decision(i) != ReaderDecisions.MISSING);
     }
     return mask;
   }

@@ -52,7 +52,7 @@ class SyntheticProgrammeTest {
       boolean recalled = r1[i] == r2[i] ? r1[i] : arbitration[i] == ReaderDecisions.POSITIVE;
       arbitrations += r1[i] != r2[i] ? 1 : 0;
       recalls += recalled ? 1 : 0;
-      detected += recalled && cohort.truth()[i] ? 1 : 0;
+      detected += recalled && cohort.truth(i) ? 1 : 0;
     }
     var b = result.baseline();
     assertThat(b.get(SimulationMetric.RECALLS).value()).isEqualTo(recalls);
