@@ -38,7 +38,7 @@ class HelpTextTest {
     assertThat(entries).anySatisfy(e -> assertThat(e).startsWith("simulate").contains("each role of the AI against the"
         + " screening programme as recorded."));
     assertThat(entries).anySatisfy(e -> assertThat(e).isEqualTo("report      Write the evidence report of a results.json"
-        + " (from 'radtrial evaluate', 'audit' or 'simulate') as one HTML file."));
+        + " (from 'radtrial evaluate', 'audit', 'simulate' or 'mrmc') as one HTML file."));
   }
 
   @Test

@@ -288,7 +288,8 @@ class MrmcCommandTest {
       assertThat(r.exitCode()).isEqualTo(2);
       assertThat(r.err().strip()).isEqualTo("radtrial: " + file + ": unbalanced design: reader '3' has no rating of case"
           + " '17' in modality '2' (the case appears in rows 17, 131, 245, 359, 473 and 4 more); every reader must rate every"
-          + " case in every modality (a fully crossed design): add the missing readings, or remove the reader or the cases;"
+          + " case in every modality (a fully crossed design), or the readers must fall into blocks that each read their own"
+          + " cases (split plot): add the missing readings, or remove the reader or the cases;"
           + " nothing was written: the"
           + " earlier results.json in " + dir.resolve("bad") + " was kept as it was");
       assertThat(Files.readString(dir.resolve("bad/results.json"))).isEqualTo("{\"earlier\": true}");

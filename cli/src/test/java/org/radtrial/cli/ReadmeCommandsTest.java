@@ -67,8 +67,13 @@ class ReadmeCommandsTest {
   private record Result(int exitCode, String out) {}
 
   private Result run(List<String> args) throws IOException, InterruptedException {
-    List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Radtrial.class.getName()));
+    List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    String schema = System.getProperty("radtrial.results.schema");
+    if (schema != null) {
+      // every results.json these commands write is checked against the schema, as in-process runs are
+      java.add("-Dradtrial.results.schema=" + Path.of(schema).toAbsolutePath());
+    }
+    java.addAll(List.of("-cp", System.getProperty("java.class.path"), Radtrial.class.getName()));
     java.addAll(args);
     Path log = Files.createTempFile(dir, ".command", ".log");
     Process process = new ProcessBuilder(java).directory(dir.toFile()).redirectErrorStream(true)
