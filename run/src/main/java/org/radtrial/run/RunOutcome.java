@@ -48,6 +48,14 @@ public sealed interface RunOutcome {
   /** An audit's outcome: the evaluation it starts with and the audit. */
   record Audited(Cohort cohort, EvaluationResult evaluation, AuditResult audit, ObjectNode results) implements RunOutcome {}
 
+  /** A site summary: aggregates only, written as OUT/site-summary.json (no results.json, no report). */
+  record Summarised(org.radtrial.core.pool.SiteSummary summary, ObjectNode results) implements RunOutcome {
+    @Override
+    public String resultsText() {
+      return SiteSummaryJson.text(results);
+    }
+  }
+
   /** A virtual trial's outcome. */
   record Simulated(SimulationResult simulation, ObjectNode results) implements RunOutcome {}
 }

@@ -13,6 +13,7 @@ import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.evaluate.EvaluationResult;
 import org.radtrial.core.evaluate.Evaluator;
+import org.radtrial.core.pool.SiteSummary;
 import org.radtrial.core.simulate.Constraint;
 import org.radtrial.core.simulate.ScreeningExams;
 import org.radtrial.core.simulate.SimulationResult;
@@ -43,6 +44,9 @@ public final class Runner {
     }
     if (request instanceof RunRequest.Audit a) {
       return audit(a, context);
+    }
+    if (request instanceof RunRequest.SiteSummary s) {
+      return siteSummary(s, context);
     }
     return simulate((RunRequest.Simulate) request, context);
   }
@@ -89,6 +93,15 @@ public final class Runner {
     settings.put("constraints", spec.constraints().isEmpty() ? null
         : spec.constraints().stream().map(Constraint::describe).collect(Collectors.joining(",")));
     return new RunOutcome.Simulated(result, SimulationJson.tree(result, provenance(request, context), settings));
+  }
+
+  private static RunOutcome.Summarised siteSummary(RunRequest.SiteSummary request, RunContext context) {
+    Cohort cohort = read(request.input());
+    EvaluationResult result = Evaluator.evaluate(cohort, request.evaluation(), context.progress());
+    List<GroupColumn> groups = new ArrayList<>();
+    cohort.metadata().forEach((name, values) -> groups.add(GroupColumn.of(name, values, null)));
+    SiteSummary summary = SiteSummary.of(request.site(), cohort, result, groups);
+    return new RunOutcome.Summarised(summary, SiteSummaryJson.tree(summary, request, context.version()));
   }
 
   private static Cohort read(CaseInput input) {
