@@ -30,8 +30,13 @@ public final class Bivariate {
     double[][] y = new double[k][2];
     double[][] s = new double[k][2];
     double jacobian = 0;
+    double lowestFpr = 1;
+    double highestFpr = 0;
     for (int i = 0; i < k; i++) {
       DiagnosticCounts site = sites.get(i);
+      double observedFpr = site.fp() / (double) (site.fp() + site.tn());
+      lowestFpr = Math.min(lowestFpr, observedFpr);
+      highestFpr = Math.max(highestFpr, observedFpr);
       double tp = site.tp() + c;
       double fn = site.fn() + c;
       double fp = site.fp() + c;
@@ -63,7 +68,9 @@ public final class Bivariate {
         Math.tanh(theta[2]),
         fit.logLikelihood + jacobian,
         proportion(fit.mu[0], se1, z, level),
-        proportion(fit.mu[1], se2, z, level));
+        proportion(fit.mu[1], se2, z, level),
+        lowestFpr,
+        highestFpr);
   }
 
   private static BivariateFit.Estimate proportion(double logit, double se, double z, double level) {

@@ -68,6 +68,33 @@ class BivariateReferenceTest {
   }
 
   @Test
+  void srocAreaAndPartialAreaMatchMada() {
+    matches(fit.srocAuc(), "0.887", "AUC");
+    matches(fit.partialSrocAuc(), "0.861", "Partial AUC (restricted to observed FPRs and normalized)");
+  }
+
+  @Test
+  void regionPointsLieOnTheirEllipseAndThePredictionRegionIsWider() {
+    java.util.List<double[]> confidence = fit.region(0.95, false, 100);
+    java.util.List<double[]> prediction = fit.region(0.95, true, 100);
+    double v1 = fit.logitSensitivitySe() * fit.logitSensitivitySe();
+    double v2 = fit.logitFalsePositiveRateSe() * fit.logitFalsePositiveRateSe();
+    double c = fit.logitCovariance();
+    double det = v1 * v2 - c * c;
+    for (double[] p : confidence) {
+      double x = Math.log(p[1] / (1 - p[1])) - fit.logitSensitivity();
+      double y = Math.log(p[0] / (1 - p[0])) - fit.logitFalsePositiveRate();
+      double mahalanobis = (v2 * x * x - 2 * c * x * y + v1 * y * y) / det;
+      assertThat(mahalanobis).isCloseTo(-2 * Math.log(0.05), org.assertj.core.api.Assertions.within(1e-9));
+    }
+    double confidenceSpan = confidence.stream().mapToDouble(p -> p[1]).max().orElseThrow()
+        - confidence.stream().mapToDouble(p -> p[1]).min().orElseThrow();
+    double predictionSpan = prediction.stream().mapToDouble(p -> p[1]).max().orElseThrow()
+        - prediction.stream().mapToDouble(p -> p[1]).min().orElseThrow();
+    assertThat(predictionSpan).isGreaterThan(confidenceSpan);
+  }
+
+  @Test
   void refusesFewerThanThreeSites() {
     assertThatThrownBy(() -> Bivariate.reitsma(auditC().subList(0, 2), 0.95))
         .isInstanceOf(IllegalArgumentException.class)
