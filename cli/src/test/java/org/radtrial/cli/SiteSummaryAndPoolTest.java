@@ -137,7 +137,13 @@ class SiteSummaryAndPoolTest {
       assertThat(estimate).isBetween(a.path("auc").path("ci_lower").asDouble(), a.path("auc").path("ci_upper").asDouble());
       assertThat(a.path("auc").path("prediction_lower").asDouble()).isLessThanOrEqualTo(a.path("auc").path("ci_lower").asDouble());
       assertThat(a.path("heterogeneity").path("i2").isNumber()).isTrue();
-      assertThat(a.path("bivariate").get(0).path("rule").asText()).isEqualTo("threshold 0.5");
+      JsonNode bivariate = a.path("bivariate").get(0);
+      assertThat(bivariate.path("rule").asText()).isEqualTo("threshold 0.5");
+      assertThat(bivariate.path("sensitivity").asDouble()).isBetween(bivariate.path("sensitivity_ci_lower").asDouble(),
+          bivariate.path("sensitivity_ci_upper").asDouble());
+      assertThat(bivariate.path("confidence_region").size()).isEqualTo(41);
+      assertThat(bivariate.path("prediction_region").size()).isEqualTo(41);
+      assertThat(bivariate.path("sroc_auc").asDouble()).isBetween(0.5, 1.0);
       assertThat(pooled.path("differences").size()).isEqualTo(1);
     }
 

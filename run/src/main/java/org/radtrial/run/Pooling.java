@@ -161,6 +161,19 @@ public final class Pooling {
       node.put("tau_sensitivity", fit.tauSensitivity());
       node.put("tau_false_positive_rate", fit.tauFalsePositiveRate());
       node.put("rho", fit.rho());
+      node.put("sroc_auc", fit.srocAuc());
+      node.put("sroc_partial_auc", fit.partialSrocAuc());
+      node.set("confidence_region", region(fit, level, false));
+      node.set("prediction_region", region(fit, level, true));
+    }
+    return out;
+  }
+
+  /** An ellipse as [false positive rate, sensitivity] pairs. */
+  private static ArrayNode region(BivariateFit fit, double level, boolean prediction) {
+    ArrayNode out = ResultsJson.object().arrayNode();
+    for (double[] p : fit.region(level, prediction, 41)) {
+      out.addArray().add(p[0]).add(p[1]);
     }
     return out;
   }
