@@ -20,3 +20,6 @@ for (m in c("REML", "DL")) {
     }
   }
 }
+
+cat("\n==== leave1out, method = REML, test = z ====\n")
+print(leave1out(rma(yi, vi, data = dat)))

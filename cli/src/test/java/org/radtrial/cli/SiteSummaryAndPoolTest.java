@@ -145,6 +145,8 @@ class SiteSummaryAndPoolTest {
       assertThat(bivariate.path("prediction_region").size()).isEqualTo(41);
       assertThat(bivariate.path("sroc_auc").asDouble()).isBetween(0.5, 1.0);
       assertThat(pooled.path("differences").size()).isEqualTo(1);
+      assertThat(a.path("leave_one_out").size()).isEqualTo(3);
+      assertThat(a.path("leave_one_out").get(0).path("site_left_out").asText()).isEqualTo("site-0");
     }
 
     @Test

@@ -124,6 +124,22 @@ public final class Pooling {
         expit(fit.prediction().lower()), expit(fit.prediction().upper()), 100 * level, fit.heterogeneity().tau(),
         fit.heterogeneity().iSquared(), fit.heterogeneity().iSquaredCi().lower(), fit.heterogeneity().iSquaredCi().upper()));
     node.set("sites", perSite);
+    ArrayNode influence = node.putArray("leave_one_out");
+    if (k >= 3) {
+      List<RandomEffectsFit> fits = RandomEffects.leaveOneOut(y, v, method, kh, level);
+      for (int i = 0; i < k; i++) {
+        RandomEffectsFit without = fits.get(i);
+        ObjectNode row = influence.addObject();
+        row.put("site_left_out", sites.get(i).name());
+        row.put("auc", expit(without.estimate()));
+        row.put("ci_lower", expit(without.ci().lower()));
+        row.put("ci_upper", expit(without.ci().upper()));
+        row.put("prediction_lower", expit(without.prediction().lower()));
+        row.put("prediction_upper", expit(without.prediction().upper()));
+        row.put("tau2", without.heterogeneity().tauSquared());
+        row.put("i2", without.heterogeneity().iSquared());
+      }
+    }
     node.set("bivariate", bivariate(name, sites, level));
     return node;
   }

@@ -88,6 +88,31 @@ public final class RandomEffects {
   }
 
   /**
+   * Leave-one-site-out influence (metafor's {@code leave1out}): fit i is the fit without site i.
+   * Needs k ≥ 3, so that every fit has 2 sites.
+   */
+  public static java.util.List<RandomEffectsFit> leaveOneOut(double[] y, double[] v, TauSquaredMethod method,
+      boolean knappHartung, double level) {
+    check(y, v, level);
+    if (y.length < 3) {
+      throw new IllegalArgumentException("leaving one site out needs at least 3 sites, got " + y.length);
+    }
+    java.util.List<RandomEffectsFit> fits = new java.util.ArrayList<>();
+    for (int left = 0; left < y.length; left++) {
+      double[] ys = new double[y.length - 1];
+      double[] vs = new double[y.length - 1];
+      for (int i = 0, j = 0; i < y.length; i++) {
+        if (i != left) {
+          ys[j] = y[i];
+          vs[j++] = v[i];
+        }
+      }
+      fits.add(fit(ys, vs, method, knappHartung, level));
+    }
+    return java.util.List.copyOf(fits);
+  }
+
+  /**
    * REML τ² by Fisher scoring, τ² ← τ² + (y'P²y − tr P)/tr(P²), halving a step that would leave
    * [0, ∞) and stopping at 0 when the score there is not positive (metafor's algorithm).
    */

@@ -158,4 +158,40 @@ class RandomEffectsReferenceTest {
       matches(knha.prediction().upper(), "0.5590", "pi.ub");
     }
   }
+
+  /** metafor's {@code leave1out(rma(yi, vi, data = dat))}, bcg_rma.out: estimate, se, ci.lb, ci.ub, Q, tau2, I2, H2. */
+  private static final String LEAVE_ONE_OUT = """
+      1   -0.7071 0.1900 -1.0794 -0.3348 151.5826 0.3362 93.2259 14.7622
+      2   -0.6540 0.1807 -1.0082 -0.2999 145.3176 0.2926 92.2540 12.9098
+      3   -0.6856 0.1857 -1.0495 -0.3216 150.1970 0.3207 92.9354 14.1551
+      4   -0.6284 0.1766 -0.9746 -0.2822  96.5626 0.2628 90.4125 10.4302
+      5   -0.7642 0.1918 -1.1401 -0.3883 151.3200 0.3278 92.7634 13.8187
+      6   -0.7109 0.2003 -1.1034 -0.3184 128.1867 0.3596 90.9118 11.0033
+      7   -0.6552 0.1805 -1.0090 -0.3015 145.8296 0.2930 92.2777 12.9495
+      8   -0.7948 0.1799 -1.1473 -0.4422  67.9858 0.2732 87.0314  7.7109
+      9   -0.7412 0.1967 -1.1267 -0.3557 152.2051 0.3495 93.2133 14.7346
+      10  -0.6530 0.1843 -1.0142 -0.2919 139.8271 0.2987 92.2322 12.8737
+      11  -0.7579 0.1958 -1.1416 -0.3741 151.4655 0.3405 91.8110 12.2114
+      12  -0.7598 0.1821 -1.1167 -0.4029 150.7868 0.3082 92.6782 13.6579
+      13  -0.7775 0.1855 -1.1412 -0.4139 149.7884 0.3037 92.3444 13.0623
+      """;
+
+  @Test
+  void leaveOneOutMatchesMetaforsLeave1out() {
+    java.util.List<RandomEffectsFit> fits = RandomEffects.leaveOneOut(Y, V, TauSquaredMethod.REML, false, 0.95);
+    assertThat(fits).hasSize(13);
+    for (String line : LEAVE_ONE_OUT.strip().split("\n")) {
+      String[] f = line.strip().split("\\s+");
+      RandomEffectsFit fit = fits.get(Integer.parseInt(f[0]) - 1);
+      String without = "without trial " + f[0] + ": ";
+      matches(fit.estimate(), f[1], without + "estimate");
+      matches(fit.se(), f[2], without + "se");
+      matches(fit.ci().lower(), f[3], without + "ci.lb");
+      matches(fit.ci().upper(), f[4], without + "ci.ub");
+      matches(fit.heterogeneity().q(), f[5], without + "Q");
+      matches(fit.heterogeneity().tauSquared(), f[6], without + "tau2");
+      matches(fit.heterogeneity().iSquared(), f[7], without + "I2");
+      matches(fit.heterogeneity().hSquared(), f[8], without + "H2");
+    }
+  }
 }
