@@ -207,4 +207,36 @@ class SiteSummaryAndPoolTest {
       assertThat(run.err()).contains(file.toString(), "model model_b", "missing");
     }
   }
+
+  @Nested
+  class SyntheticConsortium {
+    @Test
+    void poolingTheSyntheticConsortiumFindsTheSiteWhereModelAFails() throws IOException {
+      Path consortium = dir.resolve("consortium");
+      CliRun synth = CliRun.of("synth", "--sites", "4", "--cases", "8000", "--seed", "5", "--out", consortium.toString());
+      assertThat(synth.exitCode()).as(synth.err()).isZero();
+      assertThat(synth.out()).contains("SYNTHETIC consortium of 4 sites", "model_a fails at the last site");
+      List<String> args = new ArrayList<>(List.of("pool", "--out", dir.resolve("consortium-pooled").toString(), "--sites"));
+      for (int s = 1; s <= 4; s++) {
+        Path out = consortium.resolve("summary-" + s);
+        CliRun run = CliRun.of("site-summary", "--site", "site-" + s, "--cases", consortium.resolve("site-" + s + ".csv").toString(),
+            "--id", "case_id", "--truth", "cancer", "--positive", "1", "--models", "model_a,model_b,model_c",
+            "--metadata", "density,vendor", "--threshold", "0.1", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        args.add(out.resolve("site-summary.json").toString());
+      }
+      CliRun pool = CliRun.of(args.toArray(String[]::new));
+      assertThat(pool.exitCode()).as(pool.err()).isZero();
+      JsonNode modelA = new ObjectMapper().readTree(dir.resolve("consortium-pooled/results.json").toFile())
+          .at("/pooled/models/0");
+      assertThat(modelA.path("name").asText()).isEqualTo("model_a");
+      assertThat(modelA.at("/sites/3/auc").asDouble()).as("model_a at the failing site").isLessThan(0.7);
+      assertThat(modelA.at("/sites/0/auc").asDouble()).isGreaterThan(0.8);
+      double withoutFailing = modelA.at("/leave_one_out/3/auc").asDouble();
+      for (int s = 0; s < 3; s++) {
+        assertThat(withoutFailing).isGreaterThan(modelA.at("/leave_one_out/" + s + "/auc").asDouble());
+      }
+      assertThat(modelA.at("/auc/prediction_lower").asDouble()).isLessThan(modelA.at("/auc/ci_lower").asDouble());
+    }
+  }
 }
