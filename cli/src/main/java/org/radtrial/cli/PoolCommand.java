@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
           + " bivariate model (3 sites or more).",
       "Stops with a one-line error naming the file when a summary was changed, the sites' versions or settings differ,"
           + " a model is missing or scored on another scale, or only one site is given. Writes OUT/results.json"
-          + " (section \"pooled\", see docs/pooling.md)."
+          + " (section \"pooled\", see docs/pooling.md) and OUT/report.html."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:results written", "1:internal error", "2:bad input or options (nothing written)"})
@@ -59,9 +59,13 @@ final class PoolCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--tau2 is '" + tau2 + "'; use reml or dl");
     };
     Path file = out.resolve(ResultsFolder.RESULTS);
+    Path report = out.resolve(ResultsFolder.REPORT);
     SiteSummaryCommand.StaleFile.remove(file);
+    SiteSummaryCommand.StaleFile.remove(report);
     ObjectNode root = Pooling.pool(sites, method, knappHartung, RadtrialVersion.get(), CommandLines.quoted(command));
-    AtomicFiles.writeString(file, ResultsJson.text(root));
+    String text = ResultsJson.text(root);
+    AtomicFiles.writeString(file, text);
+    AtomicFiles.writeString(report, org.radtrial.run.RunOutcome.report(text));
     PrintWriter stdout = command.commandLine().getOut();
     for (JsonNode m : root.path("pooled").path("models")) {
       stdout.println(m.path("in_words").asText());
@@ -74,6 +78,7 @@ final class PoolCommand implements Callable<Integer> {
     }
     stdout.println();
     stdout.println("Results: " + file);
+    stdout.println("Report:  " + report);
     stdout.flush();
     return 0;
   }

@@ -146,6 +146,9 @@ class SiteSummaryAndPoolTest {
       assertThat(bivariate.path("sroc_auc").asDouble()).isBetween(0.5, 1.0);
       assertThat(pooled.path("differences").size()).isEqualTo(1);
       assertThat(a.path("leave_one_out").size()).isEqualTo(3);
+      String report = Files.readString(out.resolve("report.html"));
+      assertThat(report).contains("Pooled across sites", "across 3 sites", "A new site", "Head-to-head across sites",
+          "id=\"pooled-model_a\"");
       assertThat(a.path("leave_one_out").get(0).path("site_left_out").asText()).isEqualTo("site-0");
     }
 

@@ -74,6 +74,15 @@ public final class Pooling {
     for (JsonNode p : first.summary().path("pairs")) {
       differences.add(difference(p.path("a").asText(), p.path("b").asText(), sites, method, knappHartung, level));
     }
+    double[] p = new double[differences.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = differences.get(i).path("p").asDouble();
+    }
+    double[] holm = org.radtrial.core.multiplicity.Holm.adjust(p);
+    for (int i = 0; i < p.length; i++) {
+      ((ObjectNode) differences.get(i)).put("p_holm", holm[i]);
+    }
+    root.putObject("settings").put("ci_level", level);
     ObjectNode provenance = root.putObject("provenance");
     provenance.put("radtrial_version", version);
     provenance.put("site_summaries_version", first.summary().path("radtrial_version").asText());
