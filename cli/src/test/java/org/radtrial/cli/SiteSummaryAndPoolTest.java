@@ -148,6 +148,7 @@ class SiteSummaryAndPoolTest {
       assertThat(a.path("leave_one_out").size()).isEqualTo(3);
       String report = Files.readString(out.resolve("report.html"));
       assertThat(report).contains("Pooled across sites", "across 3 sites", "A new site", "Head-to-head across sites",
+          "Sensitivity and specificity of model_a at the agreed threshold 0.5",
           "id=\"pooled-model_a\"");
       assertThat(a.path("leave_one_out").get(0).path("site_left_out").asText()).isEqualTo("site-0");
     }

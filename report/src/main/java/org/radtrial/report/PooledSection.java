@@ -87,6 +87,20 @@ final class PooledSection implements Section {
               Fmt.decimal(h.path("i2").asDouble(), 1) + "% (" + Fmt.interval(range(h, "i2"), 1) + ")",
               Fmt.decimal(h.path("h2").asDouble(), 2) + " (" + Fmt.interval(range(h, "h2"), 2) + ")")
           .write(html);
+      for (JsonNode b : Json.elements(m.path("bivariate"))) {
+        new HtmlTable("Sensitivity and specificity of " + name + " at the agreed " + b.path("rule").asText()
+            + " (bivariate random-effects model, " + b.path("k").asInt() + " sites)", "sensitivity (" + results.level()
+            + " CI)", "specificity (" + results.level() + " CI)", "between-site SD (logit sens., logit FPR)", "correlation",
+            "SROC AUC")
+            .row(Fmt.decimal(b.path("sensitivity").asDouble(), 3) + " (" + Fmt.interval(new Interval(
+                    b.path("sensitivity_ci_lower").asDouble(), b.path("sensitivity_ci_upper").asDouble()), 3) + ")",
+                Fmt.decimal(b.path("specificity").asDouble(), 3) + " (" + Fmt.interval(new Interval(
+                    b.path("specificity_ci_lower").asDouble(), b.path("specificity_ci_upper").asDouble()), 3) + ")",
+                Fmt.decimal(b.path("tau_sensitivity").asDouble(), 2) + ", "
+                    + Fmt.decimal(b.path("tau_false_positive_rate").asDouble(), 2),
+                Fmt.decimal(b.path("rho").asDouble(), 2), Fmt.decimal(b.path("sroc_auc").asDouble(), 3))
+            .write(html);
+      }
       List<JsonNode> loo = Json.elements(m.path("leave_one_out"));
       if (!loo.isEmpty()) {
         HtmlTable table = new HtmlTable("Leaving one site out: " + name, "site left out", "pooled AUC ("

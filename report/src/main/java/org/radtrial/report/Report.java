@@ -102,7 +102,7 @@ public final class Report {
     html.empty("meta", "http-equiv", "Content-Security-Policy",
         "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:").newline();
     html.empty("meta", "name", "generator", "content", "radtrial " + Json.text(results.get("provenance"), "radtrial_version"));
-    html.element("title", "radtrial report: " + (readerStudyOnly(results) ? "reader study of "
+    html.element("title", "radtrial report: " + (pooledOnly(results) ? title(results) : readerStudyOnly(results) ? "reader study of "
         + String.join(", ", new Mrmc(results).modalities()) : String.join(", ", results.modelsShown()))).newline();
     html.open("style").raw(stylesheet()).close("style").newline();
     html.close("head").newline();
