@@ -54,6 +54,12 @@ public sealed interface RunOutcome {
     public String resultsText() {
       return SiteSummaryJson.text(results);
     }
+
+    /** A site summary has no report: it is not a results.json. */
+    @Override
+    public String reportHtml() {
+      throw new IllegalStateException("a site summary has no report; pool the summaries with radtrial pool");
+    }
   }
 
   /** A virtual trial's outcome. */
