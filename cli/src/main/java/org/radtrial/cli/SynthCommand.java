@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.synth.ScreeningCohortGenerator;
 import org.radtrial.core.synth.ReaderStudyGenerator;
+import org.radtrial.core.synth.SyntheticConsortium;
 import org.radtrial.io.CaseTableWriter;
 import org.radtrial.io.RatingsTableWriter;
 import picocli.CommandLine.Command;
@@ -52,11 +53,20 @@ final class SynthCommand implements Callable<Integer> {
       description = "With --reader-study: number of human readers (default: ${DEFAULT-VALUE}).")
   int readers;
 
+  @Option(names = "--sites", paramLabel = "N",
+      description = "Write a SYNTHETIC consortium instead: N site tables (site-1.csv ...) in the --out directory"
+          + " (default: synthetic-consortium), differing in prevalence and vendor mix, model_a failing at the last site;"
+          + " --cases is per site (default: 20000). Then try radtrial site-summary on each and radtrial pool.")
+  Integer sites;
+
   @Option(names = "--without-weaknesses", description = "Plant no weakness: model_b is equally accurate everywhere.")
   boolean withoutWeaknesses;
 
   @Override
   public Integer call() {
+    if (sites != null) {
+      return consortium();
+    }
     if (readerStudy) {
       int k = cases == null ? 200 : cases;
       Path target = out == null ? Path.of("synthetic-reader-study.csv") : out;
@@ -73,6 +83,27 @@ final class SynthCommand implements Callable<Integer> {
     Path target = out == null ? Path.of("synthetic-cohort.csv") : out;
     CaseTableWriter.writeCsv(ScreeningCohortGenerator.generate(n, seed, !withoutWeaknesses), target, ID, TRUTH);
     command.commandLine().getOut().printf("Wrote %s: %d synthetic exams (seed %d)%n", target, n, seed);
+    return 0;
+  }
+
+  private int consortium() {
+    if (readerStudy) {
+      throw new IllegalArgumentException("--sites and --reader-study cannot be combined; choose one");
+    }
+    int n = cases == null ? 20000 : cases;
+    Path directory = out == null ? Path.of("synthetic-consortium") : out;
+    var written = new java.util.ArrayList<String>();
+    for (SyntheticConsortium.Site site : SyntheticConsortium.generate(sites, n, seed)) {
+      Path target = directory.resolve(site.name() + ".csv");
+      CaseTableWriter.writeCsv(site.cohort(), target, ID, TRUTH);
+      written.add(site.name() + " (" + site.cohort().size() + " exams, " + site.cohort().positives() + " cancers)");
+    }
+    var stdout = command.commandLine().getOut();
+    stdout.printf("Wrote a SYNTHETIC consortium of %d sites to %s (seed %d): %s.%n%s fails at the last site.%n"
+        + "Summarise each site: radtrial site-summary --site site-1 --cases %s --id %s --truth %s --positive 1"
+        + " --models model_a,model_b,model_c --metadata density,vendor --threshold 0.1 --out site-1%n"
+        + "then: radtrial pool --sites site-*/site-summary.json --out pooled%n", sites, directory, seed,
+        String.join(", ", written), SyntheticConsortium.FAILING_MODEL, directory.resolve("site-1.csv"), ID, TRUTH);
     return 0;
   }
 

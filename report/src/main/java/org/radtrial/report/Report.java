@@ -32,6 +32,7 @@ public final class Report {
       new PopulationSection(),
       new SimulationSection(),
       new MrmcSection(),
+      new PooledSection(),
       new NotesSection(),
       new MethodsSection(),
       new ChecklistSection());
@@ -47,7 +48,7 @@ public final class Report {
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException(resultsJson + ": not a results.json (expected a JSON object)");
       }
-      boolean readerStudy = root.has("mrmc");
+      boolean readerStudy = root.has("mrmc") || root.has("pooled");
       if (!readerStudy && (!root.has("cohort") || !root.has("models") && !root.has("simulation"))) {
         throw new IllegalArgumentException(resultsJson + ": not a radtrial results.json (no \"cohort\", \"models\" or"
             + " \"mrmc\" key); write one with 'radtrial evaluate', 'radtrial audit', 'radtrial simulate' or 'radtrial mrmc'");
@@ -101,7 +102,7 @@ public final class Report {
     html.empty("meta", "http-equiv", "Content-Security-Policy",
         "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:").newline();
     html.empty("meta", "name", "generator", "content", "radtrial " + Json.text(results.get("provenance"), "radtrial_version"));
-    html.element("title", "radtrial report: " + (readerStudyOnly(results) ? "reader study of "
+    html.element("title", "radtrial report: " + (pooledOnly(results) ? title(results) : readerStudyOnly(results) ? "reader study of "
         + String.join(", ", new Mrmc(results).modalities()) : String.join(", ", results.modelsShown()))).newline();
     html.open("style").raw(stylesheet()).close("style").newline();
     html.close("head").newline();
@@ -111,7 +112,17 @@ public final class Report {
     html.open("header");
     html.element("p", "radtrial evidence report", "class", "kicker");
     html.element("h1", title(results));
-    if (readerStudyOnly(results)) {
+    if (pooledOnly(results)) {
+      long cases = 0;
+      long positives = 0;
+      for (JsonNode site : Json.elements(results.at("/pooled/sites"))) {
+        cases += site.path("cases").asLong();
+        positives += site.path("positives").asLong();
+      }
+      html.open("p", "class", "subtitle").text(results.at("/pooled/sites").size() + " sites, " + Fmt.count(cases)
+          + " exams in all, " + Fmt.count(positives) + " with disease; only the sites' aggregates were shared. All intervals"
+          + " are " + results.level() + " intervals.").close("p");
+    } else if (readerStudyOnly(results)) {
       Mrmc m = new Mrmc(results);
       html.open("p", "class", "subtitle").text(m.readers().size() + " readers, " + Fmt.count(m.cases()) + " cases, "
           + Fmt.count(m.positives()) + " with disease (" + Fmt.prevalence(m.positives() / (double) Math.max(1, m.cases()))
@@ -140,7 +151,17 @@ public final class Report {
     return Mrmc.presentIn(results) && results.models().isEmpty() && !results.has("cohort");
   }
 
+  /** A results.json of 'radtrial pool': pooled site summaries and nothing about one cohort. */
+  static boolean pooledOnly(Results results) {
+    return results.has("pooled") && results.models().isEmpty() && !results.has("cohort");
+  }
+
   private static String title(Results results) {
+    if (pooledOnly(results)) {
+      int models = results.at("/pooled/models").size();
+      return (models == 1 ? results.at("/pooled/models/0/name").asText() : models + " AI models") + " across "
+          + results.at("/pooled/sites").size() + " sites: pooled accuracy and what a new hospital can expect";
+    }
     if (readerStudyOnly(results)) {
       Mrmc m = new Mrmc(results);
       String ai = m.standalone().isEmpty() ? "" : ", and " + m.standalone() + " alone as a reader";

@@ -52,6 +52,20 @@ public sealed interface RunOutcome {
   /** A reader study's outcome. */
   record ReaderStudyAnalysed(MrmcResult analysis, ObjectNode results) implements RunOutcome {}
 
+  /** A site summary: aggregates only, written as OUT/site-summary.json (no results.json, no report). */
+  record Summarised(org.radtrial.core.pool.SiteSummary summary, ObjectNode results) implements RunOutcome {
+    @Override
+    public String resultsText() {
+      return SiteSummaryJson.text(results);
+    }
+
+    /** A site summary has no report: it is not a results.json. */
+    @Override
+    public String reportHtml() {
+      throw new IllegalStateException("a site summary has no report; pool the summaries with radtrial pool");
+    }
+  }
+
   /** A virtual trial's outcome. */
   record Simulated(SimulationResult simulation, ObjectNode results) implements RunOutcome {}
 }

@@ -30,17 +30,23 @@ public sealed interface RunRequest {
   /** The run's kind as results.json and the workspace name it. */
   Kind kind();
 
-  /** The kinds of run, with the name each has in the workspace's run list. */
+  /**
+   * The kinds of run, with the name each has in results.json and the workspace's run list. A site
+   * summary is made on the site's own machine and is not offered by the workspace ({@link #keys()}).
+   */
   enum Kind {
-    EVALUATION("evaluation"),
-    AUDIT("audit"),
-    SIMULATION("simulation"),
-    READER_STUDY("mrmc");
+    EVALUATION("evaluation", true),
+    AUDIT("audit", true),
+    SIMULATION("simulation", true),
+    READER_STUDY("mrmc", false),
+    SITE_SUMMARY("site-summary", false);
 
     private final String key;
+    private final boolean inWorkspace;
 
-    Kind(String key) {
+    Kind(String key, boolean inWorkspace) {
       this.key = key;
+      this.inWorkspace = inWorkspace;
     }
 
     public String key() {
@@ -57,8 +63,9 @@ public sealed interface RunRequest {
       throw new IllegalArgumentException("kind '" + key + "' is not one of " + keys());
     }
 
+    /** The keys of the kinds the workspace runs. */
     public static List<String> keys() {
-      return java.util.Arrays.stream(values()).map(Kind::key).toList();
+      return java.util.Arrays.stream(values()).filter(k -> k.inWorkspace).map(Kind::key).toList();
     }
   }
 
@@ -199,6 +206,49 @@ public sealed interface RunRequest {
     @Override
     public Kind kind() {
       return Kind.READER_STUDY;
+    }
+  }
+
+  /**
+   * The evaluation reduced to what a site may share with a consortium ({@code radtrial
+   * site-summary}): aggregates only, see {@code SiteSummaryJson} and docs/pooling.md.
+   *
+   * @param site the site's name
+   * @param smallCell counts of subgroup cells below this are written as "&lt;k"
+   * @param exactSmallCells the site opts in to writing small counts exactly
+   */
+  record SiteSummary(CaseInput input, EvaluationSpec evaluation, String site, int smallCell, boolean exactSmallCells)
+      implements RunRequest {
+    public SiteSummary {
+      Objects.requireNonNull(input, "input");
+      Objects.requireNonNull(evaluation, "evaluation");
+      Objects.requireNonNull(site, "site");
+      if (site.isBlank()) {
+        throw new IllegalArgumentException("--site needs a name, for example --site hospital-a");
+      }
+      if (smallCell < 1) {
+        throw new IllegalArgumentException("--small-cell must be 1 or more, was " + smallCell);
+      }
+    }
+
+    @Override
+    public Path inputFile() {
+      return input.file();
+    }
+
+    @Override
+    public String inputName() {
+      return input.name();
+    }
+
+    @Override
+    public long seed() {
+      return evaluation.seed();
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.SITE_SUMMARY;
     }
   }
 }

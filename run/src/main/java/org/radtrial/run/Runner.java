@@ -16,6 +16,7 @@ import org.radtrial.core.evaluate.Evaluator;
 import org.radtrial.core.mrmc.MrmcAnalysis;
 import org.radtrial.core.mrmc.MrmcResult;
 import org.radtrial.core.mrmc.ReaderStudy;
+import org.radtrial.core.pool.SiteSummary;
 import org.radtrial.core.simulate.Constraint;
 import org.radtrial.core.simulate.ScreeningExams;
 import org.radtrial.core.simulate.SimulationResult;
@@ -51,6 +52,9 @@ public final class Runner {
     }
     if (request instanceof RunRequest.Simulate s) {
       return simulate(s, context);
+    }
+    if (request instanceof RunRequest.SiteSummary s) {
+      return siteSummary(s, context);
     }
     return readerStudy((RunRequest.ReaderStudy) request, context);
   }
@@ -105,6 +109,15 @@ public final class Runner {
     MrmcResult result = MrmcAnalysis.analyse(study, request.analysis());
     return new RunOutcome.ReaderStudyAnalysed(result,
         MrmcResultsJson.tree(result, request.spec(), request.format(), provenance(request, context)));
+  }
+
+  private static RunOutcome.Summarised siteSummary(RunRequest.SiteSummary request, RunContext context) {
+    Cohort cohort = read(request.input());
+    EvaluationResult result = Evaluator.evaluate(cohort, request.evaluation(), context.progress());
+    List<GroupColumn> groups = new ArrayList<>();
+    cohort.metadata().forEach((name, values) -> groups.add(GroupColumn.of(name, values, null)));
+    SiteSummary summary = SiteSummary.of(request.site(), cohort, result, groups);
+    return new RunOutcome.Summarised(summary, SiteSummaryJson.tree(summary, request, context.version()));
   }
 
   private static Cohort read(CaseInput input) {
