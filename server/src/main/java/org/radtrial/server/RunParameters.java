@@ -9,7 +9,8 @@ import java.util.List;
  * @param bootstrap bootstrap replicates (0 skips the evaluation's bootstrap)
  * @param seed seed of every random draw
  * @param ciLevel confidence level
- * @param groups metadata columns to audit or to break the simulation down by (empty: every metadata column)
+ * @param groups metadata columns to audit or to break the simulation down by (the API names at most 20, by default the
+ *     dataset's first 20; empty here means every metadata column)
  */
 record RunParameters(String kind, int bootstrap, long seed, double ciLevel, List<String> groups) {
   static final List<String> KINDS = List.of("evaluation", "audit", "simulation");
