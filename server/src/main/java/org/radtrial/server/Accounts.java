@@ -201,7 +201,7 @@ final class Accounts {
     return throttle.locked(username);
   }
 
-  private static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
+  static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("role"),
         rs.getBoolean("is_admin"), rs.getBoolean("must_change_password"));
   }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 
@@ -28,8 +27,9 @@ import org.sqlite.SQLiteConfig;
  * PostgreSQL with its default {@code synchronous_commit=on}. {@code KillNineTest} kills the server
  * mid-write and checks.
  *
- * <p>SQLite allows one writer at a time: every transaction runs on one writer connection, taken
- * in turn, while reads ({@link #query}) run on their own connections and see the last commit (WAL).
+ * <p>SQLite allows one writer at a time: every transaction runs on one writer connection, with
+ * group commit ({@link GroupCommit}), while reads ({@link #query}) run on their own connections
+ * and see the last commit (WAL).
  */
 final class Database implements AutoCloseable {
   /** The two engines. */
@@ -49,7 +49,7 @@ final class Database implements AutoCloseable {
   private final Engine engine;
   private final Pool readers;
   private final Pool writers;
-  private final ReentrantLock oneWriter = new ReentrantLock(true);
+  private final GroupCommit groupCommit;
   private final FileChannel lockFile;
 
   Database(Path dataDir, String url) {
@@ -70,6 +70,11 @@ final class Database implements AutoCloseable {
         .placeholders(Map.of("id", engine.id, "time", engine.time)).failOnMissingLocations(true).load().migrate();
     readers = new Pool(jdbc, properties, sqlite ? 8 : 32, true);
     writers = sqlite ? new Pool(jdbc, properties, 1, false) : readers;
+    try {
+      groupCommit = sqlite ? new GroupCommit(writers.take()) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open " + jdbc + ": " + e.getMessage(), e);
+    }
   }
 
   Engine engine() {
@@ -114,11 +119,18 @@ final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
-  /** Runs the work in one transaction: all of it is committed (durably), or none of it. */
+  /**
+   * Runs the work in one transaction: all of it is committed (durably), or none of it. On SQLite
+   * the work may share its COMMIT (and fsync) with others waiting at the same time ({@link
+   * GroupCommit}), each in its own savepoint; it returns only once that COMMIT is done.
+   */
   <T> T transaction(Work<T> work) {
-    boolean serial = engine == Engine.SQLITE;
-    if (serial) {
-      oneWriter.lock();
+    if (groupCommit != null) {
+      try {
+        return groupCommit.run(work);
+      } catch (SQLException e) {
+        throw new IllegalStateException("database error: " + e.getMessage(), e);
+      }
     }
     try {
       Connection c = writers.take();
@@ -140,10 +152,6 @@ final class Database implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("database error: " + e.getMessage(), e);
-    } finally {
-      if (serial) {
-        oneWriter.unlock();
-      }
     }
   }
 
@@ -245,6 +253,9 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (groupCommit != null) {
+      groupCommit.close();
+    }
     readers.close();
     if (writers != readers) {
       writers.close();

@@ -72,8 +72,8 @@ final class Studies {
   }
 
   List<User> members(long studyId) {
-    return db.query("SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.study_id = ? ORDER BY u.username",
-        rs -> rs.getLong(1), studyId).stream().map(id -> accounts.user(id).orElseThrow()).toList();
+    return db.query("SELECT u.* FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.study_id = ? ORDER BY u.username",
+        Accounts::user, studyId);
   }
 
   /**
