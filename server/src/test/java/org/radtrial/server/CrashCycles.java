@@ -56,6 +56,7 @@ final class CrashCycles {
   private final Map<String, Map<Long, String>> idOwner = new HashMap<>();
   private final List<String> examples = new ArrayList<>();
   private final Set<Write> lostOnce = new HashSet<>();
+  private final Set<String> auditWithoutRow = new HashSet<>();
   private long inFlight;
   private long refusedTotal;
   private long lost;
@@ -174,7 +175,7 @@ final class CrashCycles {
       t.start();
       threads.add(t);
     }
-    Thread.sleep(150 + random.nextInt(1100));
+    Thread.sleep(100 + random.nextInt(700));
     server.kill();
     stop.set(true);
     for (Thread t : threads) {
@@ -311,6 +312,14 @@ final class CrashCycles {
     List<String> audit = new ArrayList<>();
     for (JsonNode a : Client.json(admin.get("/api/audit-log"))) {
       audit.add(a.path("detail").asText());
+    }
+    Pattern commentAudit = Pattern.compile("^(?:comment|decision) (\\d+) on run ");
+    for (String d : audit) {
+      Matcher m = commentAudit.matcher(d);
+      if (m.find() && !commentIds.containsKey(Long.parseLong(m.group(1))) && auditWithoutRow.add(d)) {
+        auditMismatches++;
+        example("audit record without its comment: " + d);
+      }
     }
     for (Write w : cycleAcknowledged) {
       if (w.detail != null && audit.stream().noneMatch(d -> d.contains(w.detail))) {
