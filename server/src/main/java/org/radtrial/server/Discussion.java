@@ -17,7 +17,9 @@ final class Discussion {
     this.db = db;
   }
 
-  Comment add(User by, Run run, String targetType, String target, String body, boolean decision) {
+  Comment add(User by, Run run, String targetType, String rawTarget, String rawBody, boolean decision) {
+    String target = Limits.cleanName(rawTarget);
+    String body = Limits.cleanText(rawBody);
     String type = targetType == null || targetType.isBlank() ? "run" : targetType.trim();
     if (!TARGETS.contains(type)) {
       throw HttpError.badRequest("target_type '" + type + "' is not one of " + TARGETS);

@@ -83,6 +83,19 @@ final class Limits {
     return b.toString();
   }
 
+  /**
+   * Free text (a comment): line breaks and tabs kept, every other control character and the
+   * bidirectional controls removed, so a comment cannot display reordered or hide text.
+   */
+  static String cleanText(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(raw.length());
+    raw.codePoints().filter(cp -> cp == '\n' || cp == '\t' || !hidden(cp)).forEach(b::appendCodePoint);
+    return b.toString();
+  }
+
   private static boolean hidden(int cp) {
     int type = Character.getType(cp);
     return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
