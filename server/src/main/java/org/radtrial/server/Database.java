@@ -66,8 +66,21 @@ final class Database implements AutoCloseable {
     if (!sqlite && password != null) {
       properties.setProperty("password", password);
     }
-    Flyway.configure().dataSource(new SimpleDataSource(jdbc, properties)).locations("classpath:org/radtrial/server/db/migration")
-        .placeholders(Map.of("id", engine.id, "time", engine.time)).failOnMissingLocations(true).load().migrate();
+    try {
+      Flyway.configure().dataSource(new SimpleDataSource(jdbc, properties)).locations("classpath:org/radtrial/server/db/migration")
+          .placeholders(Map.of("id", engine.id, "time", engine.time)).failOnMissingLocations(true).load().migrate();
+    } catch (org.flywaydb.core.api.FlywayException e) {
+      if (lockFile != null) {
+        try {
+          lockFile.close();
+        } catch (IOException ignored) {
+          // failing anyway
+        }
+      }
+      String where = jdbc.contains("?") ? jdbc.substring(0, jdbc.indexOf('?')) : jdbc;
+      throw new IllegalArgumentException("cannot open or upgrade the database " + where + ": "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; check --database and that the server runs", e);
+    }
     readers = new Pool(jdbc, properties, sqlite ? 8 : 32, true);
     writers = sqlite ? new Pool(jdbc, properties, 1, false) : readers;
     try {

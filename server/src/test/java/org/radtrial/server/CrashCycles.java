@@ -34,7 +34,7 @@ import org.radtrial.server.TestServer.Client;
 final class CrashCycles {
   /** What one run of cycles saw. */
   record Tally(int cycles, long acknowledged, long refused, long inFlight, long lost, long refusedPresent, long reusedIds,
-      long auditMismatches, long failedRestarts, List<String> examples) {
+      long auditMismatches, long failedRestarts, Set<String> kinds, List<String> examples) {
     boolean clean() {
       return lost == 0 && refusedPresent == 0 && reusedIds == 0 && auditMismatches == 0 && failedRestarts == 0;
     }
@@ -107,7 +107,8 @@ final class CrashCycles {
 
   private Tally tally(int done) {
     return new Tally(done, acknowledged.size(), refusedTotal, inFlight, lost, refusedPresent, reusedIds, auditMismatches,
-        failedRestarts, List.copyOf(examples));
+        failedRestarts, acknowledged.stream().map(Write::kind).collect(java.util.stream.Collectors.toCollection(
+        java.util.TreeSet::new)), List.copyOf(examples));
   }
 
   private void setUp() throws Exception {
@@ -175,7 +176,7 @@ final class CrashCycles {
       t.start();
       threads.add(t);
     }
-    Thread.sleep(100 + random.nextInt(700));
+    Thread.sleep(150 + random.nextInt(850));
     server.kill();
     stop.set(true);
     for (Thread t : threads) {

@@ -69,6 +69,11 @@ final class PgCluster implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + name + "?user=radtrial";
   }
 
+  /** Whether initdb and pg_ctl are installed. */
+  static boolean available() throws IOException {
+    return binaries().isPresent();
+  }
+
   private static Optional<Path> binaries() throws IOException {
     Path root = Path.of("/usr/lib/postgresql");
     if (!Files.isDirectory(root)) {
