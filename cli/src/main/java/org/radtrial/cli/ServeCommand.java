@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     description = {
       "Start the shared workspace: studies, case-table uploads, evaluation, audit and simulation runs in the",
       "background, leaderboard, subgroup explorer, failure slices, deployment simulator, comments and decisions,",
-      "and a JSON API (docs/openapi.yaml). Data live in an embedded H2 database file under --data.",
+      "and a JSON API (docs/openapi.yaml). Data live in an embedded SQLite file under --data, or in PostgreSQL (--database).",
       "The first start creates the account 'admin' and prints its one-time password. See docs/server.md."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -38,12 +38,27 @@ final class ServeCommand implements Callable<Integer> {
       description = "Largest case table accepted, in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
+  @Option(names = "--database", paramLabel = "JDBC_URL",
+      description = "PostgreSQL instead of the embedded SQLite file, e.g. jdbc:postgresql://db.local:5432/radtrial?user=radtrial"
+          + " (password in RADTRIAL_DATABASE_PASSWORD).")
+  String database;
+
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = "The https://HOST[:PORT] users open when a TLS reverse proxy is in front: Origin checks, Secure cookies"
+          + " and redirects use it.")
+  java.net.URI publicUrl;
+
+  @Option(names = "--allowed-host", paramLabel = "NAME", split = ",",
+      description = "Further host names requests may be addressed to (besides loopback, --host and --public-url).")
+  java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
     if (maxUploadMb < 1) {
       throw new IllegalArgumentException("--max-upload-mb must be at least 1, was " + maxUploadMb);
     }
-    ServerConfig config = ServerConfig.of(data, port).withHost(host).withMaxUploadBytes(maxUploadMb * 1024 * 1024);
+    ServerConfig config = ServerConfig.of(data, port).withHost(host).withMaxUploadBytes(maxUploadMb * 1024 * 1024)
+        .withDatabaseUrl(database).withPublicUrl(publicUrl).withAllowedHosts(allowedHosts);
     PrintStream out = System.out;
     RadtrialServer server = RadtrialServer.start(config, out);
     CountDownLatch stopped = new CountDownLatch(1);

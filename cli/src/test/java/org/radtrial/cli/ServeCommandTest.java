@@ -17,7 +17,16 @@ class ServeCommandTest {
   void helpNamesTheOptions() {
     CliRun run = CliRun.of("serve", "--help");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("--data", "--port", "--host", "--max-upload-mb", "one-time password");
+    assertThat(run.out()).contains("--data", "--port", "--host", "--max-upload-mb", "one-time password", "--database",
+        "--public-url", "--allowed-host");
+  }
+
+  @Test
+  void rejectsAPublicUrlWithAPath(@TempDir Path dir) {
+    CliRun run = CliRun.of("serve", "--data", dir.resolve("d").toString(), "--port", "0", "--public-url",
+        "https://radtrial.example.org/app");
+    assertThat(run.exitCode()).isEqualTo(Radtrial.BAD_INPUT);
+    assertThat(run.err()).contains("--public-url must be http(s)://HOST[:PORT] with no path");
   }
 
   @Test

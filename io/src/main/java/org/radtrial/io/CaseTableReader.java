@@ -45,6 +45,16 @@ public final class CaseTableReader {
     return new CaseTableReader(path, spec).read();
   }
 
+  /**
+   * The header row as the reader parses it (RFC 4180 quoting and the delimiter rule of
+   * {@link #read}), so a caller that needs the column names does not split the line by hand.
+   */
+  public static List<String> header(Path path, CaseTableSpec spec) {
+    try (RowSource source = new CaseTableReader(path, spec).open()) {
+      return source.header();
+    }
+  }
+
   private Cohort read() {
     if (!Files.isRegularFile(path)) {
       throw new CaseTableException(file, 0, null, Files.exists(path)

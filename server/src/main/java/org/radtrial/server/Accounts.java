@@ -22,7 +22,7 @@ final class Accounts {
   /** The clinical roles a user signs with. */
   static final List<String> ROLES = List.of("radiologist", "nuclear_medicine_physician", "technologist", "clinician",
       "physicist", "data_scientist");
-  static final int MIN_PASSWORD_LENGTH = 12;
+  static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
   private static final Duration SESSION_LIFETIME = Duration.ofHours(12);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -38,6 +38,7 @@ final class Accounts {
   private final Database db;
   private final PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
   private final String dummyHash;
+  private final LoginThrottle throttle = new LoginThrottle(java.time.Clock.systemUTC());
 
   Accounts(Database db) {
     this.db = db;
@@ -60,14 +61,30 @@ final class Accounts {
   /** Creates an account with a one-time password that must be changed at the first sign-in. */
   User create(Long byUser, String username, String displayName, String role, boolean admin, String oneTimePassword) {
     if (username == null || !username.matches("[A-Za-z0-9._-]{2,64}")) {
-      throw HttpError.badRequest("username: 2 to 64 letters, digits, '.', '_' or '-'; was '" + username + "'");
+      throw HttpError.badRequest("username: 2 to 64 letters, digits, '.', '_' or '-'; was '"
+          + Limits.clip(Limits.cleanName(username), Limits.USERNAME) + "'");
     }
     if (!ROLES.contains(role)) {
-      throw HttpError.badRequest("role '" + role + "' is not one of " + ROLES);
+      throw HttpError.badRequest("role '" + Limits.clip(role, 40) + "' is not one of " + ROLES);
     }
-    String name = displayName == null || displayName.isBlank() ? username : displayName.trim();
+    String cleaned = Limits.cleanName(displayName);
+    String name = cleaned == null || cleaned.isEmpty() ? username : Limits.require("display_name", cleaned,
+        Limits.DISPLAY_NAME);
     String hash = encoder.encode(oneTimePassword);
-    long id = db.transaction(c -> {
+    long id;
+    try {
+      id = insertUser(byUser, username, name, role, admin, hash);
+    } catch (IllegalStateException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw new HttpError(409, "the username '" + username + "' is taken");
+      }
+      throw e;
+    }
+    return user(id).orElseThrow();
+  }
+
+  private long insertUser(Long byUser, String username, String name, String role, boolean admin, String hash) {
+    return db.transaction(c -> {
       if (!Database.query(c, "SELECT id FROM users WHERE username = ?", rs -> rs.getLong(1), username).isEmpty()) {
         throw new HttpError(409, "the username '" + username + "' is taken");
       }
@@ -76,7 +93,6 @@ final class Accounts {
       Database.audit(c, byUser, "user.create", null, "created user " + username + " (" + role + (admin ? ", admin" : "") + ")");
       return newId;
     });
-    return user(id).orElseThrow();
   }
 
   Optional<User> user(long id) {
@@ -91,19 +107,31 @@ final class Accounts {
     return db.query("SELECT * FROM users ORDER BY username", Accounts::user);
   }
 
-  /** Checks the password (Argon2id); a wrong name costs the same time as a wrong password. */
-  Optional<SignIn> signIn(String username, String password) {
-    List<String[]> rows = db.query("SELECT id, password_hash FROM users WHERE username = ?",
-        rs -> new String[] {rs.getString(1), rs.getString(2)}, username == null ? "" : username);
+  /**
+   * Checks the password (Argon2id); a wrong name costs the same time as a wrong password. Throttled
+   * per address and per account ({@link LoginThrottle}: 429 before any hashing); the username of a
+   * failed attempt is audited cleaned and cut to {@link Limits#AUDITED_USERNAME} characters.
+   */
+  Optional<SignIn> signIn(String username, String password, String address) {
+    throttle.refusal(username, address).ifPresent(why -> {
+      throw new HttpError(429, why);
+    });
+    boolean plausible = username != null && username.length() <= Limits.USERNAME && password != null
+        && password.length() <= Limits.PASSWORD;
+    List<String[]> rows = !plausible ? List.of() : db.query("SELECT id, password_hash FROM users WHERE username = ?",
+        rs -> new String[] {rs.getString(1), rs.getString(2)}, username);
     String hash = rows.isEmpty() ? dummyHash : rows.get(0)[1];
-    boolean matches = password != null && encoder.matches(password, hash);
+    boolean matches = plausible && encoder.matches(password, hash);
     if (rows.isEmpty() || !matches) {
+      throttle.failed(username, address);
+      String shown = Limits.clip(Limits.cleanName(username), Limits.AUDITED_USERNAME);
       db.transaction(c -> {
-        Database.audit(c, null, "session.failed", null, "failed sign-in for username '" + username + "'");
+        Database.audit(c, null, "session.failed", null, "failed sign-in for username '" + shown + "' from " + address);
         return null;
       });
       return Optional.empty();
     }
+    throttle.succeeded(username, address);
     long userId = Long.parseLong(rows.get(0)[0]);
     String token = randomToken(32);
     String csrf = randomToken(32);
@@ -141,8 +169,9 @@ final class Accounts {
     if (current == null || !encoder.matches(current, hash)) {
       throw new HttpError(403, "the current password is wrong");
     }
-    if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH) {
-      throw HttpError.badRequest("the new password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+    String problem = PasswordPolicy.problem(replacement);
+    if (problem != null) {
+      throw HttpError.badRequest(problem);
     }
     if (replacement.equals(current)) {
       throw HttpError.badRequest("the new password must differ from the current one");
@@ -157,7 +186,22 @@ final class Accounts {
     });
   }
 
-  private static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
+  /** An administrator lifts a sign-in lock-out; audited. Returns whether the account was locked. */
+  boolean unlock(User admin, String username) {
+    boolean was = throttle.unlock(username);
+    db.transaction(c -> {
+      Database.audit(c, admin.id(), "user.unlock", null, "lifted the sign-in lock of " + Limits.clip(username,
+          Limits.AUDITED_USERNAME) + (was ? "" : " (it was not locked)"));
+      return null;
+    });
+    return was;
+  }
+
+  boolean locked(String username) {
+    return throttle.locked(username);
+  }
+
+  static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("role"),
         rs.getBoolean("is_admin"), rs.getBoolean("must_change_password"));
   }

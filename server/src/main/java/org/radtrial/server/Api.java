@@ -62,11 +62,17 @@ final class Api {
     r.get("/api/audit-log", ctx -> {
       RadtrialServer.admin(ctx);
       ArrayNode list = Json.MAPPER.createArrayNode();
+      long before = (long) number(ctx.queryParam("before"), "before", Long.MAX_VALUE);
       db.query("SELECT a.id, a.at, u.username, a.action, a.study_id, a.detail FROM audit_log a LEFT JOIN users u"
-          + " ON u.id = a.user_id ORDER BY a.id DESC LIMIT 1000", rs -> list.addObject().put("id", rs.getLong(1))
+          + " ON u.id = a.user_id WHERE a.id < ? ORDER BY a.id DESC LIMIT 1000", rs -> list.addObject().put("id", rs.getLong(1))
           .put("at", rs.getTimestamp(2).toInstant().toString()).put("user", rs.getString(3)).put("action", rs.getString(4))
-          .put("study_id", (Long) rs.getObject(5)).put("detail", rs.getString(6)));
+          .put("study_id", Database.nullableLong(rs, 5)).put("detail", rs.getString(6)), before);
       RadtrialServer.json(ctx, list);
+    });
+    r.post("/api/users/{username}/unlock", ctx -> {
+      User admin = RadtrialServer.admin(ctx);
+      boolean was = accounts.unlock(admin, ctx.pathParam("username"));
+      RadtrialServer.json(ctx, RadtrialServer.object().put("unlocked", true).put("was_locked", was));
     });
     r.get("/api/studies", ctx -> {
       ArrayNode list = Json.MAPPER.createArrayNode();
@@ -105,10 +111,12 @@ final class Api {
     r.post("/api/studies/{sid}/runs", ctx -> {
       Study s = server.study(ctx);
       JsonNode body = Json.read(ctx.body());
+      long datasetId = (long) number(body, "dataset_id", -1);
+      Dataset dataset = studies.dataset(s, datasetId);
       RunParameters p = new RunParameters(text(body, "kind") == null ? "evaluation" : text(body, "kind"),
           (int) number(body, "bootstrap", 1000), (long) number(body, "seed", 1), number(body, "ci_level", 0.95),
-          DatasetSpec.list(text(body, "groups")));
-      long datasetId = (long) number(body, "dataset_id", -1);
+          RunBudget.groups(dataset, DatasetSpec.list(Limits.require("groups", text(body, "groups"), 20_000))));
+      RunBudget.require(dataset, p, Runtime.getRuntime().maxMemory());
       RadtrialServer.json(ctx.status(201), run(runs.start(RadtrialServer.session(ctx).user(), s, datasetId, p)));
     });
     r.get("/api/studies/{sid}/runs/{rid}", ctx -> RadtrialServer.json(ctx, run(server.run(ctx, server.study(ctx)))));
@@ -145,7 +153,7 @@ final class Api {
 
   private void login(Context ctx) {
     JsonNode body = Json.read(ctx.body());
-    Accounts.SignIn signIn = accounts.signIn(text(body, "username"), text(body, "password"))
+    Accounts.SignIn signIn = accounts.signIn(text(body, "username"), text(body, "password"), RadtrialServer.address(ctx))
         .orElseThrow(() -> new HttpError(401, "wrong username or password"));
     Session session = signIn.session();
     RadtrialServer.setSessionCookie(ctx, signIn.token(), false);
@@ -173,6 +181,17 @@ final class Api {
   private static String text(JsonNode body, String field) {
     JsonNode v = body.path(field);
     return v.isMissingNode() || v.isNull() ? null : v.asText();
+  }
+
+  private static double number(String text, String field, double fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      throw HttpError.badRequest(field + ": '" + Limits.clip(text, 40) + "' is not a number");
+    }
   }
 
   private static double number(JsonNode body, String field, double fallback) {

@@ -46,13 +46,13 @@ record DatasetSpec(String id, String truth, String positive, List<String> models
     if (arbitration != null) {
       roles.add(arbitration);
     }
-    List<String> rest = new ArrayList<>();
+    Set<String> rest = new LinkedHashSet<>();
     for (String column : header) {
-      if (!roles.contains(column) && !rest.contains(column)) {
+      if (!roles.contains(column)) {
         rest.add(column);
       }
     }
-    return new DatasetSpec(id, truth, positive, models, readers, arbitration, rest);
+    return new DatasetSpec(id, truth, positive, models, readers, arbitration, List.copyOf(rest));
   }
 
   /** What the case-table reader checks: every role, and the arbitration as an optional decision. */

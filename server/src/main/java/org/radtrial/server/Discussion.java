@@ -17,7 +17,9 @@ final class Discussion {
     this.db = db;
   }
 
-  Comment add(User by, Run run, String targetType, String target, String body, boolean decision) {
+  Comment add(User by, Run run, String targetType, String rawTarget, String rawBody, boolean decision) {
+    String target = Limits.cleanName(rawTarget);
+    String body = Limits.cleanText(rawBody);
     String type = targetType == null || targetType.isBlank() ? "run" : targetType.trim();
     if (!TARGETS.contains(type)) {
       throw HttpError.badRequest("target_type '" + type + "' is not one of " + TARGETS);
@@ -26,11 +28,12 @@ final class Discussion {
     if (what == null) {
       throw HttpError.badRequest("name the " + type + " the comment is about (target)");
     }
-    if (what.length() > 300) {
-      throw HttpError.badRequest("target: at most 300 characters");
+    if (what.length() > Limits.TARGET) {
+      throw HttpError.badRequest("target: at most " + Limits.TARGET + " characters, got " + what.length());
     }
-    if (body == null || body.isBlank() || body.length() > 20_000) {
-      throw HttpError.badRequest("a comment needs a text of 1 to 20000 characters");
+    if (body == null || body.isBlank() || body.length() > Limits.COMMENT) {
+      throw HttpError.badRequest("a comment needs a text of 1 to " + Limits.COMMENT + " characters, got "
+          + (body == null ? 0 : body.length()));
     }
     long id = db.transaction(c -> {
       long commentId = Database.insert(c, "INSERT INTO comments(run_id, target_type, target, body, is_decision, author_id,"

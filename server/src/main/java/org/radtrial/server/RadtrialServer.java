@@ -41,15 +41,22 @@ public final class RadtrialServer implements AutoCloseable {
   private final Pages pages;
   private final Api api;
   private final Javalin app;
+  private final ServerConfig config;
 
   private RadtrialServer(ServerConfig config, PrintStream out) {
+    this.config = config;
     try {
       Files.createDirectories(config.dataDir());
       removeStrayUploads(config.dataDir().resolve("tmp"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
     }
-    db = new Database(config.dataDir());
+    if (Files.exists(config.dataDir().resolve("radtrial.mv.db"))) {
+      out.println("radtrial serve: " + config.dataDir().resolve("radtrial.mv.db") + " is an H2 database of an earlier"
+          + " version, which could lose confirmed writes in a crash; it is not read. The workspace now lives in"
+          + " radtrial.db (SQLite) or PostgreSQL (--database)");
+    }
+    db = new Database(config.dataDir(), config.databaseUrl());
     accounts = new Accounts(db);
     studies = new Studies(db, accounts);
     uploads = new Uploads(db, studies, config.dataDir(), config.maxUploadBytes());
@@ -57,6 +64,15 @@ public final class RadtrialServer implements AutoCloseable {
     discussion = new Discussion(db);
     pages = new Pages(accounts, studies, runs, discussion, db);
     api = new Api(accounts, studies, runs, discussion, uploads, db);
+    try {
+      int orphans = uploads.removeOrphans();
+      if (orphans > 0) {
+        out.println("radtrial serve: removed " + orphans + " uploaded file(s) that no dataset names (an upload cut off by"
+            + " the last stop)");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + config.dataDir().resolve("uploads"), e);
+    }
     int interrupted = runs.markInterrupted();
     if (interrupted > 0) {
       out.println("radtrial serve: " + interrupted + " run(s) were cut off when the server last stopped; they are marked"
@@ -100,11 +116,17 @@ public final class RadtrialServer implements AutoCloseable {
   private void configure(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
-    config.http.maxRequestSize = 1_000_000;
+    config.http.maxRequestSize = Limits.JSON_BODY;
     var r = config.routes;
     r.before(this::guard);
     r.exception(HttpError.class, this::error);
     r.exception(IllegalArgumentException.class, (e, ctx) -> error(HttpError.badRequest(e.getMessage()), ctx));
+    r.exception(IllegalStateException.class, (e, ctx) -> {
+      if (!Database.isUniqueViolation(e)) {
+        throw e;
+      }
+      error(new HttpError(409, "that already exists (another request made it at the same moment)"), ctx);
+    });
     r.get("/static/app.js", ctx -> resource(ctx, "app.js", "text/javascript"));
     r.get("/static/app.css", ctx -> resource(ctx, "app.css", "text/css"));
     r.get("/login", ctx -> ctx.html(Pages.login()));
@@ -155,10 +177,18 @@ public final class RadtrialServer implements AutoCloseable {
     ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none';"
         + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     String path = ctx.path();
+    requireAllowedHost(ctx);
+    String expectedOrigin = config.publicUrl() != null ? config.publicOrigin() : "http://" + ctx.host();
+    ctx.attribute("secure", expectedOrigin.startsWith("https:"));
+    ctx.attribute("address", clientAddress(ctx));
     boolean write = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS;
+    if (write && !path.endsWith("/datasets") && ctx.req().getContentLengthLong() > Limits.JSON_BODY) {
+      throw new HttpError(413, "the request body has " + ctx.req().getContentLengthLong() + " bytes; at most "
+          + Limits.JSON_BODY + " are accepted here (case tables go to /api/studies/ID/datasets)");
+    }
     if (write) {
       String origin = ctx.header("Origin");
-      if (origin != null && !origin.equals(ctx.scheme() + "://" + ctx.host())) {
+      if (origin != null && !origin.equals(expectedOrigin)) {
         throw new HttpError(403, "cross-site request refused (Origin " + origin + ")");
       }
       if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) {
@@ -188,6 +218,41 @@ public final class RadtrialServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The Host header must name this server (DNS rebinding: a page on another name that resolves to
+   * this address must not drive it). 421 otherwise, before anything else runs.
+   */
+  private void requireAllowedHost(Context ctx) {
+    String hostHeader = ctx.header("Host");
+    String name = hostHeader == null ? "" : hostHeader.toLowerCase(java.util.Locale.ROOT);
+    int colon = name.startsWith("[") ? name.indexOf("]:") + 1 : name.lastIndexOf(':');
+    if (colon > 0) {
+      name = name.substring(0, colon);
+    }
+    if (!config.hostNames().contains(name)) {
+      throw new HttpError(421, "this server does not answer to the host name '" + Limits.clip(Limits.cleanName(name), 100)
+          + "'; allowed: " + config.hostNames() + " (start it with --allowed-host or --public-url to add one)");
+    }
+  }
+
+  /**
+   * The client's address: behind the proxy (--public-url), the last X-Forwarded-For entry, the one
+   * the proxy itself appended; otherwise the connection's.
+   */
+  private String clientAddress(Context ctx) {
+    String forwarded = config.publicUrl() == null ? null : ctx.header("X-Forwarded-For");
+    if (forwarded != null && !forwarded.isBlank()) {
+      String[] hops = forwarded.split(",");
+      return Limits.clip(hops[hops.length - 1].trim(), 64);
+    }
+    return ctx.ip();
+  }
+
+  static String address(Context ctx) {
+    String a = ctx.attribute("address");
+    return a == null ? ctx.ip() : a;
+  }
+
   private void error(HttpError e, Context ctx) {
     String path = ctx.path();
     if (path.startsWith("/api/")) {
@@ -195,15 +260,20 @@ public final class RadtrialServer implements AutoCloseable {
       return;
     }
     if (e.status == 401) {
-      ctx.redirect("/login");
+      ctx.redirect(link("/login"));
       return;
     }
     if (e.redirect != null) {
-      ctx.redirect(e.redirect);
+      ctx.redirect(link(e.redirect));
       return;
     }
     Session s = ctx.attribute("session");
     ctx.status(e.status).html(Pages.error(s, e.status == 404 ? "Not found" : "Cannot do that", String.valueOf(e.getMessage())));
+  }
+
+  /** A link to a path of this server: absolute on the public origin behind a proxy, else relative. */
+  String link(String path) {
+    return config.publicUrl() == null ? path : config.publicOrigin() + path;
   }
 
   static Session session(Context ctx) {
@@ -249,7 +319,7 @@ public final class RadtrialServer implements AutoCloseable {
   }
 
   static void setSessionCookie(Context ctx, String token, boolean clear) {
-    boolean secure = "https".equals(ctx.scheme()) || "https".equals(ctx.header("X-Forwarded-Proto"));
+    boolean secure = Boolean.TRUE.equals(ctx.attribute("secure"));
     ctx.header("Set-Cookie", COOKIE + "=" + (clear ? "" : token) + "; Path=/; HttpOnly; SameSite=Strict"
         + (clear ? "; Max-Age=0" : "") + (secure ? "; Secure" : ""));
   }

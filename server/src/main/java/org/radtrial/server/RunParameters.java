@@ -10,7 +10,8 @@ import org.radtrial.run.RunRequest;
  * @param bootstrap bootstrap replicates (0 skips the evaluation's bootstrap)
  * @param seed seed of every random draw
  * @param ciLevel confidence level
- * @param groups metadata columns to audit or to break the simulation down by (empty: every metadata column)
+ * @param groups metadata columns to audit or to break the simulation down by (the API names at most 20, by default the
+ *     dataset's first 20; empty here means every metadata column)
  */
 record RunParameters(String kind, int bootstrap, long seed, double ciLevel, List<String> groups) {
   /** The kinds a workspace run can be: the run layer's kinds that read a case table, by their results.json names. */

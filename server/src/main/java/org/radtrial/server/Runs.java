@@ -38,21 +38,36 @@ final class Runs implements AutoCloseable {
   private final Path dataDir;
   private final ExecutorService workers;
   private final Map<Long, Double> progress = new ConcurrentHashMap<>();
-  private final Map<Long, String> cache = lru(16);
-  private final Map<Long, JsonNode> parsed = lru(16);
+  /** Results by run id and finish time: a key no other run, and no later attempt, can have. */
+  private final Map<String, String> cache = lru(16);
+  private final Map<String, JsonNode> parsed = lru(16);
+  private final Analysis analysis;
 
-  private static <V> Map<Long, V> lru(int size) {
-    return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<Long, V>(size, 0.75f, true) {
+  /** What a run computes: results.json from the stored upload (Analyses in production; a stand-in in tests). */
+  @FunctionalInterface
+  interface Analysis {
+    String resultsJson(Path file, Dataset dataset, RunParameters parameters, long runId,
+        org.radtrial.core.stat.ProgressListener progress) throws Exception;
+  }
+
+  private static <V> Map<String, V> lru(int size) {
+    return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<String, V>(size, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
         return size() > size;
       }
     });
   }
 
   Runs(Database db, Studies studies, Uploads uploads, Path dataDir, int threads) {
+    this(db, studies, uploads, dataDir, threads, (file, d, p, id, progress) -> Analyses.resultsJson(
+        Analyses.request(file, d.filename(), d.spec(), p), id, progress));
+  }
+
+  Runs(Database db, Studies studies, Uploads uploads, Path dataDir, int threads, Analysis analysis) {
+    this.analysis = analysis;
     this.db = db;
     this.studies = studies;
     this.uploads = uploads;
@@ -81,6 +96,9 @@ final class Runs implements AutoCloseable {
   Run start(User by, Study study, long datasetId, RunParameters parameters) {
     Dataset dataset = studies.dataset(study, datasetId);
     long id = db.transaction(c -> {
+      requireRoom(c, "study " + study.id(), "study_id = ?", study.id(), Limits.RUNS_PER_STUDY);
+      requireRoom(c, "you", "created_by = ?", by.id(), Limits.RUNS_PER_USER);
+      requireRoom(c, "the server", "1 = ?", 1, Limits.RUNS_QUEUED);
       long runId = Database.insert(c, "INSERT INTO runs(study_id, dataset_id, kind, parameters, input_sha256, status, attempts,"
           + " created_by, created_at) VALUES (?, ?, ?, ?, ?, 'queued', 1, ?, ?)", study.id(), dataset.id(), parameters.kind(),
           Json.write(parameters), dataset.sha256(), by.id(), Database.now());
@@ -92,18 +110,35 @@ final class Runs implements AutoCloseable {
     return require(study, id);
   }
 
-  /** Queues an interrupted or failed run again, same parameters and input. */
+  /** Refuses a new run (429) when the study, the user or the server already has as many queued or running as allowed. */
+  private static void requireRoom(java.sql.Connection c, String who, String where, long key, int limit)
+      throws java.sql.SQLException {
+    long active = Database.query(c, "SELECT COUNT(*) FROM runs WHERE status IN ('queued', 'running') AND " + where,
+        rs -> rs.getLong(1), key).get(0);
+    if (active >= limit) {
+      throw new HttpError(429, who + " already " + (who.equals("you") ? "have " : "has ") + active
+          + " runs queued or running (at most " + limit + "); wait for one to finish");
+    }
+  }
+
+  /**
+   * Queues an interrupted or failed run again, same parameters and input. The status check and the
+   * change are one conditional UPDATE, so of concurrent restarts exactly one succeeds.
+   */
   Run restart(User by, Study study, long runId) {
     Run run = require(study, runId);
-    if (!run.status().equals("interrupted") && !run.status().equals("failed")) {
-      throw new HttpError(409, "run " + runId + " is " + run.status() + "; only an interrupted or failed run can be restarted");
-    }
-    db.transaction(c -> {
-      Database.update(c, "UPDATE runs SET status = 'queued', message = NULL, attempts = attempts + 1, started_at = NULL"
-          + " WHERE id = ?", runId);
-      Database.audit(c, by.id(), "run.restart", study.id(), "restarted run " + runId);
-      return null;
+    boolean restarted = db.transaction(c -> {
+      int changed = Database.update(c, "UPDATE runs SET status = 'queued', message = NULL, attempts = attempts + 1,"
+          + " started_at = NULL WHERE id = ? AND study_id = ? AND status IN ('interrupted', 'failed')", runId, study.id());
+      if (changed == 1) {
+        Database.audit(c, by.id(), "run.restart", study.id(), "restarted run " + runId);
+      }
+      return changed == 1;
     });
+    if (!restarted) {
+      throw new HttpError(409, "run " + runId + " is " + require(study, runId).status()
+          + "; only an interrupted or failed run can be restarted");
+    }
     submit(runId);
     return require(study, runId);
   }
@@ -122,24 +157,26 @@ final class Runs implements AutoCloseable {
     if (!run.finished()) {
       return Optional.empty();
     }
-    String cached = cache.get(run.id());
+    String key = run.id() + "@" + run.finishedAt();
+    String cached = cache.get(key);
     if (cached != null) {
       return Optional.of(cached);
     }
     Optional<String> text = db.query("SELECT results FROM runs WHERE id = ?", rs -> rs.getString(1), run.id()).stream()
         .filter(r -> r != null).findFirst();
-    text.ifPresent(t -> cache.put(run.id(), t));
+    text.ifPresent(t -> cache.put(key, t));
     return text;
   }
 
   /** The parsed results of a finished run (immutable once finished, so cached). */
   Optional<JsonNode> parsedResults(Run run) {
-    JsonNode cached = parsed.get(run.id());
+    String key = run.id() + "@" + run.finishedAt();
+    JsonNode cached = parsed.get(key);
     if (cached != null) {
       return Optional.of(cached);
     }
     Optional<JsonNode> tree = results(run).map(Json::read);
-    tree.ifPresent(t -> parsed.put(run.id(), t));
+    tree.ifPresent(t -> parsed.put(key, t));
     return tree;
   }
 
@@ -165,9 +202,12 @@ final class Runs implements AutoCloseable {
       Run run = db.query(SELECT + " WHERE r.id = ?", Runs::run, runId).get(0);
       Study study = studies.find(run.studyId()).orElseThrow();
       Dataset dataset = studies.dataset(study, run.datasetId());
-      db.update("UPDATE runs SET status = 'running', started_at = ? WHERE id = ?", Database.now(), runId);
-      String json = Analyses.resultsJson(Analyses.request(uploads.file(dataset), dataset.filename(), dataset.spec(),
-          run.parameters()), runId, (done, total) -> progress.put(runId, total == 0 ? 0.0 : Math.min(0.99, (double) done / total)));
+      if (db.update("UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'", Database.now(),
+          runId) != 1) {
+        return;
+      }
+      String json = analysis.resultsJson(uploads.file(dataset), dataset, run.parameters(), runId,
+          (done, total) -> progress.put(runId, total == 0 ? 0.0 : Math.min(0.99, (double) done / total)));
       Path dir = Files.createDirectories(directory(runId));
       AtomicFiles.writeString(dir.resolve("results.json"), json);
       db.transaction(c -> {
@@ -180,6 +220,9 @@ final class Runs implements AutoCloseable {
       fail(runId, Analyses.message(e));
     } catch (CaseTableException | IllegalArgumentException | HttpError e) {
       fail(runId, e.getMessage());
+    } catch (OutOfMemoryError e) {
+      fail(runId, "the run ran out of memory (" + e.getMessage() + "); audit fewer groups or fewer bootstrap replicates,"
+          + " or give the server more memory (-Xmx)");
     } catch (Throwable e) {
       fail(runId, "internal error: " + e);
     } finally {

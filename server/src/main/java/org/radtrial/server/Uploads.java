@@ -1,6 +1,5 @@
 package org.radtrial.server;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.radtrial.core.cohort.Cohort;
@@ -51,31 +49,22 @@ final class Uploads {
     try {
       Files.createDirectories(dataDir.resolve("tmp"));
       tmp = Files.createTempFile(dataDir.resolve("tmp"), "upload-", tsv ? ".tsv" : ".csv");
-      long bytes = copyAtMost(body, tmp, filename);
+      CsvShape shape = new CsvShape(filename, tsv ? '\t' : ',', Limits.COLUMNS, Limits.LINE_BYTES, Limits.ROWS, Limits.CELLS);
+      long bytes = copyAtMost(body, tmp, filename, shape);
       if (bytes == 0) {
         throw HttpError.badRequest(filename + ": the file is empty; upload a CSV case table with a header row");
       }
       requireText(tmp, filename);
-      DatasetSpec spec = roles.withHeader(header(tmp, tsv ? '\t' : ','));
+      DatasetSpec spec = roles.withHeader(header(tmp, roles, filename));
       Cohort cohort = read(tmp, spec, filename);
       String sha = Checksums.sha256(tmp);
-      Path uploads = Files.createDirectories(dataDir.resolve("uploads"));
-      String storedAs = sha + (tsv ? ".tsv" : ".csv");
-      Files.move(tmp, uploads.resolve(storedAs), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      tmp = null;
       int positives = 0;
       for (boolean t : cohort.truth()) {
         positives += t ? 1 : 0;
       }
-      int finalPositives = positives;
-      long id = db.transaction(c -> {
-        long datasetId = Database.insert(c, "INSERT INTO datasets(study_id, filename, stored_as, sha256, bytes, cases, positives,"
-            + " spec, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", study.id(), filename, storedAs, sha, bytes,
-            cohort.size(), finalPositives, Json.write(spec), by.id(), Database.now());
-        Database.audit(c, by.id(), "dataset.upload", study.id(), "uploaded " + filename + " (" + cohort.size() + " cases, sha256 "
-            + sha + ")");
-        return datasetId;
-      });
+      long id = store(by, study, tmp, new Stored(filename, sha + (tsv ? ".tsv" : ".csv"), sha, bytes, cohort.size(), positives,
+          spec));
+      tmp = null;
       return studies.dataset(study, id);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -90,11 +79,59 @@ final class Uploads {
     }
   }
 
+  private record Stored(String filename, String storedAs, String sha, long bytes, int cases, int positives, DatasetSpec spec) {}
+
+  /**
+   * Moves the checked file into place, then records it. If the record fails the file is removed
+   * unless another dataset shares it (same content); a crash between the two leaves a file no row
+   * names, which {@link #removeOrphans} deletes at the next start. One at a time, so a removal
+   * never races another upload of the same content.
+   */
+  private synchronized long store(User by, Study study, Path tmp, Stored s) throws IOException {
+    Path uploads = Files.createDirectories(dataDir.resolve("uploads"));
+    Path target = uploads.resolve(s.storedAs());
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      return db.transaction(c -> {
+        long datasetId = Database.insert(c, "INSERT INTO datasets(study_id, filename, stored_as, sha256, bytes, cases, positives,"
+            + " spec, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", study.id(), s.filename(), s.storedAs(),
+            s.sha(), s.bytes(), s.cases(), s.positives(), Json.write(s.spec()), by.id(), Database.now());
+        Database.audit(c, by.id(), "dataset.upload", study.id(), "uploaded " + s.filename() + " (" + s.cases()
+            + " cases, sha256 " + s.sha() + ")");
+        return datasetId;
+      });
+    } catch (RuntimeException | Error e) {
+      if (db.count("SELECT COUNT(*) FROM datasets WHERE stored_as = ?", s.storedAs()) == 0) {
+        Files.deleteIfExists(target);
+      }
+      throw e;
+    }
+  }
+
+  /** At start: files under uploads/ that no dataset names (cut off between move and record) are deleted. Returns how many. */
+  synchronized int removeOrphans() throws IOException {
+    Path uploads = dataDir.resolve("uploads");
+    if (!Files.isDirectory(uploads)) {
+      return 0;
+    }
+    java.util.Set<String> named = new java.util.HashSet<>(db.query("SELECT stored_as FROM datasets", rs -> rs.getString(1)));
+    int removed = 0;
+    try (var files = Files.list(uploads)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (!named.contains(f.getFileName().toString())) {
+          Files.deleteIfExists(f);
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   Path file(Dataset dataset) {
     return dataDir.resolve("uploads").resolve(dataset.storedAs());
   }
 
-  private long copyAtMost(InputStream in, Path target, String filename) throws IOException {
+  private long copyAtMost(InputStream in, Path target, String filename, CsvShape shape) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
     try (OutputStream out = Files.newOutputStream(target)) {
@@ -103,9 +140,11 @@ final class Uploads {
         if (total > limit) {
           throw tooLarge(filename, total);
         }
+        shape.accept(buffer, n);
         out.write(buffer, 0, n);
       }
     }
+    shape.finish();
     return total;
   }
 
@@ -140,24 +179,15 @@ final class Uploads {
     }
   }
 
-  private static List<String> header(Path file, char delimiter) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line = reader.readLine();
-      List<String> columns = new ArrayList<>();
-      if (line == null) {
-        return columns;
-      }
-      if (line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      for (String cell : line.split(String.valueOf(delimiter), -1)) {
-        String c = cell.trim();
-        if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
-          c = c.substring(1, c.length() - 1).replace("\"\"", "\"");
-        }
-        columns.add(c);
-      }
-      return columns;
+  /** The header as io's CSV reader parses it (quoted names may hold the delimiter). */
+  private static List<String> header(Path file, DatasetSpec roles, String filename) {
+    try {
+      return CaseTableReader.header(file, roles.caseTableSpec());
+    } catch (CaseTableException e) {
+      throw HttpError.badRequest(e.getMessage().replace(file.toString(), filename));
+    } catch (UncheckedIOException e) {
+      throw HttpError.badRequest(filename + ": the header could not be read (" + e.getMessage().replace(file.toString(),
+          filename) + ")");
     }
   }
 

@@ -95,7 +95,71 @@ class LoadTest {
       assertThat(sorted).hasSize(USERS * REQUESTS_PER_USER);
       assertThat(ms(sorted, 0.95)).as("p95 latency in ms (a sanity bound; measured values are in docs/benchmarks.md)")
           .isLessThan(10_000);
+
+      String mixed = mixed(users, study, audit);
+      Files.writeString(Path.of("target", "load-test.txt"), report + mixed);
     }
+  }
+
+  /**
+   * The issue-12 mix: 50 users, 40 requests each (2,000), three reads of the JSON API (the study
+   * with its members, the runs list, the run's comments) for every write (a comment or a decision,
+   * each committed with its audit record). Reads and writes are timed apart; the goal is reads p99
+   * under 200 ms and writes p99 under 600 ms, asserted only with -Dradtrial.load.strict=true since
+   * the shared 2-core machine's other work moves the tail (the figures are in docs/benchmarks.md).
+   */
+  private static String mixed(List<Client> users, long study, long run) throws Exception {
+    List<Long> reads = Collections.synchronizedList(new ArrayList<>());
+    List<Long> writes = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger errors = new AtomicInteger();
+    String api = "/api/studies/" + study;
+    List<String> readPaths = List.of(api, api + "/runs", api + "/runs/" + run + "/comments");
+    ExecutorService pool = Executors.newFixedThreadPool(USERS);
+    List<Future<?>> done = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int u = 0; u < USERS; u++) {
+      Client c = users.get(u);
+      int user = u;
+      done.add(pool.submit(() -> {
+        for (int i = 0; i < 40; i++) {
+          long t0 = System.nanoTime();
+          HttpResponse<String> r;
+          if (i % 4 == 3) {
+            r = c.post(api + "/runs/" + run + "/comments", java.util.Map.of("body", "load " + user + "/" + i, "decision",
+                i % 8 == 7));
+            writes.add(System.nanoTime() - t0);
+            if (r.statusCode() != 201) {
+              errors.incrementAndGet();
+            }
+          } else {
+            r = c.get(readPaths.get((user + i) % readPaths.size()));
+            reads.add(System.nanoTime() - t0);
+            if (r.statusCode() != 200) {
+              errors.incrementAndGet();
+            }
+          }
+        }
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get(300, TimeUnit.SECONDS);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdownNow();
+    List<Long> r = new ArrayList<>(reads);
+    List<Long> w = new ArrayList<>(writes);
+    Collections.sort(r);
+    Collections.sort(w);
+    String line = String.format(Locale.ROOT, "mixed: users=%d requests=%d errors=%d wall=%.2fs reads=%d p50=%.1fms"
+        + " p99=%.1fms writes=%d p50=%.1fms p99=%.1fms%n", USERS, r.size() + w.size(), errors.get(), seconds, r.size(),
+        ms(r, 0.5), ms(r, 0.99), w.size(), ms(w, 0.5), ms(w, 0.99));
+    System.out.print("LoadTest: " + line);
+    assertThat(errors.get()).isZero();
+    if (Boolean.getBoolean("radtrial.load.strict")) {
+      assertThat(ms(r, 0.99)).as("reads p99 in ms").isLessThan(200);
+      assertThat(ms(w, 0.99)).as("writes p99 in ms").isLessThan(600);
+    }
+    return line;
   }
 
   private static double ms(List<Long> sorted, double q) {

@@ -44,6 +44,10 @@ final class TestServer implements AutoCloseable {
     return new TestServer(ServerConfig.of(data, 0));
   }
 
+  static TestServer start(ServerConfig config) {
+    return new TestServer(config);
+  }
+
   static TestServer start(Path data, long maxUploadBytes) {
     return new TestServer(ServerConfig.of(data, 0).withMaxUploadBytes(maxUploadBytes));
   }
@@ -96,12 +100,19 @@ final class TestServer implements AutoCloseable {
   /** One browser-less user: a cookie jar and the session's CSRF token. */
   static final class Client {
     final HttpClient http;
-    final String base;
+    String base;
     String csrf;
 
+    /** Sent as the Origin header of every POST when set, as a browser does. */
+    String origin;
+
     Client(String base) {
+      this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    Client(String base, HttpClient http) {
       this.base = base;
-      this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
+      this.http = http;
     }
 
     HttpResponse<String> login(String username, String password) {
@@ -142,6 +153,9 @@ final class TestServer implements AutoCloseable {
     }
 
     <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+      if (origin != null && !request.build().method().equals("GET")) {
+        request.header("Origin", origin);
+      }
       try {
         return http.send(request.timeout(Duration.ofSeconds(60)).build(), body);
       } catch (IOException e) {
