@@ -2,11 +2,10 @@ package org.radtrial.core.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.radtrial.core.binary.TwoProportions;
+import java.util.stream.IntStream;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.cohort.ModelScores;
@@ -68,10 +67,10 @@ public final class Auditor {
     if (orientedThresholds.length != models.size()) {
       throw new IllegalArgumentException("one threshold per model is needed");
     }
-    List<ModelView> views = new ArrayList<>();
+    List<ModelView> views = IntStream.range(0, models.size()).parallel()
+        .mapToObj(k -> new ModelView(cohort, models.get(k), orientedThresholds[k])).toList();
     List<Double> thresholds = new ArrayList<>();
     for (int k = 0; k < models.size(); k++) {
-      views.add(new ModelView(cohort, models.get(k), orientedThresholds[k]));
       thresholds.add(models.get(k).higherIsPositive() ? orientedThresholds[k] : -orientedThresholds[k]);
     }
     List<List<GroupColumn>> partitions = new ArrayList<>();
@@ -82,30 +81,36 @@ public final class Auditor {
     List<Heterogeneity> heterogeneity = new ArrayList<>();
     List<EqualizedOdds> equalizedOdds = new ArrayList<>();
     List<Integer> needed = new ArrayList<>();
-    List<List<Partition.Cell>> cells = partitions.stream().map(Partition::of).toList();
-    for (ModelView view : views) {
-      for (int k = 0; k < partitions.size(); k++) {
-        List<GroupColumn> partition = partitions.get(k);
-        SubgroupAnalysis analysis = new SubgroupAnalysis(view, partition, cells.get(k), spec.ciLevel());
-        rows.addAll(analysis.rows);
-        heterogeneity.addAll(analysis.heterogeneity);
-        equalizedOdds.add(analysis.equalizedOdds);
-        if (partition == partitions.get(0)) {
-          needed.add(analysis.positivesNeeded());
-        }
+    List<int[]> keys = new ArrayList<>();
+    List<Integer> cellCounts = new ArrayList<>();
+    for (List<GroupColumn> partition : partitions) {
+      long[] size = new long[1];
+      keys.add(Partition.keys(partition, size));
+      cellCounts.add((int) size[0]);
+    }
+    List<SubgroupAnalysis> analyses = IntStream.range(0, views.size() * partitions.size()).parallel()
+        .mapToObj(j -> {
+          int k = j % partitions.size();
+          return new SubgroupAnalysis(views.get(j / partitions.size()), partitions.get(k), keys.get(k), cellCounts.get(k),
+              spec.ciLevel());
+        })
+        .toList();
+    for (int j = 0; j < analyses.size(); j++) {
+      SubgroupAnalysis analysis = analyses.get(j);
+      rows.addAll(analysis.rows);
+      heterogeneity.addAll(analysis.heterogeneity);
+      equalizedOdds.add(analysis.equalizedOdds);
+      if (j % partitions.size() == 0) {
+        needed.add(analysis.positivesNeeded());
       }
     }
     Adjusted adjusted = adjustSubgroupTests(rows, heterogeneity);
     List<String> notes = new ArrayList<>();
-    List<FailureSlice> tested = new ArrayList<>();
+    SliceDiscovery.Outcome search = new SliceDiscovery.Outcome(0, 0, Double.NaN, List.of(), List.of());
     if (spec.sliceDepth() > 0) {
-      for (ModelView view : views) {
-        tested.addAll(SliceSearch.tested(view, columns, spec.sliceDepth(), spec.minimumSliceTrials(), spec.ciLevel()));
-      }
-      if (!tested.isEmpty()) {
-        notes.add("failure slices are tested only with enough cancers (missed cancers) or normals (false alarms) to"
-            + " estimate the error rate within +/-10 points, and at least " + spec.minimumSliceTrials());
-      }
+      search = SliceDiscovery.of(
+          SliceSearch.candidates(views, columns, spec.sliceDepth(), spec.minimumSliceTrials(), spec.ciLevel()),
+          spec.fdr(), spec.topSlices());
     }
     return new AuditResult(
         rule,
@@ -116,8 +121,12 @@ public final class Auditor {
         adjusted.rows(),
         adjusted.heterogeneity(),
         equalizedOdds,
-        tested.size(),
-        discoveries(tested),
+        spec.minimumSliceTrials(),
+        search.considered(),
+        search.tested(),
+        search.screen(),
+        search.discoveries(),
+        search.tooFew(),
         confidentErrors(views),
         calibration(views, notes),
         transport(views, notes),
@@ -149,40 +158,6 @@ public final class Auditor {
       newHeterogeneity.add(h.withQ(q[k++]));
     }
     return new Adjusted(newRows, newHeterogeneity);
-  }
-
-  /**
-   * The discoveries: slices with q ≤ fdr, ordered by the simultaneous lower confidence bound of their
-   * effect (so a large effect in a handful of cases does not outrank a solid one), keeping a
-   * refinement of an already reported slice only when it is clearly worse (its bound exceeds the
-   * general slice's effect); at most topSlices per model and kind of error.
-   */
-  private List<FailureSlice> discoveries(List<FailureSlice> tested) {
-    double[] q = BenjaminiHochberg.adjust(tested.stream().mapToDouble(FailureSlice::p).toArray());
-    double simultaneous = Math.max(0.5, 1 - spec.fdr() / Math.max(1, tested.size()));
-    List<FailureSlice> significant = new ArrayList<>();
-    for (int k = 0; k < tested.size(); k++) {
-      if (q[k] <= spec.fdr()) {
-        FailureSlice s = tested.get(k);
-        double bound = TwoProportions.newcombeDifference(s.errors(), s.trials(), s.restErrors(), s.restTrials(), simultaneous)
-            .lower();
-        significant.add(s.ranked(q[k], bound));
-      }
-    }
-    significant.sort(Comparator.comparingDouble(FailureSlice::rankingBound).reversed()
-        .thenComparing(s -> s.subgroup().label()));
-    Map<String, List<FailureSlice>> shown = new HashMap<>();
-    List<FailureSlice> result = new ArrayList<>();
-    for (FailureSlice s : significant) {
-      List<FailureSlice> same = shown.computeIfAbsent(s.model() + "/" + s.error(), key -> new ArrayList<>());
-      boolean redundant = significant.stream().anyMatch(general -> general.model().equals(s.model())
-          && general.error().equals(s.error()) && s.refines(general) && general.effect() >= s.rankingBound());
-      if (!redundant && same.size() < spec.topSlices()) {
-        same.add(s);
-        result.add(s);
-      }
-    }
-    return result;
   }
 
   private List<ConfidentError> confidentErrors(List<ModelView> views) {
@@ -235,14 +210,13 @@ public final class Auditor {
         continue;
       }
       rows.add(new AuditResult.CalibrationRow(view.name(), null, calibrate(view, null)));
-      for (GroupColumn column : columns) {
-        for (Partition.Cell cell : Partition.of(List.of(column))) {
-          Calibration c = calibrate(view, cell.cases());
-          if (c == null) {
-            notes.add("calibration of " + view.name() + " in " + cell.subgroup().label() + " skipped: no scored case");
-          } else {
-            rows.add(new AuditResult.CalibrationRow(view.name(), cell.subgroup(), c));
-          }
+      List<Partition.Cell> cells = columns.stream().flatMap(column -> Partition.of(List.of(column)).stream()).toList();
+      List<Calibration> fits = cells.parallelStream().map(cell -> calibrate(view, cell.cases())).toList();
+      for (int k = 0; k < cells.size(); k++) {
+        if (fits.get(k) == null) {
+          notes.add("calibration of " + view.name() + " in " + cells.get(k).subgroup().label() + " skipped: no scored case");
+        } else {
+          rows.add(new AuditResult.CalibrationRow(view.name(), cells.get(k).subgroup(), fits.get(k)));
         }
       }
     }

@@ -185,7 +185,7 @@ public final class Transport {
     estimates.add(new Estimate("sensitivity", localSens, sensitivity, logitInterval(sensitivity, Math.sqrt(varSens), level)));
     estimates.add(new Estimate("specificity", localSpec, specificity, logitInterval(specificity, Math.sqrt(varSpec), level)));
     double se = Math.sqrt(auc[1]);
-    estimates.add(new Estimate("auc", view.overall.auc(), auc[0],
+    estimates.add(new Estimate("auc", view.overallAuc, auc[0],
         new Interval(Math.max(0, auc[0] - z * se), Math.min(1, auc[0] + z * se), level)));
     return estimates;
   }
