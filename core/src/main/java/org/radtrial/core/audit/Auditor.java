@@ -1,7 +1,6 @@
 package org.radtrial.core.audit;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,19 +165,29 @@ public final class Auditor {
       return errors;
     }
     for (ModelView view : views) {
+      // the order holds tie blocks in ascending score, cases ascending within a block
       List<Integer> missed = new ArrayList<>();
-      List<Integer> alarms = new ArrayList<>();
-      for (int i = 0; i < cohort.size(); i++) {
-        if (view.present[i] && view.truth[i] != view.calledPositive[i]) {
-          (view.truth[i] ? missed : alarms).add(i);
+      for (int b = 0; b + 1 < view.blockStart.length && missed.size() < spec.confidentErrors(); b++) {
+        for (int t = view.blockStart[b]; t < view.blockStart[b + 1] && missed.size() < spec.confidentErrors(); t++) {
+          int i = view.order[t];
+          if (view.truth[i] && !view.calledPositive[i]) {
+            missed.add(i);
+          }
         }
       }
-      missed.sort(Comparator.comparingDouble((Integer i) -> view.oriented[i]).thenComparing(i -> i));
-      alarms.sort(Comparator.comparingDouble((Integer i) -> -view.oriented[i]).thenComparing(i -> i));
-      for (int i : missed.subList(0, Math.min(spec.confidentErrors(), missed.size()))) {
+      List<Integer> alarms = new ArrayList<>();
+      for (int b = view.blockStart.length - 2; b >= 0 && alarms.size() < spec.confidentErrors(); b--) {
+        for (int t = view.blockStart[b]; t < view.blockStart[b + 1] && alarms.size() < spec.confidentErrors(); t++) {
+          int i = view.order[t];
+          if (!view.truth[i] && view.calledPositive[i]) {
+            alarms.add(i);
+          }
+        }
+      }
+      for (int i : missed) {
         errors.add(error(view, i, "false_negative"));
       }
-      for (int i : alarms.subList(0, Math.min(spec.confidentErrors(), alarms.size()))) {
+      for (int i : alarms) {
         errors.add(error(view, i, "false_positive"));
       }
     }
@@ -209,33 +218,76 @@ public final class Auditor {
             + " probabilities of disease");
         continue;
       }
-      rows.add(new AuditResult.CalibrationRow(view.name(), null, calibrate(view, null)));
-      List<Partition.Cell> cells = columns.stream().flatMap(column -> Partition.of(List.of(column)).stream()).toList();
-      List<Calibration> fits = cells.parallelStream().map(cell -> calibrate(view, cell.cases())).toList();
-      for (int k = 0; k < cells.size(); k++) {
-        if (fits.get(k) == null) {
-          notes.add("calibration of " + view.name() + " in " + cells.get(k).subgroup().label() + " skipped: no scored case");
-        } else {
-          rows.add(new AuditResult.CalibrationRow(view.name(), cells.get(k).subgroup(), fits.get(k)));
+      rows.add(new AuditResult.CalibrationRow(view.name(), null, calibrateByLevel(view, null, 1)[0]));
+      List<Calibration[]> fits = columns.parallelStream()
+          .map(column -> calibrateByLevel(view, column.codes(), column.levelCount())).toList();
+      for (int c = 0; c < columns.size(); c++) {
+        GroupColumn column = columns.get(c);
+        boolean[] occurs = new boolean[column.levelCount()];
+        for (int code : column.codes()) {
+          occurs[code] = true;
+        }
+        for (int level = 0; level < column.levelCount(); level++) {
+          Subgroup subgroup = new Subgroup(List.of(new Subgroup.Condition(column.name(), column.levels().get(level))));
+          if (fits.get(c)[level] != null) {
+            rows.add(new AuditResult.CalibrationRow(view.name(), subgroup, fits.get(c)[level]));
+          } else if (occurs[level]) {
+            notes.add("calibration of " + view.name() + " in " + subgroup.label() + " skipped: no scored case");
+          }
         }
       }
     }
     return rows;
   }
 
-  private Calibration calibrate(ModelView view, int[] cases) {
-    int n = 0;
-    int size = cases == null ? cohort.size() : cases.length;
-    double[] p = new double[size];
-    boolean[] y = new boolean[size];
-    for (int k = 0; k < size; k++) {
-      int i = cases == null ? k : cases[k];
-      if (view.present[i]) {
-        p[n] = view.model.scores()[i];
-        y[n++] = view.truth[i];
+  /**
+   * Calibration of one model in each level of a column (all cases when {@code codes} is null), from
+   * the model's sorted scores: the cases of a tie block that share a level form one group of equal
+   * predictions, so each fit runs over distinct scores, not cases. Null for a level without a scored case.
+   */
+  private Calibration[] calibrateByLevel(ModelView view, int[] codes, int levels) {
+    int capacity = Math.min(view.blockStart.length, 1024);
+    double[][] predicted = new double[levels][capacity];
+    int[][] cases = new int[levels][capacity];
+    int[][] events = new int[levels][capacity];
+    int[] size = new int[levels];
+    int[] count = new int[levels];
+    int[] positives = new int[levels];
+    int[] touched = new int[levels];
+    double[] scores = view.model.scores();
+    for (int b = 0; b + 1 < view.blockStart.length; b++) {
+      int from = view.blockStart[b];
+      int touchedCount = 0;
+      for (int t = from; t < view.blockStart[b + 1]; t++) {
+        int level = codes == null ? 0 : codes[view.order[t]];
+        if (count[level]++ == 0) {
+          touched[touchedCount++] = level;
+        }
+        positives[level] += view.truthInOrder[t] ? 1 : 0;
+      }
+      double value = scores[view.order[from]];
+      for (int k = 0; k < touchedCount; k++) {
+        int level = touched[k];
+        if (size[level] == predicted[level].length) {
+          int grown = Math.min(view.blockStart.length, 2 * size[level]);
+          predicted[level] = java.util.Arrays.copyOf(predicted[level], grown);
+          cases[level] = java.util.Arrays.copyOf(cases[level], grown);
+          events[level] = java.util.Arrays.copyOf(events[level], grown);
+        }
+        predicted[level][size[level]] = value;
+        cases[level][size[level]] = count[level];
+        events[level][size[level]++] = positives[level];
+        count[level] = 0;
+        positives[level] = 0;
       }
     }
-    return n == 0 ? null : Calibration.of(java.util.Arrays.copyOf(p, n), java.util.Arrays.copyOf(y, n), spec.ciLevel());
+    Calibration[] fits = new Calibration[levels];
+    for (int level = 0; level < levels; level++) {
+      if (size[level] > 0) {
+        fits[level] = Calibration.ofGroups(predicted[level], cases[level], events[level], size[level], spec.ciLevel());
+      }
+    }
+    return fits;
   }
 
   private AuditResult.TransportResult transport(List<ModelView> views, List<String> notes) {
