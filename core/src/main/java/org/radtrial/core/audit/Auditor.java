@@ -80,18 +80,21 @@ public final class Auditor {
     List<Heterogeneity> heterogeneity = new ArrayList<>();
     List<EqualizedOdds> equalizedOdds = new ArrayList<>();
     List<Integer> needed = new ArrayList<>();
-    List<int[]> keys = new ArrayList<>();
     List<Integer> cellCounts = new ArrayList<>();
     for (List<GroupColumn> partition : partitions) {
-      long[] size = new long[1];
-      keys.add(Partition.keys(partition, size));
-      cellCounts.add((int) size[0]);
+      cellCounts.add(Partition.cellCount(partition));
     }
+    // each column's codes in each model's order, so every partition's walk reads memory in sequence
+    List<List<byte[]>> codesInOrder = views.parallelStream()
+        .map(view -> columns.stream().map(c -> view.inOrder(c.codes())).toList()).toList();
     List<SubgroupAnalysis> analyses = IntStream.range(0, views.size() * partitions.size()).parallel()
         .mapToObj(j -> {
-          int k = j % partitions.size();
-          return new SubgroupAnalysis(views.get(j / partitions.size()), partitions.get(k), keys.get(k), cellCounts.get(k),
-              spec.ciLevel());
+          int m = j / partitions.size();
+          List<GroupColumn> partition = partitions.get(j % partitions.size());
+          List<byte[]> codes = partition.stream().map(c -> codesInOrder.get(m).get(columns.indexOf(c))).toList();
+          int[] levels = partition.stream().mapToInt(GroupColumn::levelCount).toArray();
+          return new SubgroupAnalysis(views.get(m), partition, ModelView.keysInOrder(codes, levels),
+              cellCounts.get(j % partitions.size()), spec.ciLevel());
         })
         .toList();
     for (int j = 0; j < analyses.size(); j++) {
@@ -218,9 +221,9 @@ public final class Auditor {
             + " probabilities of disease");
         continue;
       }
-      rows.add(new AuditResult.CalibrationRow(view.name(), null, calibrateByLevel(view, null, 1)[0]));
+      rows.add(new AuditResult.CalibrationRow(view.name(), null, calibrateByLevel(view, new byte[view.order.length], 1)[0]));
       List<Calibration[]> fits = columns.parallelStream()
-          .map(column -> calibrateByLevel(view, column.codes(), column.levelCount())).toList();
+          .map(column -> calibrateByLevel(view, view.inOrder(column.codes()), column.levelCount())).toList();
       for (int c = 0; c < columns.size(); c++) {
         GroupColumn column = columns.get(c);
         boolean[] occurs = new boolean[column.levelCount()];
@@ -241,11 +244,11 @@ public final class Auditor {
   }
 
   /**
-   * Calibration of one model in each level of a column (all cases when {@code codes} is null), from
+   * Calibration of one model in each level of a column (its codes in the model's order), from
    * the model's sorted scores: the cases of a tie block that share a level form one group of equal
    * predictions, so each fit runs over distinct scores, not cases. Null for a level without a scored case.
    */
-  private Calibration[] calibrateByLevel(ModelView view, int[] codes, int levels) {
+  private Calibration[] calibrateByLevel(ModelView view, byte[] codesInOrder, int levels) {
     int capacity = Math.min(view.blockStart.length, 1024);
     double[][] predicted = new double[levels][capacity];
     int[][] cases = new int[levels][capacity];
@@ -259,7 +262,7 @@ public final class Auditor {
       int from = view.blockStart[b];
       int touchedCount = 0;
       for (int t = from; t < view.blockStart[b + 1]; t++) {
-        int level = codes == null ? 0 : codes[view.order[t]];
+        int level = codesInOrder[t];
         if (count[level]++ == 0) {
           touched[touchedCount++] = level;
         }

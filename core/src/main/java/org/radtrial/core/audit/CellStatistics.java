@@ -26,15 +26,13 @@ final class CellStatistics {
   /**
    * The cells of a partition for one model: index = combined level code; null for a cell without a
    * scored case.
+   *
+   * @param key the combined level code of order[t], for every position t of the model's order
    */
-  static Cell[] of(ModelView view, int[] keys, int cells, double level) {
+  static Cell[] of(ModelView view, int[] key, int cells, double level) {
     int[] order = view.order;
     boolean[] truth = view.truthInOrder;
     double[] influence = view.influenceInOrder;
-    int[] key = new int[order.length];
-    for (int t = 0; t < order.length; t++) {
-      key[t] = keys[order[t]];
-    }
     int[] pos = new int[cells];
     int[] neg = new int[cells];
     int[] tp = new int[cells];

@@ -156,6 +156,29 @@ final class ModelView {
     squaredNegativeInfluence = sumNegative;
   }
 
+  /** A column's level codes in this model's order: codes[order[t]] at t (levels fit a byte: at most 100). */
+  byte[] inOrder(int[] codes) {
+    byte[] result = new byte[order.length];
+    for (int t = 0; t < order.length; t++) {
+      result[t] = (byte) codes[order[t]];
+    }
+    return result;
+  }
+
+  /** Combined level codes of columns in this model's order, as {@link Partition#keys} combines them. */
+  static int[] keysInOrder(java.util.List<byte[]> codes, int[] levelCounts) {
+    int[] keys = new int[codes.get(0).length];
+    int stride = 1;
+    for (int c = 0; c < codes.size(); c++) {
+      byte[] column = codes.get(c);
+      for (int t = 0; t < keys.length; t++) {
+        keys[t] += stride * column[t];
+      }
+      stride *= levelCounts[c];
+    }
+    return keys;
+  }
+
   String name() {
     return model.name();
   }

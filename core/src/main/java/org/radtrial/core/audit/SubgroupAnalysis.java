@@ -58,7 +58,11 @@ final class SubgroupAnalysis {
     }
   }
 
-  SubgroupAnalysis(ModelView view, List<GroupColumn> partitionColumns, int[] keys, int cellCount, double level) {
+  /**
+   * @param keysInOrder each scored case's combined level code, in the model's order
+   * @param cellCount the number of combinations of levels
+   */
+  SubgroupAnalysis(ModelView view, List<GroupColumn> partitionColumns, int[] keysInOrder, int cellCount, double level) {
     this.view = view;
     this.level = level;
     this.columns = String.join(" x ", partitionColumns.stream().map(GroupColumn::name).toList());
@@ -66,7 +70,7 @@ final class SubgroupAnalysis {
     List<Counts> counts = new ArrayList<>();
     List<AucEstimate> aucs = new ArrayList<>();
     List<Subgroup> scored = new ArrayList<>();
-    CellStatistics.Cell[] cells = CellStatistics.of(view, keys, cellCount, level);
+    CellStatistics.Cell[] cells = CellStatistics.of(view, keysInOrder, cellCount, level);
     for (int key = 0; key < cellCount; key++) {
       CellStatistics.Cell cell = cells[key];
       if (cell == null) {
