@@ -80,7 +80,7 @@ class AuditCommandTest {
       }
     }
     assertThat(rules.subList(0, 2)).containsExactlyInAnyOrder("density = D", "vendor = C");
-    assertThat(run.out()).contains("density = D: sensitivity", "Failure slices");
+    assertThat(run.out()).contains("density = D: ", "cancers missed", "Failure slices");
   }
 
   @Test
