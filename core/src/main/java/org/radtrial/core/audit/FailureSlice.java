@@ -31,7 +31,7 @@ import org.radtrial.core.stat.Interval;
  *     error): a slice whose smallest p cannot pass the screen is not tested (Tarone 1990)
  * @param q Benjamini-Hochberg q within the tested family; NaN when not tested
  * @param effectBound the effect's simultaneous lower bound (Newcombe at level 1 − α/k over the k
- *     slices tested): a refinement is shown only when this exceeds the general slice's effect
+ *     slices tested)
  * @param rankingBound the simultaneous lower bound of the excess (trials × effectBound), which
  *     orders the discoveries: the fewest excess errors the slice can be said to have
  */

@@ -21,8 +21,11 @@ import org.radtrial.core.multiplicity.BenjaminiHochberg;
  * <p><b>The order.</b> Discoveries are ranked by the simultaneous lower bound of their excess errors
  * (missed cancers or false alarms beyond the rest's rate, Newcombe at level 1 − α/k over the k
  * tests): how many extra errors the slice has at least, so neither a tiny slice with a large ratio
- * nor a huge slice with a trivial difference comes first. A refinement of a listed slice is kept
- * only when its bound on the rate difference exceeds the general slice's difference.
+ * nor a huge slice with a trivial difference comes first. A refinement of a discovered slice is kept
+ * only when it is clearly worse than the rest of that slice, and a discovered slice is dropped when
+ * its cases outside a kept refinement are not clearly worse than the rest of the cohort (its excess
+ * is the refinement's): so "density = D" and "density = D and vendor = C" are both shown only when
+ * each says something the other does not.
  */
 final class SliceDiscovery {
   /** The outcome of the search. */
@@ -47,15 +50,50 @@ final class SliceDiscovery {
     }
     significant.sort(Comparator.comparingDouble(FailureSlice::rankingBound).reversed()
         .thenComparing(s -> s.subgroup().label()));
-    List<FailureSlice> discoveries = new ArrayList<>();
+    List<FailureSlice> kept = new ArrayList<>();
     for (FailureSlice s : significant) {
       boolean redundant = significant.stream().anyMatch(general -> general.sameSearch(s) && s.refines(general)
-          && general.effect() >= s.effectBound());
-      if (!redundant && discoveries.stream().filter(d -> d.sameSearch(s)).count() < top) {
+          && !clearlyWorseThanTheRestOf(s, general, simultaneous));
+      if (!redundant) {
+        kept.add(s);
+      }
+    }
+    List<FailureSlice> discoveries = new ArrayList<>();
+    for (FailureSlice s : kept) {
+      boolean explained = kept.stream().anyMatch(refinement -> refinement.sameSearch(s) && refinement.refines(s)
+          && !worseOutsideItsRefinement(s, refinement, simultaneous));
+      if (!explained && discoveries.stream().filter(d -> d.sameSearch(s)).count() < top) {
         discoveries.add(s);
       }
     }
     return new Outcome(testable.size(), family.size(), screen, discoveries, tooFew(candidates, family, discoveries, top));
+  }
+
+  /**
+   * A refinement is worth showing when its error rate is clearly higher than in the rest of the
+   * general slice it refines (the simultaneous lower bound of the difference exceeds 0): then the
+   * extra condition matters. Otherwise it only inherits the general slice's excess.
+   */
+  static boolean clearlyWorseThanTheRestOf(FailureSlice refinement, FailureSlice general, double level) {
+    int otherTrials = general.trials() - refinement.trials();
+    if (otherTrials <= 0) {
+      return false;
+    }
+    return TwoProportions.newcombeDifference(refinement.errors(), refinement.trials(), general.errors() - refinement.errors(),
+        otherTrials, level).lower() > 0;
+  }
+
+  /**
+   * A general slice whose cases outside a shown refinement are not clearly worse than the rest of
+   * the cohort owes its excess to that refinement: only the refinement is shown.
+   */
+  static boolean worseOutsideItsRefinement(FailureSlice general, FailureSlice refinement, double level) {
+    int outsideTrials = general.trials() - refinement.trials();
+    if (outsideTrials <= 0) {
+      return false;
+    }
+    return TwoProportions.newcombeDifference(general.errors() - refinement.errors(), outsideTrials, general.restErrors(),
+        general.restTrials(), level).lower() > 0;
   }
 
   /**

@@ -65,6 +65,22 @@ class PlantedSliceTest {
   }
 
   @Nested
+  class ALargePlantedSlice {
+    /**
+     * 200 cancers at 3 times a 10% miss rate make "breast_class = d" and "scanner = S3" worse too;
+     * outside the planted slice they are not, so the slice itself is named and they are not.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void isNamedInsteadOfTheColumnsItLiesIn(long seed) {
+      AuditResult result = audit(new PlantedSlice(60_000, 0.02, 200, 0.1, 3, 0.05, 3), seed);
+      List<String> rules = missedCancerSlices(result).stream().map(s -> s.subgroup().label()).toList();
+      assertThat(rules).first().isEqualTo(PlantedSlice.RULE);
+      assertThat(rules).doesNotContain("breast_class = d", "scanner = S3");
+    }
+  }
+
+  @Nested
   class OnNullCohorts {
     /**
      * 40 cohorts of 60,000 exams, 2% cancers, 8 audited columns (3 plus 5 noise) and no planted
