@@ -80,23 +80,7 @@ public final class Auditor {
     List<Heterogeneity> heterogeneity = new ArrayList<>();
     List<EqualizedOdds> equalizedOdds = new ArrayList<>();
     List<Integer> needed = new ArrayList<>();
-    List<Integer> cellCounts = new ArrayList<>();
-    for (List<GroupColumn> partition : partitions) {
-      cellCounts.add(Partition.cellCount(partition));
-    }
-    // each column's codes in each model's order, so every partition's walk reads memory in sequence
-    List<List<byte[]>> codesInOrder = views.parallelStream()
-        .map(view -> columns.stream().map(c -> view.inOrder(c.codes())).toList()).toList();
-    List<SubgroupAnalysis> analyses = IntStream.range(0, views.size() * partitions.size()).parallel()
-        .mapToObj(j -> {
-          int m = j / partitions.size();
-          List<GroupColumn> partition = partitions.get(j % partitions.size());
-          List<byte[]> codes = partition.stream().map(c -> codesInOrder.get(m).get(columns.indexOf(c))).toList();
-          int[] levels = partition.stream().mapToInt(GroupColumn::levelCount).toArray();
-          return new SubgroupAnalysis(views.get(m), partition, ModelView.keysInOrder(codes, levels),
-              cellCounts.get(j % partitions.size()), spec.ciLevel());
-        })
-        .toList();
+    List<SubgroupAnalysis> analyses = analyse(views, partitions);
     for (int j = 0; j < analyses.size(); j++) {
       SubgroupAnalysis analysis = analyses.get(j);
       rows.addAll(analysis.rows);
@@ -134,6 +118,26 @@ public final class Auditor {
         transport(views, notes),
         reference == null ? List.of() : shifts(reference),
         notes);
+  }
+
+  /**
+   * Every model × partition, in parallel: each column's codes are gathered once in each model's
+   * score order, so every partition's walk reads memory in sequence.
+   */
+  private List<SubgroupAnalysis> analyse(List<ModelView> views, List<List<GroupColumn>> partitions) {
+    List<Integer> cellCounts = partitions.stream().map(Partition::cellCount).toList();
+    List<List<byte[]>> codesInOrder = views.parallelStream()
+        .map(view -> columns.stream().map(c -> view.inOrder(c.codes())).toList()).toList();
+    return IntStream.range(0, views.size() * partitions.size()).parallel()
+        .mapToObj(j -> {
+          int m = j / partitions.size();
+          List<GroupColumn> partition = partitions.get(j % partitions.size());
+          List<byte[]> codes = partition.stream().map(c -> codesInOrder.get(m).get(columns.indexOf(c))).toList();
+          int[] levels = partition.stream().mapToInt(GroupColumn::levelCount).toArray();
+          return new SubgroupAnalysis(views.get(m), partition, ModelView.keysInOrder(codes, levels),
+              cellCounts.get(j % partitions.size()), spec.ciLevel());
+        })
+        .toList();
   }
 
   private record Adjusted(List<SubgroupRow> rows, List<Heterogeneity> heterogeneity) {}
