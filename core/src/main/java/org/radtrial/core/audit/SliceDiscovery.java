@@ -22,7 +22,8 @@ import org.radtrial.core.multiplicity.BenjaminiHochberg;
  * (missed cancers or false alarms beyond the rest's rate, Newcombe at level 1 − α/k over the k
  * tests): how many extra errors the slice has at least, so neither a tiny slice with a large ratio
  * nor a huge slice with a trivial difference comes first. A refinement of a discovered slice is kept
- * only when it is clearly worse than the rest of that slice, and a discovered slice is dropped when
+ * only when it is clearly worse than the rest of that slice (Bonferroni over that slice's discovered
+ * refinements), and a discovered slice is dropped when
  * its cases outside a kept refinement are not clearly worse than the rest of the cohort (its excess
  * is the refinement's): so "density = D" and "density = D and vendor = C" are both shown only when
  * each says something the other does not.
@@ -53,7 +54,7 @@ final class SliceDiscovery {
     List<FailureSlice> kept = new ArrayList<>();
     for (FailureSlice s : significant) {
       boolean redundant = significant.stream().anyMatch(general -> general.sameSearch(s) && s.refines(general)
-          && !clearlyWorseThanTheRestOf(s, general, simultaneous));
+          && !clearlyWorseThanTheRestOf(s, general, 1 - fdr / refinements(significant, general)));
       if (!redundant) {
         kept.add(s);
       }
@@ -61,7 +62,7 @@ final class SliceDiscovery {
     List<FailureSlice> discoveries = new ArrayList<>();
     for (FailureSlice s : kept) {
       boolean explained = kept.stream().anyMatch(refinement -> refinement.sameSearch(s) && refinement.refines(s)
-          && !worseOutsideItsRefinement(s, refinement, simultaneous));
+          && !worseOutsideItsRefinement(s, refinement, 1 - fdr));
       if (!explained && discoveries.stream().filter(d -> d.sameSearch(s)).count() < top) {
         discoveries.add(s);
       }
@@ -69,10 +70,16 @@ final class SliceDiscovery {
     return new Outcome(testable.size(), family.size(), screen, discoveries, tooFew(candidates, family, discoveries, top));
   }
 
+  /** The discoveries that refine {@code general} (at least 1, for a Bonferroni level over them). */
+  private static int refinements(List<FailureSlice> significant, FailureSlice general) {
+    return (int) Math.max(1, significant.stream().filter(s -> s.sameSearch(general) && s.refines(general)).count());
+  }
+
   /**
    * A refinement is worth showing when its error rate is clearly higher than in the rest of the
-   * general slice it refines (the simultaneous lower bound of the difference exceeds 0): then the
-   * extra condition matters. Otherwise it only inherits the general slice's excess.
+   * general slice it refines (the lower bound of the difference exceeds 0, at level 1 − α/r over the
+   * r discovered refinements of that slice): then the extra condition matters. Otherwise it only
+   * inherits the general slice's excess.
    */
   static boolean clearlyWorseThanTheRestOf(FailureSlice refinement, FailureSlice general, double level) {
     int otherTrials = general.trials() - refinement.trials();
@@ -85,7 +92,8 @@ final class SliceDiscovery {
 
   /**
    * A general slice whose cases outside a shown refinement are not clearly worse than the rest of
-   * the cohort owes its excess to that refinement: only the refinement is shown.
+   * the cohort (lower bound of the difference at level 1 − α not above 0) owes its excess to that
+   * refinement: only the refinement is shown.
    */
   static boolean worseOutsideItsRefinement(FailureSlice general, FailureSlice refinement, double level) {
     int outsideTrials = general.trials() - refinement.trials();

@@ -18,7 +18,7 @@ import org.radtrial.core.cohort.GroupColumn;
 /**
  * The power table of docs/audit-power.md: the probability that the failure-slice search names a
  * planted slice, by the cancers in the slice and the ratio of its miss rate to the rest's, on
- * cohorts of {@link PlantedSlice} (60,000 exams, 2% cancers, miss rate 10% outside the slice,
+ * cohorts of {@link PlantedSlice} (60,000 exams, 2% cancers, miss rate 10% or 20% outside the slice,
  * false-alarm rate 5%, 6 audited columns of which 3 are noise, slices up to depth 3, FDR 5%), and
  * the share of null cohorts with any discovery. Not part of {@code mvn test}: run it with
  * {@code mvn -B -q test -pl core -Dtest=SlicePowerStudy -Dradtrial.power=200} (replicates per cell);
@@ -47,27 +47,8 @@ class SlicePowerStudy {
   void writesThePowerTable() {
     int replicates = Integer.parseInt(System.getProperty("radtrial.power"));
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Power (named / named first), %d cohorts per cell, miss rate %.0f%% outside the"
-        + " slice, minimum %d judged cases%n%n", replicates, 100 * MISS_RATE, AuditSpec.DEFAULT_MINIMUM_SLICE_CASES));
-    out.append("| cancers in slice |");
-    for (double r : RATIOS) {
-      out.append(String.format(Locale.ROOT, " %s× (miss %.0f%%) |", trim(r), 100 * r * MISS_RATE));
-    }
-    out.append("\n|---|").append("---|".repeat(RATIOS.length)).append('\n');
-    for (int cancers : CANCERS) {
-      out.append("| ").append(cancers).append(" |");
-      for (double ratio : RATIOS) {
-        PlantedSlice design = new PlantedSlice(60_000, 0.02, cancers, MISS_RATE, ratio, 0.05, 3);
-        List<boolean[]> runs = IntStream.range(0, replicates).parallel()
-            .mapToObj(r -> found(design, 1_000_000L * cancers + 1000L * Math.round(10 * ratio) + r,
-                AuditSpec.DEFAULT_MINIMUM_SLICE_CASES))
-            .toList();
-        long named = runs.stream().filter(b -> b[0]).count();
-        long first = runs.stream().filter(b -> b[1]).count();
-        out.append(String.format(Locale.ROOT, " %.2f / %.2f |", named / (double) replicates, first / (double) replicates));
-      }
-      out.append('\n');
-    }
+    table(out, replicates, MISS_RATE, RATIOS);
+    table(out, replicates, 0.2, new double[] {1.5, 2, 3, 4});
     List<String> nulls = new ArrayList<>();
     for (int noise : new int[] {3, 5}) {
       PlantedSlice none = new PlantedSlice(60_000, 0.02, 0, MISS_RATE, 1, 0.05, noise);
@@ -86,6 +67,31 @@ class SlicePowerStudy {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void table(StringBuilder out, int replicates, double missRate, double[] ratios) {
+    out.append(String.format(Locale.ROOT, "Power (named / named first), %d cohorts per cell, miss rate %.0f%% outside the"
+        + " slice, minimum %d judged cases%n%n", replicates, 100 * missRate, AuditSpec.DEFAULT_MINIMUM_SLICE_CASES));
+    out.append("| cancers in slice |");
+    for (double r : ratios) {
+      out.append(String.format(Locale.ROOT, " %s× (miss %.0f%%) |", trim(r), 100 * r * missRate));
+    }
+    out.append("\n|---|").append("---|".repeat(ratios.length)).append('\n');
+    for (int cancers : CANCERS) {
+      out.append("| ").append(cancers).append(" |");
+      for (double ratio : ratios) {
+        PlantedSlice design = new PlantedSlice(60_000, 0.02, cancers, missRate, ratio, 0.05, 3);
+        List<boolean[]> runs = IntStream.range(0, replicates).parallel()
+            .mapToObj(r -> found(design, 1_000_000L * cancers + 1000L * Math.round(10 * ratio) + 100_000_000L
+                * Math.round(100 * missRate) + r, AuditSpec.DEFAULT_MINIMUM_SLICE_CASES))
+            .toList();
+        long named = runs.stream().filter(b -> b[0]).count();
+        long first = runs.stream().filter(b -> b[1]).count();
+        out.append(String.format(Locale.ROOT, " %.2f / %.2f |", named / (double) replicates, first / (double) replicates));
+      }
+      out.append('\n');
+    }
+    out.append('\n');
   }
 
   private static String trim(double x) {
