@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
           + " specificity, false-positive rate, recall rate and PPV with CIs; gaps to the overall value (tested)"
           + " and to the best group (shown); heterogeneity tests; equalized-odds difference; Benjamini-Hochberg q.",
       "Subgroups with too few positives to estimate sensitivity within +/-10 points are flagged underpowered,"
-          + " shown with their minimum detectable difference, and never tested or ranked.",
+          + " shown with their minimum detectable difference, and never tested or ranked; those whose own sensitivity"
+          + " interval already excludes the rest's are shown as 'large gap, few cases'.",
       "Failure slices: every combination of up to --slice-depth metadata values where a model misses more"
           + " cancers or raises more false alarms than in the rest of the cohort, with FDR control, ranked by the"
           + " excess errors (beyond the rest's rate) they have at least; alarming slices too small to test are listed"
