@@ -31,9 +31,12 @@ import picocli.CommandLine.Spec;
           + " specificity, false-positive rate, recall rate and PPV with CIs; gaps to the overall value (tested)"
           + " and to the best group (shown); heterogeneity tests; equalized-odds difference; Benjamini-Hochberg q.",
       "Subgroups with too few positives to estimate sensitivity within +/-10 points are flagged underpowered,"
-          + " shown with their minimum detectable difference, and never tested or ranked.",
+          + " shown with their minimum detectable difference, and never tested or ranked; those whose own sensitivity"
+          + " interval already excludes the rest's are shown as 'large gap, few cases'.",
       "Failure slices: every combination of up to --slice-depth metadata values where a model misses more"
-          + " cancers or raises more false alarms than in the rest of the cohort, with FDR control.",
+          + " cancers or raises more false alarms than in the rest of the cohort, with FDR control, ranked by the"
+          + " excess errors (beyond the rest's rate) they have at least; alarming slices too small to test are listed"
+          + " as too few cases to judge.",
       "Also: the most confident errors, calibration per group, transport to a --target-population, and shift"
           + " from a --compare-with cohort.",
       "Runs the evaluation too: results.json holds its sections plus \"audit\" (docs/results-schema.md); OUT/report.html"
@@ -63,9 +66,11 @@ final class AuditCommand implements Callable<Integer> {
       description = "Most conditions in a failure slice, 0 to skip the search (default: ${DEFAULT-VALUE}).")
   int sliceDepth;
 
-  @Option(names = "--min-slice-cases", paramLabel = "N", defaultValue = "10",
-      description = "Test a slice only with at least N cancers (missed-cancer search) or N normals (false-alarm"
-          + " search) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--min-slice-cases", paramLabel = "N", defaultValue = "5",
+      description = "Consider a slice only with at least N cancers (missed-cancer search) or N normals (false-alarm"
+          + " search); of those, a slice is tested when its test could reach significance at all (Tarone's screen of"
+          + " the smallest attainable p). Smaller slices with an alarming rate are listed as too few cases to judge"
+          + " (default: ${DEFAULT-VALUE}; chosen from the power table in docs/audit-power.md).")
   int minimumSliceCases;
 
   @Option(names = "--fdr", paramLabel = "Q", defaultValue = "0.05",

@@ -30,6 +30,7 @@ final class AuditSummary {
     gaps(a);
     heterogeneity(a);
     slices(a);
+    largeGaps(a);
     transport(a);
     shifts(a);
     long underpowered = a.subgroups().stream().filter(SubgroupRow::underpowered).count();
@@ -71,23 +72,48 @@ final class AuditSummary {
   }
 
   private void slices(AuditResult a) {
-    out.printf(Locale.ROOT, "Failure slices (%d tested, FDR %s; ranked by the effect's simultaneous lower bound;"
-        + " refinements shown only when clearly worse)%n", a.slicesTested(), fdr);
+    out.printf(Locale.ROOT, "Failure slices (%d tested of %d with at least %d judged cases, FDR %s; most excess errors"
+        + " first, by the lower bound; refinements shown only when clearly worse)%n", a.slicesTested(), a.slicesConsidered(),
+        a.minimumSliceCases(), fdr);
     List<FailureSlice> slices = a.failureSlices();
     if (slices.isEmpty()) {
       boolean tooSmall = a.notes().stream().anyMatch(n -> n.contains("too small to search"));
       out.println(tooSmall ? "  none found; the notes below say which groups this cohort is too small to search" : "  none found");
     }
+    listByModel(a, slices, 5);
+    if (!a.tooFewToJudge().isEmpty()) {
+      out.printf(Locale.ROOT, "Too few cases to judge (not tested, listed because the point estimate is alarming:"
+          + " at least %d errors at twice the rest's rate or more)%n", 3);
+      listByModel(a, a.tooFewToJudge(), 3);
+    }
+    out.println();
+  }
+
+  private void listByModel(AuditResult a, List<FailureSlice> slices, int limit) {
     for (String model : a.models()) {
       for (String error : List.of("false_negative", "false_positive")) {
-        List<FailureSlice> top = slices.stream().filter(s -> s.model().equals(model) && s.error().equals(error)).limit(5).toList();
+        List<FailureSlice> top = slices.stream().filter(s -> s.model().equals(model) && s.error().equals(error)).limit(limit)
+            .toList();
         if (!top.isEmpty()) {
           out.printf("  %s, %s:%n", model, error.equals("false_negative") ? "missed cancers" : "false alarms");
           top.forEach(s -> out.println("    " + s.sentence()));
         }
       }
     }
-    out.println();
+  }
+
+  private void largeGaps(AuditResult a) {
+    List<SubgroupRow> large = a.subgroups().stream().filter(SubgroupRow::largeGapFewCases).toList();
+    if (large.isEmpty()) {
+      return;
+    }
+    Table t = new Table("model", "subgroup", "n (positives)", "sensitivity (" + level + "% CI)");
+    for (SubgroupRow row : large.subList(0, Math.min(15, large.size()))) {
+      t.row(row.model(), row.subgroup().label(), row.cases() + " (" + row.positives() + ")",
+          f3(row.metrics().sensitivity().estimate()) + " " + ci(row.metrics().sensitivity().ci()));
+    }
+    t.print(out, "Large gap, few cases: underpowered subgroups whose own sensitivity interval excludes the rest's ("
+        + large.size() + "; not tested, a lead to check)");
   }
 
   private void transport(AuditResult a) {

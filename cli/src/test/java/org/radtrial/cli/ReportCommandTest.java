@@ -170,7 +170,8 @@ class ReportCommandTest {
         }
         boolean small = row.get("underpowered").asBoolean();
         assertThat(shown.cssClass()).isEqualTo(small ? "underpowered" : "");
-        assertThat(shown.cells().get(7)).startsWith(small ? "underpowered: not judged" : "");
+        String status = row.get("large_gap_few_cases").asBoolean() ? "large gap, few cases" : "underpowered: not judged";
+        assertThat(shown.cells().get(7)).startsWith(small ? status : "");
         underpowered += small ? 1 : 0;
       }
       assertThat(underpowered).isPositive().isLessThan(table.size());
@@ -184,7 +185,8 @@ class ReportCommandTest {
         for (JsonNode row : audit.at("/audit/subgroups")) {
           if (row.get("model").asText().equals(models.get(k)) && !row.get("columns").asText().contains(" x ")) {
             String level = row.get("subgroup").asText().substring(row.get("columns").asText().length() + 3);
-            assertThat(labels).contains(row.get("underpowered").asBoolean() ? level + " (underpowered)" : level);
+            String flag = row.get("large_gap_few_cases").asBoolean() ? " (large gap, few cases)" : " (underpowered)";
+            assertThat(labels).contains(row.get("underpowered").asBoolean() ? level + flag : level);
           }
         }
       }
@@ -194,11 +196,16 @@ class ReportCommandTest {
     void everyFailureSliceIsASentenceWithItsQValue() {
       List<String> sentences = auditReport.texts("//section[@id='failure-slices']//ul[@class='sentences']/li");
       JsonNode discoveries = audit.at("/audit/failure_slices/discoveries");
-      assertThat(sentences).hasSize(discoveries.size());
-      for (int k = 0; k < discoveries.size(); k++) {
-        JsonNode slice = discoveries.get(k);
-        assertThat(sentences.get(k)).contains(slice.get("model").asText(), "in exams with " + slice.get("rule").asText(),
-            "q " + (slice.get("q").asDouble() < 0.001 ? "< 0.001" : "= " + pValue(slice.get("q").asDouble())));
+      JsonNode tooFew = audit.at("/audit/failure_slices/too_few_cases");
+      assertThat(sentences).hasSize(discoveries.size() + tooFew.size());
+      for (JsonNode slice : discoveries) {
+        assertThat(sentences).anySatisfy(sentence -> assertThat(sentence).contains(slice.get("model").asText(),
+            "in exams with " + slice.get("rule").asText() + ":",
+            "q " + (slice.get("q").asDouble() < 0.001 ? "< 0.001" : "= " + pValue(slice.get("q").asDouble()))));
+      }
+      for (JsonNode slice : tooFew) {
+        assertThat(sentences).anySatisfy(sentence -> assertThat(sentence).contains(slice.get("model").asText(),
+            "in exams with " + slice.get("rule").asText() + ":", "too few cases to judge"));
       }
     }
 

@@ -3,6 +3,7 @@ package org.radtrial.io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.audit.AuditResult;
 import org.radtrial.core.audit.Calibration;
 import org.radtrial.core.audit.ConfidentError;
@@ -73,16 +74,14 @@ public final class AuditJson {
       o.put("groups", e.groups());
     }
     ObjectNode search = node.putObject("failure_slices");
+    search.put("minimum_cases", a.minimumSliceCases());
+    search.put("considered", a.slicesConsidered());
     search.put("tested", a.slicesTested());
+    ResultsJson.number(search, "screen", a.sliceScreen());
     ArrayNode slices = search.putArray("discoveries");
-    for (FailureSlice s : a.failureSlices()) {
-      ObjectNode slice = slices.addObject();
-      slice.put("model", s.model()).put("rule", s.subgroup().label()).put("depth", s.subgroup().depth()).put("error", s.error());
-      slice.put("cases", s.cases()).put("positives", s.positives()).put("errors", s.errors()).put("trials", s.trials());
-      slice.put("slice_rate", s.sliceRate()).put("rest_rate", s.restRate()).put("effect", s.effect());
-      slice.set("effect_ci", ResultsJson.interval(s.effectCi()));
-      slice.put("p", s.p()).put("q", s.q()).put("ranking_bound", s.rankingBound()).put("sentence", s.sentence());
-    }
+    a.failureSlices().forEach(s -> slices.add(slice(s)));
+    ArrayNode tooFew = search.putArray("too_few_cases");
+    a.tooFewToJudge().forEach(s -> tooFew.add(slice(s)));
     ArrayNode errors = node.putArray("confident_errors");
     for (ConfidentError e : a.confidentErrors()) {
       ObjectNode error = errors.addObject().put("model", e.model()).put("case_id", e.caseId()).put("error", e.error());
@@ -106,12 +105,31 @@ public final class AuditJson {
     return node;
   }
 
+  private static ObjectNode slice(FailureSlice s) {
+    ObjectNode slice = ResultsJson.object();
+    slice.put("model", s.model()).put("rule", s.subgroup().label()).put("depth", s.subgroup().depth()).put("error", s.error());
+    slice.put("cases", s.cases()).put("positives", s.positives()).put("errors", s.errors()).put("trials", s.trials());
+    slice.put("slice_rate", s.sliceRate()).put("rest_rate", s.restRate()).put("effect", s.effect());
+    slice.set("effect_ci", ResultsJson.interval(s.effectCi()));
+    ResultsJson.number(slice, "excess_errors", s.excess());
+    slice.set("excess_errors_ci", ResultsJson.interval(s.excessCi()));
+    ResultsJson.number(slice, "ratio", s.ratio());
+    slice.set("ratio_ci", ResultsJson.interval(s.ratioCi()));
+    ResultsJson.number(slice, "p", s.p());
+    ResultsJson.number(slice, "smallest_p", s.smallestP());
+    ResultsJson.number(slice, "q", s.q());
+    ResultsJson.number(slice, "ranking_bound", s.rankingBound());
+    slice.put("sentence", s.sentence());
+    return slice;
+  }
+
   private static ObjectNode row(SubgroupRow row) {
     ObjectNode node = ResultsJson.object();
     node.put("model", row.model());
     subgroup(node, row.subgroup());
     node.put("cases", row.cases()).put("positives", row.positives()).put("negatives", row.negatives());
     node.put("underpowered", row.underpowered());
+    node.put("large_gap_few_cases", row.largeGapFewCases());
     ResultsJson.number(node, "minimum_detectable_difference", row.minimumDetectableDifference());
     AucEstimate auc = row.auc();
     if (auc == null) {
@@ -143,7 +161,7 @@ public final class AuditJson {
     return node;
   }
 
-  private static void subgroup(ObjectNode node, Subgroup subgroup) {
+  private static void subgroup(ObjectNode node, @Nullable Subgroup subgroup) {
     node.put("subgroup", subgroup == null ? "overall" : subgroup.label());
     node.put("columns", subgroup == null ? "" : subgroup.columns());
   }
@@ -160,7 +178,8 @@ public final class AuditJson {
     ObjectNode node = ResultsJson.object();
     node.put("model", row.model());
     subgroup(node, row.subgroup());
-    Calibration c = row.calibration();
+    // the audit lists calibration rows only for groups with scored cases
+    Calibration c = java.util.Objects.requireNonNull(row.calibration(), "a calibration row without a fit");
     node.put("cases", c.cases()).put("events", c.events());
     ResultsJson.number(node, "mean_predicted", c.meanPredicted());
     ResultsJson.number(node, "observed_rate", c.observedRate());

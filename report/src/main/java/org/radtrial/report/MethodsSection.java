@@ -178,7 +178,11 @@ final class MethodsSection implements Section {
     JsonNode search = audit.path("failure_slices");
     if (search.isObject()) {
       s.append("Failure slices were searched over combinations of metadata values (").append(Fmt.count(search.path("tested")
-          .asLong())).append(" slices tested) with one-sided Fisher exact tests and Benjamini-Hochberg control. ");
+          .asLong())).append(" slices tested of ").append(Fmt.count(search.path("considered").asLong()))
+          .append(" with at least ").append(search.path("minimum_cases").asInt()).append(" cases of the judged class; slices"
+          + " whose test could not reach significance were screened out by their smallest attainable p, after Tarone) with"
+          + " one-sided Fisher exact tests and Benjamini-Hochberg control, and ranked by the lower confidence bound of their"
+          + " errors in excess of the rest's rate. ");
     }
     if (!Json.elements(audit.get("calibration")).isEmpty()) {
       s.append("Calibration of models whose scores lie in [0, 1] was assessed by logistic recalibration (intercept,"

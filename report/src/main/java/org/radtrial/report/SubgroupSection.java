@@ -101,6 +101,14 @@ final class SubgroupSection implements Section {
           + " few positives to estimate sensitivity within \u00B110 points (" + needed(results) + "): they are shown, marked"
           + " underpowered, and not judged. Absence of a finding there is not evidence that a model works.", id()));
     }
+    List<JsonNode> large = rows.stream().filter(r -> r.path("large_gap_few_cases").asBoolean()).toList();
+    if (!large.isEmpty()) {
+      JsonNode first = large.get(0);
+      findings.add(new Finding(Finding.Strength.CAUTION, large.size() + " underpowered subgroup result" + (large.size() == 1
+          ? " has" : "s have") + " a large gap all the same (few cases, not tested), for example " + first.path("model")
+          .asText() + " in " + first.path("subgroup").asText() + ": sensitivity " + Proportion.of(first.get("sensitivity"))
+          .withInterval() + ". Each is a lead to check with more cases.", id()));
+    }
     return findings;
   }
 
@@ -200,7 +208,8 @@ final class SubgroupSection implements Section {
         }
       }
       String label = row.path("subgroup").asText().substring(column.length()).replaceFirst("^ = ", "");
-      plot.add(new ForestPlot.Row(label + (small ? " (underpowered)" : ""), Fmt.count(row.path("cases").asLong()) + " exams, "
+      String flag = row.path("large_gap_few_cases").asBoolean() ? " (large gap, few cases)" : " (underpowered)";
+      plot.add(new ForestPlot.Row(label + (small ? flag : ""), Fmt.count(row.path("cases").asLong()) + " exams, "
           + Fmt.count(row.path("positives").asLong()) + " positives", Palette.model(i), Palette.shape(i), small, values));
     }
     if (rows == 0) {
@@ -290,7 +299,10 @@ final class SubgroupSection implements Section {
     for (JsonNode row : rows) {
       JsonNode auc = row.path("auc");
       boolean small = row.path("underpowered").asBoolean();
-      String status = small ? "underpowered: not judged (detectable gap " + Fmt.points(Json.number(row,
+      boolean largeGap = row.path("large_gap_few_cases").asBoolean();
+      String status = largeGap ? "large gap, few cases: the group's own sensitivity interval excludes the rest's; not"
+          + " tested, a lead to check"
+          : small ? "underpowered: not judged (detectable gap " + Fmt.points(Json.number(row,
           "minimum_detectable_difference")).replace("+", "\u00B1") + " points)" : status(results, row);
       table.styledRow(small ? "underpowered" : null, row.path("model").asText() + ": " + row.path("subgroup").asText(),
           Fmt.count(row.path("cases").asLong()), Fmt.count(row.path("positives").asLong()),

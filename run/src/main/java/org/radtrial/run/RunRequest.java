@@ -69,21 +69,27 @@ public sealed interface RunRequest {
     }
   }
 
+  /** A request that reads a case table: its file and name come from the table's {@link CaseInput}. */
+  sealed interface OnCaseTable extends RunRequest {
+    /** The case table and the roles of its columns. */
+    CaseInput input();
+
+    @Override
+    default Path inputFile() {
+      return input().file();
+    }
+
+    @Override
+    default String inputName() {
+      return input().name();
+    }
+  }
+
   /** Every model on the same cases, head-to-head ({@code radtrial evaluate}). */
-  record Evaluate(CaseInput input, EvaluationSpec evaluation) implements RunRequest {
+  record Evaluate(CaseInput input, EvaluationSpec evaluation) implements OnCaseTable {
     public Evaluate {
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(evaluation, "evaluation");
-    }
-
-    @Override
-    public Path inputFile() {
-      return input.file();
-    }
-
-    @Override
-    public String inputName() {
-      return input.name();
     }
 
     @Override
@@ -102,21 +108,11 @@ public sealed interface RunRequest {
    *
    * @param compareWith a reference case table with the same columns to measure shift from, or null
    */
-  record Audit(CaseInput input, EvaluationSpec evaluation, AuditSpec audit, Path compareWith) implements RunRequest {
+  record Audit(CaseInput input, EvaluationSpec evaluation, AuditSpec audit, Path compareWith) implements OnCaseTable {
     public Audit {
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(evaluation, "evaluation");
       Objects.requireNonNull(audit, "audit");
-    }
-
-    @Override
-    public Path inputFile() {
-      return input.file();
-    }
-
-    @Override
-    public String inputName() {
-      return input.name();
     }
 
     @Override
@@ -138,23 +134,13 @@ public sealed interface RunRequest {
    * @param groups metadata columns whose levels get their own effects
    */
   record Simulate(CaseInput input, Programme programme, ScreeningRoles roles, SimulationSpec simulation, List<String> groups)
-      implements RunRequest {
+      implements OnCaseTable {
     public Simulate {
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(programme, "programme");
       Objects.requireNonNull(roles, "roles");
       Objects.requireNonNull(simulation, "simulation");
       groups = List.copyOf(groups);
-    }
-
-    @Override
-    public Path inputFile() {
-      return input.file();
-    }
-
-    @Override
-    public String inputName() {
-      return input.name();
     }
 
     @Override
@@ -218,7 +204,7 @@ public sealed interface RunRequest {
    * @param exactSmallCells the site opts in to writing small counts exactly
    */
   record SiteSummary(CaseInput input, EvaluationSpec evaluation, String site, int smallCell, boolean exactSmallCells)
-      implements RunRequest {
+      implements OnCaseTable {
     public SiteSummary {
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(evaluation, "evaluation");
@@ -229,16 +215,6 @@ public sealed interface RunRequest {
       if (smallCell < 1) {
         throw new IllegalArgumentException("--small-cell must be 1 or more, was " + smallCell);
       }
-    }
-
-    @Override
-    public Path inputFile() {
-      return input.file();
-    }
-
-    @Override
-    public String inputName() {
-      return input.name();
     }
 
     @Override

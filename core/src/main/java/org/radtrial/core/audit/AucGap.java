@@ -1,7 +1,5 @@
 package org.radtrial.core.audit;
 
-import org.radtrial.core.roc.Placements;
-
 /**
  * Variance of the gap between a subgroup's AUC and the whole cohort's AUC, which share cases.
  *
@@ -15,48 +13,38 @@ import org.radtrial.core.roc.Placements;
 final class AucGap {
   private AucGap() {}
 
-  /** {variance of AUC_S − AUC, variance of ln AUC_S − ln AUC}; NaN when a class has one case. */
-  static double[] variances(ModelView view, int[] cases, Placements subset) {
-    Placements all = view.overall;
-    int bigM = all.positives();
-    int bigN = all.negatives();
+  /**
+   * {variance of AUC_S − AUC, variance of ln AUC_S − ln AUC}; NaN when a class of the cohort has
+   * one case. With x = (v_S − AUC_S)/m_S and y the cohort's influence term of the same case, the sum
+   * over positives of (x − y)² is Σ y² + Σ x² − 2 Σ x·y over the cell (cases outside the cell have
+   * x = 0), so the cell contributes only through its sums.
+   *
+   * @param aS the cell's AUC, from mS positives and nS negatives
+   * @param positiveDeviation Σ (v10_S − AUC_S)² over the cell's positives
+   * @param positiveCross Σ (v10_S − AUC_S)·y over the cell's positives
+   * @param negativeDeviation Σ (v01_S − AUC_S)² over the cell's negatives
+   * @param negativeCross Σ (v01_S − AUC_S)·y over the cell's negatives
+   */
+  static double[] variances(ModelView view, double aS, int mS, int nS, double positiveDeviation, double positiveCross,
+      double negativeDeviation, double negativeCross) {
+    int bigM = view.positives;
+    int bigN = view.negatives;
     if (bigM < 2 || bigN < 2) {
       return new double[] {Double.NaN, Double.NaN};
     }
-    double a = all.auc();
-    double aS = subset.auc();
-    double allPos = view.squaredPositiveInfluence();
-    double allNeg = view.squaredNegativeInfluence();
-    double diffPos = allPos;
-    double diffNeg = allNeg;
-    double logPos = allPos / (a * a);
-    double logNeg = allNeg / (a * a);
-    int mS = subset.positives();
-    int nS = subset.negatives();
-    int p = 0;
-    int q = 0;
-    for (int i : cases) {
-      if (!view.present[i]) {
-        continue;
-      }
-      if (view.truth[i]) {
-        double x = (subset.positivePlacement(p++) - aS) / mS;
-        double y = (all.positivePlacement(view.classIndex[i]) - a) / bigM;
-        diffPos += square(x - y) - y * y;
-        logPos += square(x / aS - y / a) - square(y / a);
-      } else {
-        double x = (subset.negativePlacement(q++) - aS) / nS;
-        double y = (all.negativePlacement(view.classIndex[i]) - a) / bigN;
-        diffNeg += square(x - y) - y * y;
-        logNeg += square(x / aS - y / a) - square(y / a);
-      }
-    }
+    double a = view.overallAuc;
+    double allPos = view.squaredPositiveInfluence;
+    double allNeg = view.squaredNegativeInfluence;
+    double xxPos = positiveDeviation / ((double) mS * mS);
+    double xyPos = positiveCross / mS;
+    double xxNeg = negativeDeviation / ((double) nS * nS);
+    double xyNeg = negativeCross / nS;
+    double diffPos = allPos + xxPos - 2 * xyPos;
+    double diffNeg = allNeg + xxNeg - 2 * xyNeg;
+    double logPos = allPos / (a * a) + xxPos / (aS * aS) - 2 * xyPos / (aS * a);
+    double logNeg = allNeg / (a * a) + xxNeg / (aS * aS) - 2 * xyNeg / (aS * a);
     double pos = bigM / (bigM - 1.0);
     double neg = bigN / (bigN - 1.0);
     return new double[] {Math.max(0, pos * diffPos + neg * diffNeg), Math.max(0, pos * logPos + neg * logNeg)};
-  }
-
-  static double square(double x) {
-    return x * x;
   }
 }

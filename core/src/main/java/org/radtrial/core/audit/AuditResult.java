@@ -1,6 +1,7 @@
 package org.radtrial.core.audit;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.cohort.GroupColumn;
 
 /**
@@ -14,8 +15,13 @@ import org.radtrial.core.cohort.GroupColumn;
  * @param subgroups every model × subgroup row
  * @param heterogeneity every heterogeneity test
  * @param equalizedOdds per model and partition
- * @param slicesTested how many slice tests formed the FDR family
- * @param failureSlices the discoveries (q ≤ fdr), best-supported first, at most topSlices per model and error
+ * @param minimumSliceCases a slice is considered with at least this many cases of the judged class
+ * @param slicesConsidered slices with at least that many, before the screen of attainable p-values
+ * @param slicesTested how many slice tests formed the FDR family (those that passed the screen)
+ * @param sliceScreen the screen: a slice is tested when its smallest attainable p is at most this
+ * @param failureSlices the discoveries (q ≤ fdr), most excess errors (lower bound) first, at most topSlices per
+ *     model and error
+ * @param tooFewToJudge untested slices whose point estimate is alarming, most excess errors first
  * @param confidentErrors per model, the most confident misses and false alarms
  * @param calibration per model that outputs probabilities: overall and per group
  * @param transport reweighting to the target population, or null
@@ -31,16 +37,20 @@ public record AuditResult(
     List<SubgroupRow> subgroups,
     List<Heterogeneity> heterogeneity,
     List<EqualizedOdds> equalizedOdds,
+    int minimumSliceCases,
+    int slicesConsidered,
     int slicesTested,
+    double sliceScreen,
     List<FailureSlice> failureSlices,
+    List<FailureSlice> tooFewToJudge,
     List<ConfidentError> confidentErrors,
     List<CalibrationRow> calibration,
-    TransportResult transport,
+    @Nullable TransportResult transport,
     List<Shift> shifts,
     List<String> notes) {
 
   /** Calibration of one model in one group ("overall" when the subgroup is null). */
-  public record CalibrationRow(String model, Subgroup subgroup, Calibration calibration) {}
+  public record CalibrationRow(String model, @Nullable Subgroup subgroup, @Nullable Calibration calibration) {}
 
   /** Transport to a target population. */
   public record TransportResult(Transport.Weights weights, List<ModelTransport> models) {}

@@ -11,7 +11,9 @@ import org.radtrial.core.cohort.Bands;
  * @param bands user bands per column; columns not named get the defaults of {@link Bands}
  * @param intersections 1 for single columns, 2 to add every pair of columns
  * @param sliceDepth largest number of conditions in a failure slice (0 turns the search off, at most 3)
- * @param minimumSliceTrials a slice is tested only with at least this many cases of the judged class
+ * @param minimumSliceTrials a slice is considered for testing only with at least this many cases of the judged class
+ *     (smaller ones are listed as "too few cases to judge" when alarming); a screen of attainable
+ *     p-values then decides which are tested (see {@link SliceDiscovery})
  * @param fdr false-discovery rate of the failure-slice search
  * @param topSlices at most this many failure slices reported per model and kind of error
  * @param confidentErrors confident false negatives and false positives listed per model
@@ -54,9 +56,15 @@ public record AuditSpec(
     }
   }
 
-  /** Defaults: single columns and pairs, slices of depth 3 with at least 10 cases, FDR 5%. */
+  /**
+   * Slices with fewer judged cases are not tested by default: see docs/audit-power.md for the power
+   * table this default was chosen from.
+   */
+  public static final int DEFAULT_MINIMUM_SLICE_CASES = 5;
+
+  /** Defaults: single columns and pairs, slices of depth 3 with at least 5 judged cases, FDR 5%. */
   public static AuditSpec of(List<String> groupColumns) {
-    return new AuditSpec(groupColumns, Map.of(), 2, 3, 10, 0.05, 20, 20, 0.95, List.of(), Map.of());
+    return new AuditSpec(groupColumns, Map.of(), 2, 3, DEFAULT_MINIMUM_SLICE_CASES, 0.05, 20, 20, 0.95, List.of(), Map.of());
   }
 
   public AuditSpec withTransport(List<String> columns, Map<List<String>, Double> shares) {

@@ -2,13 +2,14 @@ package org.radtrial.core.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.binary.TwoProportions;
+import java.util.stream.IntStream;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.cohort.ModelScores;
@@ -86,8 +87,7 @@ public final class Auditor {
     if (view.positives == 0) {
       return Optional.empty();
     }
-    int minimum = Math.max(spec.minimumSliceTrials(),
-        SliceSearch.needed((view.positives - view.truePositives) / (double) view.positives, spec.ciLevel()));
+    int minimum = spec.minimumSliceTrials();
     List<SubgroupRow> single = rows.stream()
         .filter(r -> r.model().equals(view.model.name()) && r.subgroup().depth() == 1).toList();
     List<SubgroupRow> unsearched = single.stream().filter(r -> r.positives() < minimum)
@@ -99,7 +99,7 @@ public final class Auditor {
     List<String> examples = unsearched.stream().limit(3)
         .map(r -> r.subgroup().label() + " (" + r.positives() + ")").toList();
     return Optional.of(String.format(Locale.ROOT, "%s: the cohort is too small to search %d of its %d single-column"
-        + " groups for missed cancers: a slice needs at least %d cancers to estimate its miss rate within +/-10 points,"
+        + " groups for missed cancers: a slice needs at least %d cancers before its miss rate is tested,"
         + " and the cohort has %d in all, so a weakness confined to a smaller group, e.g. %s, cannot be found here; a"
         + " group holding 10%% of the cancers could be searched in a similar cohort of about %,d exams",
         view.model.name(), unsearched.size(), single.size(), minimum, view.positives, String.join(", ", examples),
@@ -111,10 +111,10 @@ public final class Auditor {
     if (orientedThresholds.length != models.size()) {
       throw new IllegalArgumentException("one threshold per model is needed");
     }
-    List<ModelView> views = new ArrayList<>();
+    List<ModelView> views = IntStream.range(0, models.size()).parallel()
+        .mapToObj(k -> new ModelView(cohort, models.get(k), orientedThresholds[k])).toList();
     List<Double> thresholds = new ArrayList<>();
     for (int k = 0; k < models.size(); k++) {
-      views.add(new ModelView(cohort, models.get(k), orientedThresholds[k]));
       thresholds.add(models.get(k).higherIsPositive() ? orientedThresholds[k] : -orientedThresholds[k]);
     }
     List<List<GroupColumn>> partitions = new ArrayList<>();
@@ -125,30 +125,23 @@ public final class Auditor {
     List<Heterogeneity> heterogeneity = new ArrayList<>();
     List<EqualizedOdds> equalizedOdds = new ArrayList<>();
     List<Integer> needed = new ArrayList<>();
-    List<List<Partition.Cell>> cells = partitions.stream().map(Partition::of).toList();
-    for (ModelView view : views) {
-      for (int k = 0; k < partitions.size(); k++) {
-        List<GroupColumn> partition = partitions.get(k);
-        SubgroupAnalysis analysis = new SubgroupAnalysis(view, partition, cells.get(k), spec.ciLevel());
-        rows.addAll(analysis.rows);
-        heterogeneity.addAll(analysis.heterogeneity);
-        equalizedOdds.add(analysis.equalizedOdds);
-        if (partition == partitions.get(0)) {
-          needed.add(analysis.positivesNeeded());
-        }
+    List<SubgroupAnalysis> analyses = analyse(views, partitions);
+    for (int j = 0; j < analyses.size(); j++) {
+      SubgroupAnalysis analysis = analyses.get(j);
+      rows.addAll(analysis.rows);
+      heterogeneity.addAll(analysis.heterogeneity);
+      equalizedOdds.add(analysis.equalizedOdds);
+      if (j % partitions.size() == 0) {
+        needed.add(analysis.positivesNeeded());
       }
     }
     Adjusted adjusted = adjustSubgroupTests(rows, heterogeneity);
     List<String> notes = new ArrayList<>();
-    List<FailureSlice> tested = new ArrayList<>();
+    SliceDiscovery.Outcome search = new SliceDiscovery.Outcome(0, 0, Double.NaN, List.of(), List.of());
     if (spec.sliceDepth() > 0) {
-      for (ModelView view : views) {
-        tested.addAll(SliceSearch.tested(view, columns, spec.sliceDepth(), spec.minimumSliceTrials(), spec.ciLevel()));
-      }
-      if (!tested.isEmpty()) {
-        notes.add("failure slices are tested only with enough cancers (missed cancers) or normals (false alarms) to"
-            + " estimate the error rate within +/-10 points, and at least " + spec.minimumSliceTrials());
-      }
+      search = SliceDiscovery.of(
+          SliceSearch.candidates(views, columns, spec.sliceDepth(), spec.minimumSliceTrials(), spec.ciLevel()),
+          spec.fdr(), spec.topSlices());
       for (ModelView view : views) {
         tooFewCancersToSearch(view, rows).ifPresent(notes::add);
       }
@@ -162,13 +155,37 @@ public final class Auditor {
         adjusted.rows(),
         adjusted.heterogeneity(),
         equalizedOdds,
-        tested.size(),
-        discoveries(tested),
+        spec.minimumSliceTrials(),
+        search.considered(),
+        search.tested(),
+        search.screen(),
+        search.discoveries(),
+        search.tooFew(),
         confidentErrors(views),
         calibration(views, notes),
         transport(views, notes),
         reference == null ? List.of() : shifts(reference),
         notes);
+  }
+
+  /**
+   * Every model × partition, in parallel: each column's codes are gathered once in each model's
+   * score order, so every partition's walk reads memory in sequence.
+   */
+  private List<SubgroupAnalysis> analyse(List<ModelView> views, List<List<GroupColumn>> partitions) {
+    List<Integer> cellCounts = partitions.stream().map(Partition::cellCount).toList();
+    List<List<byte[]>> codesInOrder = views.parallelStream()
+        .map(view -> columns.stream().map(c -> view.inOrder(c.codes())).toList()).toList();
+    return IntStream.range(0, views.size() * partitions.size()).parallel()
+        .mapToObj(j -> {
+          int m = j / partitions.size();
+          List<GroupColumn> partition = partitions.get(j % partitions.size());
+          List<byte[]> codes = partition.stream().map(c -> codesInOrder.get(m).get(columns.indexOf(c))).toList();
+          int[] levels = partition.stream().mapToInt(GroupColumn::levelCount).toArray();
+          return new SubgroupAnalysis(views.get(m), partition, ModelView.keysInOrder(codes, levels),
+              cellCounts.get(j % partitions.size()), spec.ciLevel());
+        })
+        .toList();
   }
 
   private record Adjusted(List<SubgroupRow> rows, List<Heterogeneity> heterogeneity) {}
@@ -197,59 +214,35 @@ public final class Auditor {
     return new Adjusted(newRows, newHeterogeneity);
   }
 
-  /**
-   * The discoveries: slices with q ≤ fdr, ordered by the simultaneous lower confidence bound of their
-   * effect (so a large effect in a handful of cases does not outrank a solid one), keeping a
-   * refinement of an already reported slice only when it is clearly worse (its bound exceeds the
-   * general slice's effect); at most topSlices per model and kind of error.
-   */
-  private List<FailureSlice> discoveries(List<FailureSlice> tested) {
-    double[] q = BenjaminiHochberg.adjust(tested.stream().mapToDouble(FailureSlice::p).toArray());
-    double simultaneous = Math.max(0.5, 1 - spec.fdr() / Math.max(1, tested.size()));
-    List<FailureSlice> significant = new ArrayList<>();
-    for (int k = 0; k < tested.size(); k++) {
-      if (q[k] <= spec.fdr()) {
-        FailureSlice s = tested.get(k);
-        double bound = TwoProportions.newcombeDifference(s.errors(), s.trials(), s.restErrors(), s.restTrials(), simultaneous)
-            .lower();
-        significant.add(s.ranked(q[k], bound));
-      }
-    }
-    significant.sort(Comparator.comparingDouble(FailureSlice::rankingBound).reversed()
-        .thenComparing(s -> s.subgroup().label()));
-    Map<String, List<FailureSlice>> shown = new HashMap<>();
-    List<FailureSlice> result = new ArrayList<>();
-    for (FailureSlice s : significant) {
-      List<FailureSlice> same = shown.computeIfAbsent(s.model() + "/" + s.error(), key -> new ArrayList<>());
-      boolean redundant = significant.stream().anyMatch(general -> general.model().equals(s.model())
-          && general.error().equals(s.error()) && s.refines(general) && general.effect() >= s.rankingBound());
-      if (!redundant && same.size() < spec.topSlices()) {
-        same.add(s);
-        result.add(s);
-      }
-    }
-    return result;
-  }
-
   private List<ConfidentError> confidentErrors(List<ModelView> views) {
     List<ConfidentError> errors = new ArrayList<>();
     if (spec.confidentErrors() == 0) {
       return errors;
     }
     for (ModelView view : views) {
+      // the order holds tie blocks in ascending score, cases ascending within a block
       List<Integer> missed = new ArrayList<>();
-      List<Integer> alarms = new ArrayList<>();
-      for (int i = 0; i < cohort.size(); i++) {
-        if (view.present[i] && view.truth[i] != view.calledPositive[i]) {
-          (view.truth[i] ? missed : alarms).add(i);
+      for (int b = 0; b + 1 < view.blockStart.length && missed.size() < spec.confidentErrors(); b++) {
+        for (int t = view.blockStart[b]; t < view.blockStart[b + 1] && missed.size() < spec.confidentErrors(); t++) {
+          int i = view.order[t];
+          if (view.truth[i] && !view.calledPositive[i]) {
+            missed.add(i);
+          }
         }
       }
-      missed.sort(Comparator.comparingDouble((Integer i) -> view.oriented[i]).thenComparing(i -> i));
-      alarms.sort(Comparator.comparingDouble((Integer i) -> -view.oriented[i]).thenComparing(i -> i));
-      for (int i : missed.subList(0, Math.min(spec.confidentErrors(), missed.size()))) {
+      List<Integer> alarms = new ArrayList<>();
+      for (int b = view.blockStart.length - 2; b >= 0 && alarms.size() < spec.confidentErrors(); b--) {
+        for (int t = view.blockStart[b]; t < view.blockStart[b + 1] && alarms.size() < spec.confidentErrors(); t++) {
+          int i = view.order[t];
+          if (!view.truth[i] && view.calledPositive[i]) {
+            alarms.add(i);
+          }
+        }
+      }
+      for (int i : missed) {
         errors.add(error(view, i, "false_negative"));
       }
-      for (int i : alarms.subList(0, Math.min(spec.confidentErrors(), alarms.size()))) {
+      for (int i : alarms) {
         errors.add(error(view, i, "false_positive"));
       }
     }
@@ -280,14 +273,21 @@ public final class Auditor {
             + " probabilities of disease");
         continue;
       }
-      rows.add(new AuditResult.CalibrationRow(view.name(), null, calibrate(view, null)));
-      for (GroupColumn column : columns) {
-        for (Partition.Cell cell : Partition.of(List.of(column))) {
-          Calibration c = calibrate(view, cell.cases());
-          if (c == null) {
-            notes.add("calibration of " + view.name() + " in " + cell.subgroup().label() + " skipped: no scored case");
-          } else {
-            rows.add(new AuditResult.CalibrationRow(view.name(), cell.subgroup(), c));
+      rows.add(new AuditResult.CalibrationRow(view.name(), null, calibrateByLevel(view, new byte[view.order.length], 1)[0]));
+      List<Calibration[]> fits = columns.parallelStream()
+          .map(column -> calibrateByLevel(view, view.inOrder(column.codes()), column.levelCount())).toList();
+      for (int c = 0; c < columns.size(); c++) {
+        GroupColumn column = columns.get(c);
+        boolean[] occurs = new boolean[column.levelCount()];
+        for (int code : column.codes()) {
+          occurs[code] = true;
+        }
+        for (int level = 0; level < column.levelCount(); level++) {
+          Subgroup subgroup = new Subgroup(List.of(new Subgroup.Condition(column.name(), column.levels().get(level))));
+          if (fits.get(c)[level] != null) {
+            rows.add(new AuditResult.CalibrationRow(view.name(), subgroup, fits.get(c)[level]));
+          } else if (occurs[level]) {
+            notes.add("calibration of " + view.name() + " in " + subgroup.label() + " skipped: no scored case");
           }
         }
       }
@@ -295,22 +295,57 @@ public final class Auditor {
     return rows;
   }
 
-  private Calibration calibrate(ModelView view, int[] cases) {
-    int n = 0;
-    int size = cases == null ? cohort.size() : cases.length;
-    double[] p = new double[size];
-    boolean[] y = new boolean[size];
-    for (int k = 0; k < size; k++) {
-      int i = cases == null ? k : cases[k];
-      if (view.present[i]) {
-        p[n] = view.model.score(i);
-        y[n++] = view.truth[i];
+  /**
+   * Calibration of one model in each level of a column (its codes in the model's order), from
+   * the model's sorted scores: the cases of a tie block that share a level form one group of equal
+   * predictions, so each fit runs over distinct scores, not cases. Null for a level without a scored case.
+   */
+  private Calibration[] calibrateByLevel(ModelView view, byte[] codesInOrder, int levels) {
+    int capacity = Math.min(view.blockStart.length, 1024);
+    double[][] predicted = new double[levels][capacity];
+    int[][] cases = new int[levels][capacity];
+    int[][] events = new int[levels][capacity];
+    int[] size = new int[levels];
+    int[] count = new int[levels];
+    int[] positives = new int[levels];
+    int[] touched = new int[levels];
+    double[] scores = view.model.scores();
+    for (int b = 0; b + 1 < view.blockStart.length; b++) {
+      int from = view.blockStart[b];
+      int touchedCount = 0;
+      for (int t = from; t < view.blockStart[b + 1]; t++) {
+        int level = codesInOrder[t];
+        if (count[level]++ == 0) {
+          touched[touchedCount++] = level;
+        }
+        positives[level] += view.truthInOrder[t] ? 1 : 0;
+      }
+      double value = scores[view.order[from]];
+      for (int k = 0; k < touchedCount; k++) {
+        int level = touched[k];
+        if (size[level] == predicted[level].length) {
+          int grown = Math.min(view.blockStart.length, 2 * size[level]);
+          predicted[level] = java.util.Arrays.copyOf(predicted[level], grown);
+          cases[level] = java.util.Arrays.copyOf(cases[level], grown);
+          events[level] = java.util.Arrays.copyOf(events[level], grown);
+        }
+        predicted[level][size[level]] = value;
+        cases[level][size[level]] = count[level];
+        events[level][size[level]++] = positives[level];
+        count[level] = 0;
+        positives[level] = 0;
       }
     }
-    return n == 0 ? null : Calibration.of(java.util.Arrays.copyOf(p, n), java.util.Arrays.copyOf(y, n), spec.ciLevel());
+    Calibration[] fits = new Calibration[levels];
+    for (int level = 0; level < levels; level++) {
+      if (size[level] > 0) {
+        fits[level] = Calibration.ofGroups(predicted[level], cases[level], events[level], size[level], spec.ciLevel());
+      }
+    }
+    return fits;
   }
 
-  private AuditResult.TransportResult transport(List<ModelView> views, List<String> notes) {
+  private AuditResult.@Nullable TransportResult transport(List<ModelView> views, List<String> notes) {
     if (spec.transportColumns().isEmpty()) {
       return null;
     }
@@ -340,7 +375,7 @@ public final class Auditor {
   private List<Shift> shifts(Cohort reference) {
     List<Shift> shifts = new ArrayList<>();
     for (GroupColumn column : columns) {
-      List<String> local = cohort.metadata().get(column.name());
+      List<String> local = java.util.Objects.requireNonNull(cohort.metadata().get(column.name()));
       List<String> other = reference.metadata().get(column.name());
       if (other == null) {
         throw new IllegalArgumentException("the reference cohort has no column " + column.name());

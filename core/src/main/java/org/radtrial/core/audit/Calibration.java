@@ -1,5 +1,6 @@
 package org.radtrial.core.audit;
 
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.roc.DeLong;
 import org.radtrial.core.stat.Interval;
 import org.radtrial.core.stat.StandardNormal;
@@ -32,10 +33,10 @@ public record Calibration(
     double meanPredicted,
     double observedRate,
     double calibrationInTheLarge,
-    Interval calibrationInTheLargeCi,
+    @Nullable Interval calibrationInTheLargeCi,
     double intercept,
     double slope,
-    Interval slopeCi,
+    @Nullable Interval slopeCi,
     double brier,
     int clipped,
     String note) {
@@ -45,28 +46,45 @@ public record Calibration(
 
   /** Calibration of {@code predicted} probabilities (all in [0, 1]) against {@code outcome}. */
   public static Calibration of(double[] predicted, boolean[] outcome, double level) {
-    int n = predicted.length;
-    double[] x = new double[n];
-    int events = 0;
+    int[] ones = new int[predicted.length];
+    int[] events = new int[predicted.length];
+    for (int i = 0; i < ones.length; i++) {
+      ones[i] = 1;
+      events[i] = outcome[i] ? 1 : 0;
+    }
+    return ofGroups(predicted, ones, events, predicted.length, level);
+  }
+
+  /**
+   * The same from grouped cases: {@code cases[g]} cases with prediction {@code predicted[g]}, of
+   * which {@code events[g]} are positive, for the first {@code groups} entries. Every likelihood sum
+   * is a sum over cases, so grouping cases with equal predictions gives the same fit in fewer steps.
+   */
+  static Calibration ofGroups(double[] predicted, int[] cases, int[] events, int groups, double level) {
+    double[] x = new double[groups];
+    long n = 0;
+    long positives = 0;
     int clipped = 0;
     double sumP = 0;
     double brier = 0;
-    for (int i = 0; i < n; i++) {
-      double p = predicted[i];
+    for (int g = 0; g < groups; g++) {
+      double p = predicted[g];
       if (!(p >= 0 && p <= 1)) {
         throw new IllegalArgumentException("calibration needs probabilities in [0, 1], got " + p);
       }
-      int y = outcome[i] ? 1 : 0;
-      events += y;
-      sumP += p;
-      brier += (p - y) * (p - y);
+      n += cases[g];
+      positives += events[g];
+      sumP += cases[g] * p;
+      // Σ (p − y)² over the group: events at y = 1, the others at y = 0
+      brier += events[g] * (1 - p) * (1 - p) + (cases[g] - events[g]) * p * p;
       double c = Math.min(1 - EPSILON, Math.max(EPSILON, p));
-      clipped += c != p ? 1 : 0;
-      x[i] = Math.log(c / (1 - c));
+      clipped += c != p ? cases[g] : 0;
+      x[g] = Math.log(c / (1 - c));
     }
     if (n == 0) {
       throw new IllegalArgumentException("calibration of no cases");
     }
+    Data data = new Data(x, cases, events);
     double z = StandardNormal.criticalValue(level);
     String note = "";
     double citl = Double.NaN;
@@ -74,15 +92,15 @@ public record Calibration(
     double intercept = Double.NaN;
     double slope = Double.NaN;
     Interval slopeCi = null;
-    if (events == 0 || events == n) {
+    if (positives == 0 || positives == n) {
       note = "only one outcome class: the logistic fits are not estimable";
     } else {
-      double[] offsetFit = fitOffset(x, outcome);
+      double[] offsetFit = fitOffset(data);
       if (offsetFit != null) {
         citl = offsetFit[0];
         citlCi = new Interval(citl - z * offsetFit[1], citl + z * offsetFit[1], level);
       }
-      double[] fit = fitLine(x, outcome);
+      double[] fit = fitLine(data);
       if (fit != null) {
         intercept = fit[0];
         slope = fit[1];
@@ -92,25 +110,29 @@ public record Calibration(
         note = "a logistic fit did not converge (separation?)";
       }
     }
-    return new Calibration(n, events, sumP / n, events / (double) n, citl, citlCi, intercept, slope, slopeCi, brier / n,
-        clipped, note);
+    return new Calibration((int) n, (int) positives, sumP / n, positives / (double) n, citl, citlCi, intercept, slope, slopeCi,
+        brier / n, clipped, note);
   }
 
+  /** Logits x[g] of groups of cases[g] cases with events[g] events. */
+  private record Data(double[] x, int[] cases, int[] events) {}
+
   /** {a, se(a)} of logit P(y) = a + x, or null without convergence. */
-  private static double[] fitOffset(double[] x, boolean[] y) {
+  private static double @Nullable [] fitOffset(Data d) {
+    double[] x = d.x;
     double a = 0;
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
       double gradient = 0;
       double information = 0;
       for (int i = 0; i < x.length; i++) {
         double mu = expit(a + x[i]);
-        gradient += (y[i] ? 1 : 0) - mu;
-        information += mu * (1 - mu);
+        gradient += d.events[i] - d.cases[i] * mu;
+        information += d.cases[i] * mu * (1 - mu);
       }
       double step = gradient / information;
       a += step;
       if (Math.abs(step) < 1e-10) {
-        return new double[] {a, 1 / Math.sqrt(offsetInformation(x, a))};
+        return new double[] {a, 1 / Math.sqrt(offsetInformation(d, a))};
       }
       if (!Double.isFinite(a)) {
         return null;
@@ -120,7 +142,8 @@ public record Calibration(
   }
 
   /** {a, b, se(b)} of logit P(y) = a + b·x, or null without convergence. */
-  private static double[] fitLine(double[] x, boolean[] y) {
+  private static double @Nullable [] fitLine(Data d) {
+    double[] x = d.x;
     double a = 0;
     double b = 1;
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
@@ -131,8 +154,8 @@ public record Calibration(
       double hbb = 0;
       for (int i = 0; i < x.length; i++) {
         double mu = expit(a + b * x[i]);
-        double r = (y[i] ? 1 : 0) - mu;
-        double w = mu * (1 - mu);
+        double r = d.events[i] - d.cases[i] * mu;
+        double w = d.cases[i] * mu * (1 - mu);
         ga += r;
         gb += r * x[i];
         haa += w;
@@ -151,30 +174,31 @@ public record Calibration(
         return null;
       }
       if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) {
-        return new double[] {a, b, slopeStandardError(x, a, b)};
+        return new double[] {a, b, slopeStandardError(d, a, b)};
       }
     }
     return null;
   }
 
   /** Fisher information of the intercept at the fitted value, as glm's vcov uses. */
-  private static double offsetInformation(double[] x, double a) {
+  private static double offsetInformation(Data d, double a) {
     double information = 0;
-    for (double xi : x) {
-      double mu = expit(a + xi);
-      information += mu * (1 - mu);
+    for (int i = 0; i < d.x.length; i++) {
+      double mu = expit(a + d.x[i]);
+      information += d.cases[i] * mu * (1 - mu);
     }
     return information;
   }
 
   /** sqrt of the slope's entry of the inverse Fisher information at the fitted values. */
-  private static double slopeStandardError(double[] x, double a, double b) {
+  private static double slopeStandardError(Data d, double a, double b) {
     double haa = 0;
     double hab = 0;
     double hbb = 0;
-    for (double xi : x) {
+    for (int i = 0; i < d.x.length; i++) {
+      double xi = d.x[i];
       double mu = expit(a + b * xi);
-      double w = mu * (1 - mu);
+      double w = d.cases[i] * mu * (1 - mu);
       haa += w;
       hab += w * xi;
       hbb += w * xi * xi;

@@ -1,5 +1,6 @@
 package org.radtrial.core.audit;
 
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.stat.Interval;
 
 /**
@@ -24,9 +25,9 @@ public record MetricGap(
     double value,
     double reference,
     double difference,
-    Interval differenceCi,
+    @Nullable Interval differenceCi,
     double ratio,
-    Interval ratioCi,
+    @Nullable Interval ratioCi,
     double p,
     double q) {
 

@@ -19,15 +19,7 @@ final class Partition {
 
   /** Combined level code of every case; {@code sizes} receives the number of combinations. */
   static int[] keys(List<GroupColumn> columns, long[] sizes) {
-    long combinations = 1;
-    for (GroupColumn c : columns) {
-      combinations *= c.levelCount();
-      if (combinations > MAX_CELLS) {
-        throw new IllegalArgumentException("the columns " + names(columns) + " have more than " + MAX_CELLS
-            + " combinations of levels; band continuous columns or choose fewer columns");
-      }
-    }
-    sizes[0] = combinations;
+    sizes[0] = cellCount(columns);
     int n = columns.get(0).codes().length;
     int[] keys = new int[n];
     int stride = 1;
@@ -39,6 +31,19 @@ final class Partition {
       stride *= c.levelCount();
     }
     return keys;
+  }
+
+  /** The number of combinations of levels of the columns, refused above {@link #MAX_CELLS}. */
+  static int cellCount(List<GroupColumn> columns) {
+    long combinations = 1;
+    for (GroupColumn c : columns) {
+      combinations *= c.levelCount();
+      if (combinations > MAX_CELLS) {
+        throw new IllegalArgumentException("the columns " + names(columns) + " have more than " + MAX_CELLS
+            + " combinations of levels; band continuous columns or choose fewer columns");
+      }
+    }
+    return (int) combinations;
   }
 
   /** The subgroup of a combined level code. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.binary.CiMethod;
 import org.radtrial.core.binary.Proportion;
 import org.radtrial.core.binary.TwoProportions;
@@ -11,8 +12,6 @@ import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.evaluate.ConfusionCounts;
 import org.radtrial.core.evaluate.DecisionMetrics;
 import org.radtrial.core.roc.AucEstimate;
-import org.radtrial.core.roc.DeLong;
-import org.radtrial.core.roc.Placements;
 import org.radtrial.core.stat.Interval;
 import org.radtrial.core.stat.StandardNormal;
 
@@ -24,6 +23,8 @@ import org.radtrial.core.stat.StandardNormal;
 final class SubgroupAnalysis {
   static final String[] TESTED_PROPORTIONS = {"sensitivity", "specificity", "recall_rate", "ppv"};
   private static final double POWER_Z = new NormalDistribution(0, 1).inverseCumulativeProbability(0.8);
+  /** An underpowered group needs at least this many positives to be flagged "large gap, few cases". */
+  static final int FEW_CASES = 5;
   /** Sensitivity should be estimable within ±10 points. */
   static final double PRECISION = 0.10;
 
@@ -58,49 +59,34 @@ final class SubgroupAnalysis {
     }
   }
 
-  SubgroupAnalysis(ModelView view, List<GroupColumn> partitionColumns, List<Partition.Cell> cells, double level) {
+  /**
+   * @param keysInOrder each scored case's combined level code, in the model's order
+   * @param cellCount the number of combinations of levels
+   */
+  SubgroupAnalysis(ModelView view, List<GroupColumn> partitionColumns, int[] keysInOrder, int cellCount, double level) {
     this.view = view;
     this.level = level;
     this.columns = String.join(" x ", partitionColumns.stream().map(GroupColumn::name).toList());
     Counts total = new Counts(view.positives, view.negatives, view.truePositives, view.falsePositives);
     List<Counts> counts = new ArrayList<>();
     List<AucEstimate> aucs = new ArrayList<>();
-    List<Partition.Cell> scored = new ArrayList<>();
-    for (Partition.Cell cell : cells) {
-      Counts c = count(cell.cases());
-      if (c.positives + c.negatives == 0) {
+    List<Subgroup> scored = new ArrayList<>();
+    CellStatistics.Cell[] cells = CellStatistics.of(view, keysInOrder, cellCount, level);
+    for (int key = 0; key < cellCount; key++) {
+      CellStatistics.Cell cell = cells[key];
+      if (cell == null) {
         continue;
       }
-      scored.add(cell);
+      Counts c = new Counts(cell.positives(), cell.negatives(), cell.truePositives(), cell.falsePositives());
+      Subgroup subgroup = Partition.subgroup(partitionColumns, key);
+      scored.add(subgroup);
       counts.add(c);
-      Placements p = view.placements(cell.cases());
-      AucEstimate auc = p == null ? null : DeLong.auc(p, level);
-      aucs.add(auc);
-      rows.add(row(cell, c, total, p, auc));
+      aucs.add(cell.auc());
+      rows.add(row(subgroup, c, total, cell));
     }
     addBestGroupGaps(scored, counts, aucs);
     testHeterogeneity(counts, aucs);
     equalizedOdds = equalizedOdds(counts);
-  }
-
-  private Counts count(int[] cases) {
-    int m = 0;
-    int q = 0;
-    int tp = 0;
-    int fp = 0;
-    for (int i : cases) {
-      if (!view.present[i]) {
-        continue;
-      }
-      if (view.truth[i]) {
-        m++;
-        tp += view.calledPositive[i] ? 1 : 0;
-      } else {
-        q++;
-        fp += view.calledPositive[i] ? 1 : 0;
-      }
-    }
-    return new Counts(m, q, tp, fp);
   }
 
   /** The sensitivity used for power: the model's overall sensitivity, kept within [0.1, 0.9]. */
@@ -116,7 +102,8 @@ final class SubgroupAnalysis {
     return (int) Math.ceil(z * z * s * (1 - s) / (PRECISION * PRECISION));
   }
 
-  private SubgroupRow row(Partition.Cell cell, Counts c, Counts total, Placements p, AucEstimate auc) {
+  private SubgroupRow row(Subgroup subgroup, Counts c, Counts total, CellStatistics.Cell cell) {
+    AucEstimate auc = cell.auc();
     ConfusionCounts confusion = new ConfusionCounts(c.tp, c.positives - c.tp, c.negatives - c.fp, c.fp);
     DecisionMetrics metrics = confusion.metrics(CiMethod.WILSON, level);
     Proportion fpr = Proportion.of(c.fp, c.negatives, CiMethod.WILSON, level);
@@ -134,19 +121,19 @@ final class SubgroupAnalysis {
           gaps.add(gap);
         }
       }
-      if (p != null) {
-        MetricGap gap = aucGapToOverall(cell.cases(), p);
+      if (auc != null) {
+        MetricGap gap = aucGapToOverall(auc, cell);
         if (gap != null) {
           gaps.add(gap);
         }
       }
     }
-    return new SubgroupRow(view.name(), cell.subgroup(), c.positives + c.negatives, c.positives, c.negatives, auc, metrics,
-        fpr, underpowered, mdd, gaps);
+    return new SubgroupRow(view.name(), subgroup, c.positives + c.negatives, c.positives, c.negatives, auc, metrics,
+        fpr, underpowered, underpowered && largeGap(c, total), mdd, gaps);
   }
 
   /** Gap of a proportion to the whole cohort, tested as subgroup vs the rest. */
-  private MetricGap proportionGapToOverall(String metric, Counts c, Counts total) {
+  private @Nullable MetricGap proportionGapToOverall(String metric, Counts c, Counts total) {
     int x = c.x(metric);
     int n = c.n(metric);
     int restX = total.x(metric) - x;
@@ -172,22 +159,36 @@ final class SubgroupAnalysis {
     return new MetricGap(metric, "overall", pg, pAll, pg - pAll, difference, ratio, ratioCi, p, Double.NaN);
   }
 
-  private MetricGap aucGapToOverall(int[] cases, Placements subset) {
-    double[] variances = AucGap.variances(view, cases, subset);
-    if (Double.isNaN(variances[0])) {
+  private @Nullable MetricGap aucGapToOverall(AucEstimate auc, CellStatistics.Cell cell) {
+    if (Double.isNaN(cell.gapVariance())) {
       return null;
     }
-    double aS = subset.auc();
-    double a = view.overall.auc();
+    double aS = auc.estimate();
+    double a = view.overallAuc;
     double d = aS - a;
-    double se = Math.sqrt(variances[0]);
+    double se = Math.sqrt(cell.gapVariance());
     double z = StandardNormal.criticalValue(level);
     double p = se == 0 ? 1 : StandardNormal.twoSidedP(d / se);
     return new MetricGap("auc", "overall", aS, a, d, new Interval(d - z * se, d + z * se, level), aS / a,
-        logInterval(aS / a, Math.sqrt(variances[1])), p, Double.NaN);
+        logInterval(aS / a, Math.sqrt(cell.logGapVariance())), p, Double.NaN);
   }
 
-  private Interval logInterval(double ratio, double seLog) {
+  /**
+   * An underpowered group whose gap is large all the same: at least {@link #FEW_CASES} positives,
+   * and the group's own Wilson interval of sensitivity excludes the sensitivity of the rest of the
+   * cohort. Shown as "large gap, few cases", still not tested.
+   */
+  private boolean largeGap(Counts c, Counts total) {
+    int restPositives = total.positives - c.positives;
+    if (c.positives < FEW_CASES || restPositives == 0) {
+      return false;
+    }
+    double rest = (total.tp - c.tp) / (double) restPositives;
+    Interval own = Proportion.of(c.tp, c.positives, CiMethod.WILSON, level).ci();
+    return own != null && (rest < own.lower() || rest > own.upper());
+  }
+
+  private @Nullable Interval logInterval(double ratio, double seLog) {
     if (!(ratio > 0) || Double.isNaN(seLog)) {
       return null;
     }
@@ -196,7 +197,7 @@ final class SubgroupAnalysis {
   }
 
   /** Gaps to the best adequately powered group of this partition, shown but not tested. */
-  private void addBestGroupGaps(List<Partition.Cell> cells, List<Counts> counts, List<AucEstimate> aucs) {
+  private void addBestGroupGaps(List<Subgroup> cells, List<Counts> counts, List<AucEstimate> aucs) {
     String[] metrics = {"sensitivity", "specificity", "ppv", "auc"};
     List<List<MetricGap>> added = new ArrayList<>();
     for (int k = 0; k < rows.size(); k++) {
@@ -237,8 +238,8 @@ final class SubgroupAnalysis {
     return c.n(metric) == 0 ? Double.NaN : c.x(metric) / (double) c.n(metric);
   }
 
-  private MetricGap gapToBest(String metric, Counts c, AucEstimate auc, Counts best, AucEstimate bestAuc, Partition.Cell bestCell) {
-    String versus = "best: " + bestCell.subgroup().label();
+  private @Nullable MetricGap gapToBest(String metric, Counts c, AucEstimate auc, Counts best, AucEstimate bestAuc, Subgroup bestCell) {
+    String versus = "best: " + bestCell.label();
     if (metric.equals("auc")) {
       if (auc == null || bestAuc == null || auc.ci() == null || bestAuc.ci() == null) {
         return null;

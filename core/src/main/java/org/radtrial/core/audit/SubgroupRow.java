@@ -3,6 +3,7 @@ package org.radtrial.core.audit;
 import java.util.List;
 import org.radtrial.core.binary.Proportion;
 import org.radtrial.core.evaluate.DecisionMetrics;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.roc.AucEstimate;
 
 /**
@@ -19,6 +20,8 @@ import org.radtrial.core.roc.AucEstimate;
  * @param falsePositiveRate FP / negatives with its interval
  * @param underpowered too few positives to estimate sensitivity within ±10 points: shown, never
  *     ranked, not tested, never called fair or unfair
+ * @param largeGapFewCases underpowered, yet with at least 5 positives and a sensitivity whose own
+ *     interval excludes the rest of the cohort's: "large gap, few cases", shown, still not tested
  * @param minimumDetectableDifference the smallest sensitivity gap to the rest of the cohort this
  *     group could detect with 80% power at two-sided α = 1 − level
  * @param gaps gaps to the overall value (tested) and to the best group (shown)
@@ -29,10 +32,11 @@ public record SubgroupRow(
     int cases,
     int positives,
     int negatives,
-    AucEstimate auc,
+    @Nullable AucEstimate auc,
     DecisionMetrics metrics,
     Proportion falsePositiveRate,
     boolean underpowered,
+    boolean largeGapFewCases,
     double minimumDetectableDifference,
     List<MetricGap> gaps) {
 
@@ -42,6 +46,6 @@ public record SubgroupRow(
 
   SubgroupRow withGaps(List<MetricGap> newGaps) {
     return new SubgroupRow(model, subgroup, cases, positives, negatives, auc, metrics, falsePositiveRate, underpowered,
-        minimumDetectableDifference, newGaps);
+        largeGapFewCases, minimumDetectableDifference, newGaps);
   }
 }

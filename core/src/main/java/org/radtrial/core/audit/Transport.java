@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.roc.DeLong;
 import org.radtrial.core.roc.SortedArrays;
@@ -37,7 +38,7 @@ public final class Transport {
   public record StratumWeight(String stratum, double targetShare, double localShare, double weight) {}
 
   /** A transported metric: the local (unweighted) value and the reweighted estimate. */
-  public record Estimate(String metric, double local, double estimate, Interval ci) {}
+  public record Estimate(String metric, double local, double estimate, @Nullable Interval ci) {}
 
   /** The reweighting and what it could not cover. */
   public record Weights(List<GroupColumn> columns, List<StratumWeight> strata, double[] caseWeights, List<String> warnings) {}
@@ -185,13 +186,13 @@ public final class Transport {
     estimates.add(new Estimate("sensitivity", localSens, sensitivity, logitInterval(sensitivity, Math.sqrt(varSens), level)));
     estimates.add(new Estimate("specificity", localSpec, specificity, logitInterval(specificity, Math.sqrt(varSpec), level)));
     double se = Math.sqrt(auc[1]);
-    estimates.add(new Estimate("auc", view.overall.auc(), auc[0],
+    estimates.add(new Estimate("auc", view.overallAuc, auc[0],
         new Interval(Math.max(0, auc[0] - z * se), Math.min(1, auc[0] + z * se), level)));
     return estimates;
   }
 
   /** Logit-scale Wald interval, which stays inside (0, 1); null at 0 or 1. */
-  private static Interval logitInterval(double p, double se, double level) {
+  private static @Nullable Interval logitInterval(double p, double se, double level) {
     if (!(p > 0 && p < 1) || Double.isNaN(se)) {
       return null;
     }

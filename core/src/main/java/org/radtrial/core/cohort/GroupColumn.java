@@ -1,11 +1,10 @@
 package org.radtrial.core.cohort;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -33,10 +32,30 @@ public record GroupColumn(String name, int[] codes, List<String> levels, @Nullab
    * every non-empty value is a number and there are more than 10 distinct values.
    */
   public static GroupColumn of(String name, List<String> values, @Nullable Bands bands) {
-    double[] numbers = numbers(values);
-    Set<String> distinct = new HashSet<>(values);
-    distinct.remove("");
-    if (bands == null && numbers != null && distinct.size() > MAX_NUMERIC_LEVELS) {
+    // each distinct value once: parsing, sorting and banding cost the number of values, not of cases
+    Map<String, Integer> index = new HashMap<>();
+    List<String> distinctValues = new ArrayList<>();
+    int[] valueOf = new int[values.size()];
+    for (int i = 0; i < valueOf.length; i++) {
+      String v = values.get(i);
+      Integer k = index.get(v);
+      if (k == null) {
+        k = distinctValues.size();
+        index.put(v, k);
+        distinctValues.add(v);
+      }
+      valueOf[i] = k;
+    }
+    double[] distinctNumbers = numbers(distinctValues);
+    long distinct = distinctValues.stream().filter(v -> !v.isEmpty()).count();
+    double[] numbers = null;
+    if (distinctNumbers != null) {
+      numbers = new double[valueOf.length];
+      for (int i = 0; i < numbers.length; i++) {
+        numbers[i] = distinctNumbers[valueOf[i]];
+      }
+    }
+    if (bands == null && numbers != null && distinct > MAX_NUMERIC_LEVELS) {
       bands = Bands.defaultFor(name, presentNumbers(values, numbers));
     }
     if (bands != null) {
@@ -45,7 +64,12 @@ public record GroupColumn(String name, int[] codes, List<String> levels, @Nullab
       }
       return banded(name, values, numbers, bands);
     }
-    return categorical(name, values, numbers != null);
+    GroupColumn levels = categorical(name, distinctValues, numbers != null);
+    int[] codes = new int[valueOf.length];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = levels.codes()[valueOf[i]];
+    }
+    return new GroupColumn(name, codes, levels.levels(), null);
   }
 
   public int levelCount() {

@@ -9,10 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.ModelScores;
-import org.radtrial.core.roc.Placements;
 
 /**
- * {@link AucGap} against two oracles: the same structural-components formula computed naively, case
+ * The audit's gap variance ({@link AucGap} through {@link CellStatistics}) against two oracles: the same structural-components formula computed naively, case
  * by case in O(mn) (catches any slip in the O(n log n) placements and the incremental sums), and the
  * variance of the gap over explicit bootstrap resamples of the whole cohort (checks that the formula
  * estimates the right quantity when the subgroup shares its cases with the cohort).
@@ -27,11 +26,7 @@ class AucGapOracleTest {
       Cohort cohort = cohort(random, n, 0.3, 0.8, 5);
       ModelView view = new ModelView(cohort, cohort.models().get(0), 0.0);
       int[] subset = subset(random, n, 0.3 + 0.4 * random.nextDouble());
-      Placements placements = view.placements(subset);
-      if (placements == null || placements.positives() < 2 || placements.negatives() < 2) {
-        continue;
-      }
-      double[] fast = AucGap.variances(view, subset, placements);
+      double[] fast = gapVariances(view, n, subset);
       double[] naive = naive(cohort.truth(), cohort.models().get(0).scores(), subset);
       assertThat(fast[0]).as("variance of the gap, seed %d", seed).isCloseTo(naive[0], within(1e-12));
       assertThat(fast[1]).as("variance of the log ratio, seed %d", seed).isCloseTo(naive[1], within(1e-11));
@@ -47,7 +42,7 @@ class AucGapOracleTest {
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    double[] v = AucGap.variances(view, all, view.placements(all));
+    double[] v = gapVariances(view, 300, all);
     assertThat(v[0]).isCloseTo(0, within(1e-15));
     assertThat(v[1]).isCloseTo(0, within(1e-15));
   }
@@ -63,7 +58,7 @@ class AucGapOracleTest {
       inSubset[i] = true;
     }
     ModelView view = new ModelView(cohort, cohort.models().get(0), 0.0);
-    double analytic = AucGap.variances(view, subset, view.placements(subset))[0];
+    double analytic = gapVariances(view, n, subset)[0];
 
     boolean[] truth = cohort.truth();
     double[] scores = cohort.models().get(0).scores();
@@ -85,6 +80,23 @@ class AucGapOracleTest {
     double bootstrap = (sumSq - sum * sum / replicates) / (replicates - 1);
     // 2,000 replicates estimate a variance to about ±3% (sd of a sample variance ≈ sqrt(2/R)); allow 12%
     assertThat(analytic / bootstrap).isBetween(0.88, 1.12);
+  }
+
+  /**
+   * What the audit computes for the subgroup S: the cell of S in a two-level partition, whose gap
+   * variances come from the one sorted order of the model ({@link CellStatistics}, {@link AucGap}).
+   */
+  static double[] gapVariances(ModelView view, int n, int[] subset) {
+    int[] level = new int[n];
+    for (int i : subset) {
+      level[i] = 1;
+    }
+    int[] inOrder = new int[view.order.length];
+    for (int t = 0; t < inOrder.length; t++) {
+      inOrder[t] = level[view.order[t]];
+    }
+    CellStatistics.Cell cell = CellStatistics.of(view, inOrder, 2, 0.95)[1];
+    return new double[] {cell.gapVariance(), cell.logGapVariance()};
   }
 
   /** {var(AUC_S − AUC), var(ln AUC_S − ln AUC)} from per-case influence terms, each found by brute force. */
