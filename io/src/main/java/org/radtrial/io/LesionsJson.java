@@ -1,0 +1,133 @@
+package org.radtrial.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.radtrial.core.lesions.CellResult;
+import org.radtrial.core.lesions.FrocCurve;
+import org.radtrial.core.lesions.FrocPoint;
+import org.radtrial.core.lesions.LesionResult;
+import org.radtrial.core.lesions.LocalizationFigure;
+import org.radtrial.core.mrmc.ModalityDifference;
+
+/**
+ * Writes a lesion-level analysis as results.json: a "lesions" section, "settings" and "provenance",
+ * key by key as docs/lesions.md documents them. Non-finite numbers are null.
+ */
+public final class LesionsJson {
+  /** Version of the layout of the "lesions" section. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private LesionsJson() {}
+
+  /**
+   * The results.json tree.
+   *
+   * @param layout how the marks were given ("rjafroc": already classified NL and LL tables)
+   * @param inputs each input file as named by the user and its SHA-256, in the order truth, NL, LL
+   */
+  public static ObjectNode tree(LesionResult result, String layout, String[][] inputs, Provenance provenance) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schema_version", SCHEMA_VERSION);
+    ObjectNode lesions = root.putObject("lesions");
+    ObjectNode design = lesions.putObject("design");
+    design.put("cases", result.cases());
+    design.put("normal_cases", result.normals());
+    design.put("abnormal_cases", result.abnormals());
+    design.put("lesions", result.lesions());
+    ArrayNode modalities = design.putArray("modalities");
+    result.modalities().forEach(modalities::add);
+    ArrayNode readers = design.putArray("readers");
+    result.readers().forEach(readers::add);
+    design.put("layout", layout);
+    design.putNull("matching");
+    lesions.put("primary_figure", result.primary().label());
+    ArrayNode readings = lesions.putArray("readings");
+    for (CellResult c : result.cells()) {
+      readings.add(reading(c));
+    }
+    MrmcAnalysisJson analyses = new MrmcAnalysisJson(MAPPER);
+    if (result.readerStudy() == null) {
+      lesions.putNull("reader_study");
+      lesions.putArray("comparisons");
+    } else {
+      lesions.set("reader_study", analyses.analysis(result.readerStudy()));
+      ArrayNode comparisons = lesions.putArray("comparisons");
+      String method = "Obuchowski-Rockette, jackknife covariance, Hillis ddf, random readers and cases";
+      for (ModalityDifference d : result.readerStudy().obuchowskiRockette().randomReadersRandomCases().differences()) {
+        ObjectNode c = analyses.difference(d);
+        c.put("figure_of_merit", result.primary().label());
+        c.put("method", method);
+        comparisons.add(c);
+      }
+    }
+    ObjectNode settings = root.putObject("settings");
+    settings.put("ci_level", result.ciLevel());
+    ArrayNode files = settings.putArray("inputs");
+    for (String[] f : inputs) {
+      ObjectNode file = files.addObject();
+      file.put("file", f[0]);
+      file.put("sha256", f[1]);
+    }
+    ObjectNode origin = ResultsJson.provenanceNode(provenance);
+    origin.putNull("seed");
+    root.set("provenance", origin);
+    return root;
+  }
+
+  /** Writes results.json atomically into {@code directory}, returning its path. */
+  public static Path write(Path directory, ObjectNode tree) {
+    Path target = directory.resolve("results.json");
+    AtomicFiles.writeString(target, ResultsJson.text(tree));
+    return target;
+  }
+
+  private static ObjectNode reading(CellResult c) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("modality", c.modality());
+    node.put("reader", c.reader());
+    ObjectNode figures = node.putObject("figures_of_merit");
+    for (LocalizationFigure f : LocalizationFigure.values()) {
+      MrmcAnalysisJson.number(figures, key(f), c.value(f));
+    }
+    FrocCurve froc = c.froc();
+    ObjectNode curve = node.putObject("froc");
+    MrmcAnalysisJson.number(curve, "max_llf", froc.endPoint().llf());
+    MrmcAnalysisJson.number(curve, "max_nlf", froc.endPoint().nlf());
+    ArrayNode points = curve.putArray("points");
+    for (FrocPoint p : froc.points()) {
+      ObjectNode point = points.addObject();
+      MrmcAnalysisJson.number(point, "threshold", p.threshold());
+      MrmcAnalysisJson.number(point, "nlf", p.nlf());
+      MrmcAnalysisJson.number(point, "llf", p.llf());
+    }
+    ObjectNode luna = node.putObject("luna16");
+    ArrayNode rates = luna.putArray("false_marks_per_case");
+    ArrayNode sens = luna.putArray("sensitivity");
+    double[] s = froc.luna16Sensitivities();
+    for (int i = 0; i < s.length; i++) {
+      rates.add(FrocCurve.LUNA16_RATES[i]);
+      if (Double.isFinite(s[i])) {
+        sens.add(s[i]);
+      } else {
+        sens.addNull();
+      }
+    }
+    MrmcAnalysisJson.number(luna, "cpm", froc.cpm());
+    return node;
+  }
+
+  /** The results.json key of a figure of merit. */
+  public static String key(LocalizationFigure f) {
+    return switch (f) {
+      case WAFROC -> "wafroc";
+      case AFROC -> "afroc";
+      case WAFROC1 -> "wafroc1";
+      case AFROC1 -> "afroc1";
+      case INFERRED_ROC -> "inferred_roc_auc";
+    };
+  }
+}
