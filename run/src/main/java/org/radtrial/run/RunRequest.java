@@ -15,7 +15,10 @@ import org.radtrial.core.simulate.SimulationSpec;
  * adding one request type here and one case to {@link Runner#run}.
  */
 public sealed interface RunRequest {
-  /** The case table the run reads. */
+  /**
+   * The case table the run reads. A {@link Lesions} run reads three tables instead (its truth, NL and LL
+   * files) and has no case table: it throws {@code IllegalStateException}.
+   */
   CaseInput input();
 
   /** The seed of every random stream of the run, written to provenance. */
@@ -24,16 +27,22 @@ public sealed interface RunRequest {
   /** The run's kind as results.json and the workspace name it. */
   Kind kind();
 
-  /** The kinds of run, with the name each has in the workspace's run list. */
+  /**
+   * The kinds of run, with the name each has in results.json and in the workspace's run list. Lesions
+   * runs are made on the command line only, so far: {@link #keys()} and {@link #of} leave them out.
+   */
   enum Kind {
-    EVALUATION("evaluation"),
-    AUDIT("audit"),
-    SIMULATION("simulation");
+    EVALUATION("evaluation", true),
+    AUDIT("audit", true),
+    SIMULATION("simulation", true),
+    LESIONS("lesions", false);
 
     private final String key;
+    private final boolean inWorkspace;
 
-    Kind(String key) {
+    Kind(String key, boolean inWorkspace) {
       this.key = key;
+      this.inWorkspace = inWorkspace;
     }
 
     public String key() {
@@ -43,15 +52,16 @@ public sealed interface RunRequest {
     /** The kind with this key; {@code IllegalArgumentException} naming the keys otherwise. */
     public static Kind of(String key) {
       for (Kind k : values()) {
-        if (k.key.equals(key)) {
+        if (k.inWorkspace && k.key.equals(key)) {
           return k;
         }
       }
       throw new IllegalArgumentException("kind '" + key + "' is not one of " + keys());
     }
 
+    /** The keys of the kinds the workspace offers. */
     public static List<String> keys() {
-      return java.util.Arrays.stream(values()).map(Kind::key).toList();
+      return java.util.Arrays.stream(values()).filter(k -> k.inWorkspace).map(Kind::key).toList();
     }
   }
 
@@ -121,6 +131,43 @@ public sealed interface RunRequest {
     @Override
     public Kind kind() {
       return Kind.SIMULATION;
+    }
+  }
+
+  /**
+   * Lesion-level evidence from already-classified free-response marks in RJafroc's layout
+   * ({@code radtrial lesions}): every figure of merit of every reader in every modality, and the
+   * Obuchowski-Rockette analysis of wAFROC when there are at least two of each.
+   *
+   * @param truth the truth table (case_id, lesion_id, weight)
+   * @param nl the non-lesion localizations (reader, modality, case_id, rating)
+   * @param ll the lesion localizations (reader, modality, case_id, lesion_id, rating)
+   * @param ciLevel the confidence level of the reader-study intervals
+   */
+  record Lesions(Path truth, Path nl, Path ll, double ciLevel) implements RunRequest {
+    public Lesions {
+      Objects.requireNonNull(truth, "truth");
+      Objects.requireNonNull(nl, "nl");
+      Objects.requireNonNull(ll, "ll");
+      if (!(ciLevel > 0 && ciLevel < 1)) {
+        throw new IllegalArgumentException("the confidence level must lie in (0, 1), was " + ciLevel);
+      }
+    }
+
+    @Override
+    public CaseInput input() {
+      throw new IllegalStateException("a lesions run reads three tables (truth, NL, LL), not a case table");
+    }
+
+    /** No random numbers: provenance records the seed as null. */
+    @Override
+    public long seed() {
+      return 0;
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.LESIONS;
     }
   }
 }

@@ -13,6 +13,9 @@ import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.evaluate.EvaluationResult;
 import org.radtrial.core.evaluate.Evaluator;
+import org.radtrial.core.lesions.LesionAnalysis;
+import org.radtrial.core.lesions.LesionResult;
+import org.radtrial.core.lesions.LesionStudy;
 import org.radtrial.core.simulate.Constraint;
 import org.radtrial.core.simulate.ScreeningExams;
 import org.radtrial.core.simulate.SimulationResult;
@@ -20,6 +23,8 @@ import org.radtrial.core.simulate.SimulationSpec;
 import org.radtrial.core.simulate.Simulator;
 import org.radtrial.io.AuditJson;
 import org.radtrial.io.CaseTableReader;
+import org.radtrial.io.LesionsJson;
+import org.radtrial.io.LocalizationTablesReader;
 import org.radtrial.io.Checksums;
 import org.radtrial.io.Provenance;
 import org.radtrial.io.ResultsJson;
@@ -43,6 +48,9 @@ public final class Runner {
     }
     if (request instanceof RunRequest.Audit a) {
       return audit(a, context);
+    }
+    if (request instanceof RunRequest.Lesions l) {
+      return lesions(l, context);
     }
     return simulate((RunRequest.Simulate) request, context);
   }
@@ -89,6 +97,18 @@ public final class Runner {
     settings.put("constraints", spec.constraints().isEmpty() ? null
         : spec.constraints().stream().map(Constraint::describe).collect(Collectors.joining(",")));
     return new RunOutcome.Simulated(result, SimulationJson.tree(result, provenance(request, context), settings));
+  }
+
+  private static RunOutcome.Localized lesions(RunRequest.Lesions request, RunContext context) {
+    LesionStudy study = LocalizationTablesReader.read(request.truth(), request.nl(), request.ll());
+    LesionResult result = LesionAnalysis.analyse(study, request.ciLevel());
+    String[][] inputs = {
+        {request.truth().toString(), Checksums.sha256(request.truth())},
+        {request.nl().toString(), Checksums.sha256(request.nl())},
+        {request.ll().toString(), Checksums.sha256(request.ll())}};
+    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], 0,
+        context.invocation(), System.getProperty("java.version"), Instant.now().toString());
+    return new RunOutcome.Localized(result, LesionsJson.tree(result, "rjafroc", inputs, provenance));
   }
 
   private static Cohort read(CaseInput input) {

@@ -1,0 +1,105 @@
+package org.radtrial.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.radtrial.core.lesions.CellResult;
+import org.radtrial.core.lesions.LesionResult;
+import org.radtrial.core.lesions.LocalizationFigure;
+import org.radtrial.core.mrmc.GlobalTest;
+import org.radtrial.core.mrmc.ModalityDifference;
+import org.radtrial.core.stat.ProgressListener;
+import org.radtrial.run.ResultsFolder;
+import org.radtrial.run.RunOutcome;
+import org.radtrial.run.RunRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code radtrial lesions}: lesion-level evidence from free-response (FROC) marks. */
+@Command(
+    name = "lesions",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Lesion-level evidence: does the reader or AI find the lesions, and at what cost in false marks?",
+      "Reads already-classified marks in RJafroc's layout: --truth (case_id, lesion_id, weight; a normal case has one"
+          + " row with lesion_id 0), --nl (reader, modality, case_id, rating) and --ll (reader, modality, case_id,"
+          + " lesion_id, rating).",
+      "Per reader and modality: wAFROC (the JAFROC figure of merit), AFROC, wAFROC1, AFROC1, the inferred-ROC AUC,"
+          + " the FROC curve and LUNA16's sensitivity at 1/8 to 8 false marks per case with its CPM.",
+      "With two or more readers and modalities, the Obuchowski-Rockette analysis of wAFROC (jackknife over cases,"
+          + " Hillis ddf), as RJafroc's St(dataset, FOM = \"wAFROC\", method = \"OR\").",
+      "Writes OUT/results.json (see docs/lesions.md) and prints a summary; no HTML report yet."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:results written", "1:internal error", "2:bad input or options (nothing written)"})
+final class LesionsCommand implements Callable<Integer> {
+  @Spec CommandSpec command;
+
+  @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth table (CSV).")
+  Path truth;
+
+  @Option(names = "--nl", required = true, paramLabel = "FILE", description = "Non-lesion localizations (CSV).")
+  Path nl;
+
+  @Option(names = "--ll", required = true, paramLabel = "FILE", description = "Lesion localizations (CSV).")
+  Path ll;
+
+  @Option(names = "--ci-level", paramLabel = "LEVEL", defaultValue = "0.95",
+      description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
+  double ciLevel;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "radtrial-lesions",
+      description = "Folder for results.json (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    ResultsFolder folder = new ResultsFolder(out, false);
+    folder.removeStale();
+    RunRequest request = new RunRequest.Lesions(truth, nl, ll, ciLevel);
+    RunOutcome.Localized run = (RunOutcome.Localized) EvaluationRun.execute(command, request, folder, ProgressListener.NONE);
+    PrintWriter stdout = command.commandLine().getOut();
+    print(stdout, run.lesions());
+    EvaluationRun.printWritten(stdout, folder);
+    stdout.flush();
+    return 0;
+  }
+
+  private static void print(PrintWriter out, LesionResult r) {
+    out.printf(Locale.ROOT, "%d cases (%d normal, %d with lesions), %d lesions; %d modalities x %d readers%n%n", r.cases(),
+        r.normals(), r.abnormals(), r.lesions(), r.modalities().size(), r.readers().size());
+    Table figures = new Table("modality", "reader", "wAFROC", "AFROC", "inferred ROC", "max LLF", "max NLF", "CPM");
+    for (CellResult c : r.cells()) {
+      figures.row(c.modality(), c.reader(), f4(c.value(LocalizationFigure.WAFROC)), f4(c.value(LocalizationFigure.AFROC)),
+          f4(c.value(LocalizationFigure.INFERRED_ROC)), f4(c.froc().endPoint().llf()), f4(c.froc().endPoint().nlf()),
+          f4(c.froc().cpm()));
+    }
+    figures.print(out, "Figures of merit (" + r.primary().label() + " is the primary)");
+    if (r.readerStudy() == null) {
+      out.println("No reader-study analysis: it needs at least two modalities and two readers.");
+      out.println();
+      return;
+    }
+    GlobalTest test = r.readerStudy().obuchowskiRockette().randomReadersRandomCases().test();
+    if (test != null) {
+      out.printf(Locale.ROOT, "Obuchowski-Rockette, %s, random readers and cases: F = %.3f on %.0f and %.2f df, p = %.3g%n%n",
+          r.primary().label(), test.statistic(), test.ndf(), test.ddf(), test.p());
+    }
+    Table diffs = new Table("difference", "estimate", "SE", "df", "p", String.format(Locale.ROOT, "%.0f%% CI", 100 * r.ciLevel()));
+    for (ModalityDifference d : r.readerStudy().obuchowskiRockette().randomReadersRandomCases().differences()) {
+      diffs.row(d.first() + " - " + d.second(), String.format(Locale.ROOT, "%.5f", d.estimate()),
+          String.format(Locale.ROOT, "%.4f", d.standardError()), String.format(Locale.ROOT, "%.1f", d.df()),
+          String.format(Locale.ROOT, "%.3g", d.p()),
+          String.format(Locale.ROOT, "[%.5f, %.5f]", d.ci().lower(), d.ci().upper()));
+    }
+    diffs.print(out, "Modality differences in " + r.primary().label());
+  }
+
+  private static String f4(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "-";
+  }
+}
