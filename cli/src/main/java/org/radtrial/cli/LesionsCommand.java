@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.radtrial.core.lesions.CellResult;
 import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.lesions.LocalizationFigure;
+import org.radtrial.core.lesions.MatchCriterion;
 import org.radtrial.core.mrmc.GlobalTest;
 import org.radtrial.core.mrmc.ModalityDifference;
 import org.radtrial.core.stat.ProgressListener;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Spec;
           + " the FROC curve and LUNA16's sensitivity at 1/8 to 8 false marks per case with its CPM.",
       "With two or more readers and modalities, the Obuchowski-Rockette analysis of wAFROC (jackknife over cases,"
           + " Hillis ddf), as RJafroc's St(dataset, FOM = \"wAFROC\", method = \"OR\").",
+      "Or located marks of one or more models: --truth with lesion locations (case_id, lesion_id, x, y[, z], radius or"
+          + " diameter, or a box x0, y0, x1, y1) and --marks (model, case_id, x, y[, z], confidence[, box]), matched by"
+          + " --match (LUNA16's rule: a lesion keeps its most confident mark, its other marks are neither hits nor false).",
       "Writes OUT/results.json (see docs/lesions.md) and prints a summary; no HTML report yet."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -42,11 +46,20 @@ final class LesionsCommand implements Callable<Integer> {
   @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth table (CSV).")
   Path truth;
 
-  @Option(names = "--nl", required = true, paramLabel = "FILE", description = "Non-lesion localizations (CSV).")
+  @Option(names = "--nl", paramLabel = "FILE", description = "Non-lesion localizations (CSV, RJafroc's layout).")
   Path nl;
 
-  @Option(names = "--ll", required = true, paramLabel = "FILE", description = "Lesion localizations (CSV).")
+  @Option(names = "--ll", paramLabel = "FILE", description = "Lesion localizations (CSV, RJafroc's layout).")
   Path ll;
+
+  @Option(names = "--marks", paramLabel = "FILE", description = "Located marks of one or more models (CSV), instead of"
+      + " --nl and --ll.")
+  Path marks;
+
+  @Option(names = "--match", paramLabel = "RULE", defaultValue = "radius",
+      description = "With --marks: 'radius' (centre within the lesion's radius, LUNA16) or 'iou:T' (box IoU ≥ T,"
+          + " DeepLesion uses iou:0.5) (default: ${DEFAULT-VALUE}).")
+  String match;
 
   @Option(names = "--ci-level", paramLabel = "LEVEL", defaultValue = "0.95",
       description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
@@ -60,7 +73,18 @@ final class LesionsCommand implements Callable<Integer> {
   public Integer call() {
     ResultsFolder folder = new ResultsFolder(out, false);
     folder.removeStale();
-    RunRequest request = new RunRequest.Lesions(truth, nl, ll, ciLevel);
+    RunRequest request;
+    if (marks != null) {
+      if (nl != null || ll != null) {
+        throw new IllegalArgumentException("give either --marks (located marks) or --nl and --ll (classified marks), not both");
+      }
+      request = new RunRequest.LocatedLesions(truth, marks, criterion(match), ciLevel);
+    } else {
+      if (nl == null || ll == null) {
+        throw new IllegalArgumentException("name the marks: --nl and --ll (RJafroc's layout), or --marks (located marks)");
+      }
+      request = new RunRequest.Lesions(truth, nl, ll, ciLevel);
+    }
     RunOutcome.Localized run = (RunOutcome.Localized) EvaluationRun.execute(command, request, folder, ProgressListener.NONE);
     PrintWriter stdout = command.commandLine().getOut();
     print(stdout, run.lesions());
@@ -97,6 +121,21 @@ final class LesionsCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "[%.5f, %.5f]", d.ci().lower(), d.ci().upper()));
     }
     diffs.print(out, "Modality differences in " + r.primary().label());
+  }
+
+  static MatchCriterion criterion(String rule) {
+    String r = rule.trim().toLowerCase(Locale.ROOT);
+    if (r.equals("radius")) {
+      return new MatchCriterion.WithinRadius();
+    }
+    if (r.startsWith("iou:")) {
+      try {
+        return new MatchCriterion.BoxIou(Double.parseDouble(r.substring(4)));
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw new IllegalArgumentException("--match '" + rule + "' is not 'radius' or 'iou:T' with T in (0, 1], e.g. iou:0.5");
   }
 
   private static String f4(double v) {

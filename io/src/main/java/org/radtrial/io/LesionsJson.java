@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.Map;
 import org.radtrial.core.lesions.CellResult;
 import org.radtrial.core.lesions.FrocCurve;
 import org.radtrial.core.lesions.FrocPoint;
 import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.lesions.LocalizationFigure;
+import org.radtrial.core.lesions.MatchCriterion;
 import org.radtrial.core.mrmc.ModalityDifference;
 
 /**
@@ -76,6 +78,25 @@ public final class LesionsJson {
     origin.putNull("seed");
     root.set("provenance", origin);
     return root;
+  }
+
+  /**
+   * Records how marks were matched: "design"."matching" = {criterion, iou_threshold (box matching, else
+   * null), second_marks: per model the marks set aside as second marks on an already-found lesion}.
+   */
+  public static void matching(ObjectNode tree, MatchCriterion criterion, Map<String, Integer> secondMarks) {
+    ObjectNode design = (ObjectNode) tree.get("lesions").get("design");
+    ObjectNode matching = design.putObject("matching");
+    matching.put("criterion", criterion instanceof MatchCriterion.BoxIou ? "box_iou" : "centre_within_radius");
+    matching.put("description", criterion.describe());
+    if (criterion instanceof MatchCriterion.BoxIou b) {
+      matching.put("iou_threshold", b.threshold());
+    } else {
+      matching.putNull("iou_threshold");
+    }
+    matching.put("several_marks_on_one_lesion", "highest confidence kept; the others neither hit nor false (LUNA16)");
+    ObjectNode second = matching.putObject("second_marks");
+    secondMarks.forEach(second::put);
   }
 
   /** Writes results.json atomically into {@code directory}, returning its path. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.radtrial.core.audit.AuditSpec;
 import org.radtrial.core.evaluate.EvaluationSpec;
+import org.radtrial.core.lesions.MatchCriterion;
 import org.radtrial.core.simulate.Programme;
 import org.radtrial.core.simulate.ScreeningRoles;
 import org.radtrial.core.simulate.SimulationSpec;
@@ -157,6 +158,43 @@ public sealed interface RunRequest {
     @Override
     public CaseInput input() {
       throw new IllegalStateException("a lesions run reads three tables (truth, NL, LL), not a case table");
+    }
+
+    /** No random numbers: provenance records the seed as null. */
+    @Override
+    public long seed() {
+      return 0;
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.LESIONS;
+    }
+  }
+
+  /**
+   * Lesion-level evidence from located marks of one or more models ({@code radtrial lesions --marks}):
+   * each model's marks matched to the located lesions by {@code criterion} (LUNA16's rule for several
+   * marks on one lesion), then every figure of merit per model.
+   *
+   * @param truth lesions with locations (case_id, lesion_id, x, y[, z], radius or diameter, or a box)
+   * @param marks marks (model, case_id, x, y[, z], confidence[, box])
+   * @param criterion when a mark localizes a lesion
+   * @param ciLevel the confidence level of intervals
+   */
+  record LocatedLesions(Path truth, Path marks, MatchCriterion criterion, double ciLevel) implements RunRequest {
+    public LocatedLesions {
+      Objects.requireNonNull(truth, "truth");
+      Objects.requireNonNull(marks, "marks");
+      Objects.requireNonNull(criterion, "criterion");
+      if (!(ciLevel > 0 && ciLevel < 1)) {
+        throw new IllegalArgumentException("the confidence level must lie in (0, 1), was " + ciLevel);
+      }
+    }
+
+    @Override
+    public CaseInput input() {
+      throw new IllegalStateException("a lesions run reads a truth table and a marks table, not a case table");
     }
 
     /** No random numbers: provenance records the seed as null. */

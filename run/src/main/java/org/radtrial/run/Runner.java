@@ -25,6 +25,7 @@ import org.radtrial.io.AuditJson;
 import org.radtrial.io.CaseTableReader;
 import org.radtrial.io.LesionsJson;
 import org.radtrial.io.LocalizationTablesReader;
+import org.radtrial.io.LocatedMarksReader;
 import org.radtrial.io.Checksums;
 import org.radtrial.io.Provenance;
 import org.radtrial.io.ResultsJson;
@@ -51,6 +52,9 @@ public final class Runner {
     }
     if (request instanceof RunRequest.Lesions l) {
       return lesions(l, context);
+    }
+    if (request instanceof RunRequest.LocatedLesions l) {
+      return locatedLesions(l, context);
     }
     return simulate((RunRequest.Simulate) request, context);
   }
@@ -109,6 +113,19 @@ public final class Runner {
     Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], 0,
         context.invocation(), System.getProperty("java.version"), Instant.now().toString());
     return new RunOutcome.Localized(result, LesionsJson.tree(result, "rjafroc", inputs, provenance));
+  }
+
+  private static RunOutcome.Localized locatedLesions(RunRequest.LocatedLesions request, RunContext context) {
+    LocatedMarksReader.Located located = LocatedMarksReader.read(request.truth(), request.marks(), request.criterion());
+    LesionResult result = LesionAnalysis.analyse(located.study(), request.ciLevel());
+    String[][] inputs = {
+        {request.truth().toString(), Checksums.sha256(request.truth())},
+        {request.marks().toString(), Checksums.sha256(request.marks())}};
+    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], 0,
+        context.invocation(), System.getProperty("java.version"), Instant.now().toString());
+    ObjectNode tree = LesionsJson.tree(result, "located", inputs, provenance);
+    LesionsJson.matching(tree, request.criterion(), located.secondMarks());
+    return new RunOutcome.Localized(result, tree);
   }
 
   private static Cohort read(CaseInput input) {
