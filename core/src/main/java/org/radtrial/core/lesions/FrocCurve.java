@@ -31,25 +31,30 @@ public final class FrocCurve {
   /** The curve of a reading. */
   public static FrocCurve of(LesionTruth truth, Reading reading) {
     reading.requireShape(truth);
-    int nlCount = 0;
-    for (double[] row : reading.nl()) {
-      nlCount += row.length;
+    int[] all = new int[truth.size()];
+    for (int k = 0; k < all.length; k++) {
+      all[k] = k;
     }
-    double[] nl = new double[nlCount];
-    int i = 0;
-    for (double[] row : reading.nl()) {
-      for (double r : row) {
-        nl[i++] = r;
-      }
-    }
+    return of(truth, reading, all);
+  }
+
+  /** The curve over a multiset of cases (indices may repeat, as in a bootstrap sample). */
+  static FrocCurve of(LesionTruth truth, Reading reading, int[] cases) {
+    List<Double> nlList = new ArrayList<>();
     List<Double> llList = new ArrayList<>();
-    for (double[] row : reading.ll()) {
-      for (double r : row) {
+    int lt = 0;
+    for (int k : cases) {
+      for (double r : reading.nl()[k]) {
+        nlList.add(r);
+      }
+      for (double r : reading.ll()[k]) {
         if (r != Double.NEGATIVE_INFINITY) {
           llList.add(r);
         }
       }
+      lt += truth.get(k).lesions();
     }
+    double[] nl = nlList.stream().mapToDouble(Double::doubleValue).toArray();
     double[] ll = llList.stream().mapToDouble(Double::doubleValue).toArray();
     Arrays.sort(nl);
     Arrays.sort(ll);
@@ -57,8 +62,7 @@ public final class FrocCurve {
     System.arraycopy(nl, 0, all, 0, nl.length);
     System.arraycopy(ll, 0, all, nl.length, ll.length);
     double[] thresholds = Arrays.stream(all).distinct().sorted().toArray();
-    int k = truth.size();
-    int lt = truth.lesions();
+    int k = cases.length;
     List<FrocPoint> points = new ArrayList<>();
     points.add(new FrocPoint(Double.POSITIVE_INFINITY, 0, 0));
     int a = nl.length;

@@ -1,6 +1,8 @@
 package org.radtrial.core.lesions;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Computes a {@link LocalizationFigure} and its leave-one-out values in O(n log n): with S = Σ_f Σ_t
@@ -100,6 +102,44 @@ public final class LocalizationFom {
       without[k] = f > 0 && m > 0 ? (s - removeS[k]) / (f * m) : Double.NaN;
     }
     return new FigureValue(figure, value, without);
+  }
+
+  /**
+   * θ over a multiset of cases (indices may repeat, as in a bootstrap sample): the same definition with
+   * every listed case counted as often as it is listed; NaN when no false-positive score or no target
+   * weight remains.
+   */
+  static double value(LocalizationFigure figure, LesionTruth truth, Reading reading, int[] cases) {
+    List<Double> scores = new ArrayList<>();
+    List<double[]> targets = new ArrayList<>();
+    double totalMass = 0;
+    for (int k : cases) {
+      LesionCase c = truth.get(k);
+      if (!figure.normalsOnly() || c.isNormal()) {
+        scores.add(figure.perCase() ? reading.highestMark(k) : reading.highestNl(k));
+      }
+      if (c.isNormal()) {
+        continue;
+      }
+      if (figure.perCase()) {
+        targets.add(new double[] {reading.highestMark(k), 1});
+        totalMass += 1;
+        continue;
+      }
+      for (int l = 0; l < c.lesions(); l++) {
+        targets.add(new double[] {reading.ll()[k][l], figure.weighted() ? c.weight(l) : 1});
+      }
+      totalMass += figure.weighted() ? 1 : c.lesions();
+    }
+    if (scores.isEmpty() || totalMass == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = scores.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double s = 0;
+    for (double[] t : targets) {
+      s += t[1] * below(sorted, t[0]);
+    }
+    return s / (sorted.length * totalMass);
   }
 
   /** ψ(f, t): 1 if t &gt; f, ½ if equal (−∞ = −∞ included), 0 otherwise. */
