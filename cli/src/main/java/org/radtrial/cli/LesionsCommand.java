@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.radtrial.core.lesions.CellResult;
+import org.radtrial.core.lesions.HeadToHead;
 import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.lesions.LocalizationFigure;
 import org.radtrial.core.lesions.MatchCriterion;
+import org.radtrial.core.lesions.ModelDifference;
+import org.radtrial.core.lesions.ModelEstimate;
 import org.radtrial.core.mrmc.GlobalTest;
 import org.radtrial.core.mrmc.ModalityDifference;
+import org.radtrial.core.stat.Interval;
 import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.run.ResultsFolder;
 import org.radtrial.run.RunOutcome;
@@ -65,6 +69,14 @@ final class LesionsCommand implements Callable<Integer> {
       description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
   double ciLevel;
 
+  @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "2000",
+      description = "Bootstrap replicates for the models' intervals when there is one modality (default: ${DEFAULT-VALUE}).")
+  int bootstrap;
+
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "20240101",
+      description = "Seed of the bootstrap's case draws (default: ${DEFAULT-VALUE}).")
+  long seed;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "radtrial-lesions",
       description = "Folder for results.json (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -78,16 +90,19 @@ final class LesionsCommand implements Callable<Integer> {
       if (nl != null || ll != null) {
         throw new IllegalArgumentException("give either --marks (located marks) or --nl and --ll (classified marks), not both");
       }
-      request = new RunRequest.LocatedLesions(truth, marks, criterion(match), ciLevel);
+      request = new RunRequest.LocatedLesions(truth, marks, criterion(match), ciLevel, bootstrap, seed);
     } else {
       if (nl == null || ll == null) {
         throw new IllegalArgumentException("name the marks: --nl and --ll (RJafroc's layout), or --marks (located marks)");
       }
-      request = new RunRequest.Lesions(truth, nl, ll, ciLevel);
+      request = new RunRequest.Lesions(truth, nl, ll, ciLevel, bootstrap, seed);
     }
     RunOutcome.Localized run = (RunOutcome.Localized) EvaluationRun.execute(command, request, folder, ProgressListener.NONE);
     PrintWriter stdout = command.commandLine().getOut();
     print(stdout, run.lesions());
+    if (run.models() != null) {
+      print(stdout, run.models());
+    }
     EvaluationRun.printWritten(stdout, folder);
     stdout.flush();
     return 0;
@@ -104,8 +119,10 @@ final class LesionsCommand implements Callable<Integer> {
     }
     figures.print(out, "Figures of merit (" + r.primary().label() + " is the primary)");
     if (r.readerStudy() == null) {
-      out.println("No reader-study analysis: it needs at least two modalities and two readers.");
-      out.println();
+      if (r.modalities().size() > 1) {
+        out.println("No reader-study analysis: it needs at least two modalities and two readers.");
+        out.println();
+      }
       return;
     }
     GlobalTest test = r.readerStudy().obuchowskiRockette().randomReadersRandomCases().test();
@@ -121,6 +138,29 @@ final class LesionsCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "[%.5f, %.5f]", d.ci().lower(), d.ci().upper()));
     }
     diffs.print(out, "Modality differences in " + r.primary().label());
+  }
+
+  private static void print(PrintWriter out, HeadToHead.Result h) {
+    String level = String.format(Locale.ROOT, "%.0f%%", 100 * h.level());
+    Table models = new Table("model", h.primary().label(), level + " CI", "CPM", level + " CI");
+    for (ModelEstimate m : h.models()) {
+      models.row(m.model(), f4(m.primary()), ci(m.primaryCi()), f4(m.cpm()), ci(m.cpmCi()));
+    }
+    models.print(out, "Models (" + h.replicates() + " bootstrap replicates over cases, seed " + h.seed() + ")");
+    if (h.differences().isEmpty()) {
+      return;
+    }
+    Table pairs = new Table("models", "difference", level + " CI", "p", "p (Holm)", "CPM difference", level + " CI");
+    for (ModelDifference d : h.differences()) {
+      pairs.row(d.first() + " - " + d.second(), String.format(Locale.ROOT, "%.4f", d.primaryDifference()), ci(d.primaryCi()),
+          String.format(Locale.ROOT, "%.3g", d.p()), String.format(Locale.ROOT, "%.3g", d.pHolm()),
+          String.format(Locale.ROOT, "%.4f", d.cpmDifference()), ci(d.cpmCi()));
+    }
+    pairs.print(out, "Models head-to-head in " + h.primary().label() + " (jackknife SE) and CPM (bootstrap)");
+  }
+
+  private static String ci(Interval i) {
+    return String.format(Locale.ROOT, "[%.4f, %.4f]", i.lower(), i.upper());
   }
 
   static MatchCriterion criterion(String rule) {

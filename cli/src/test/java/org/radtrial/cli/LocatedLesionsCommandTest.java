@@ -62,6 +62,32 @@ class LocatedLesionsCommandTest {
   }
 
   @Test
+  void twoModelsGetBootstrapIntervalsAndAHolmAdjustedHeadToHead() throws Exception {
+    String second = """
+        other,A,0,0,0,0.95
+        other,A,30,0,0,0.9
+        other,B,10,10,10,0.85
+        other,D,0,0,1,0.8
+        other,C,1,1,1,0.1
+        """;
+    CliRun r = run(TRUTH, MARKS + second, "--bootstrap", "200", "--seed", "7");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Models head-to-head in wAFROC");
+    JsonNode root = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+    JsonNode models = root.get("lesions").get("models");
+    assertThat(models).hasSize(2);
+    // "other" finds every nodule before its one false mark: sensitivity 1 from the first false-mark rate on
+    assertThat(models.get(1).get("cpm").asDouble()).isEqualTo(1.0);
+    assertThat(models.get(0).get("ci")).hasSize(2);
+    JsonNode pair = root.get("lesions").get("model_comparisons").get(0);
+    assertThat(pair.get("models").get(0).asText()).isEqualTo("cad");
+    assertThat(pair.get("p_holm").asDouble()).isEqualTo(pair.get("p").asDouble()); // one pair: Holm changes nothing
+    assertThat(pair.get("cpm_difference").asDouble()).isCloseTo(2.75 / 7 - 1, within(1e-15));
+    assertThat(root.get("settings").get("bootstrap_replicates").asInt()).isEqualTo(200);
+    assertThat(root.get("provenance").get("seed").asLong()).isEqualTo(7);
+  }
+
+  @Test
   void aLesionWithoutLocationStopsWithALocatedLine() throws Exception {
     CliRun r = run(TRUTH.replace("B,B1,10,10,10,8", "B,B1,10,,10,8"), MARKS);
     assertThat(r.exitCode()).isEqualTo(2);

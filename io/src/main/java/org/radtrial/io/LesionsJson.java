@@ -8,9 +8,12 @@ import java.util.Map;
 import org.radtrial.core.lesions.CellResult;
 import org.radtrial.core.lesions.FrocCurve;
 import org.radtrial.core.lesions.FrocPoint;
+import org.radtrial.core.lesions.HeadToHead;
 import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.lesions.LocalizationFigure;
 import org.radtrial.core.lesions.MatchCriterion;
+import org.radtrial.core.lesions.ModelDifference;
+import org.radtrial.core.lesions.ModelEstimate;
 import org.radtrial.core.mrmc.ModalityDifference;
 
 /**
@@ -97,6 +100,51 @@ public final class LesionsJson {
     matching.put("several_marks_on_one_lesion", "highest confidence kept; the others neither hit nor false (LUNA16)");
     ObjectNode second = matching.putObject("second_marks");
     secondMarks.forEach(second::put);
+  }
+
+  /**
+   * Adds the models' head-to-head (a one-modality study, its readers being models): "lesions"."models"
+   * and "lesions"."model_comparisons", and the bootstrap's settings.
+   */
+  public static void models(ObjectNode tree, HeadToHead.Result h) {
+    ObjectNode lesions = (ObjectNode) tree.get("lesions");
+    ArrayNode models = lesions.putArray("models");
+    for (ModelEstimate m : h.models()) {
+      ObjectNode node = models.addObject();
+      node.put("model", m.model());
+      node.put("figure_of_merit", h.primary().label());
+      MrmcAnalysisJson.number(node, "value", m.primary());
+      node.set("ci", ResultsJson.interval(m.primaryCi()));
+      MrmcAnalysisJson.number(node, "cpm", m.cpm());
+      node.set("cpm_ci", ResultsJson.interval(m.cpmCi()));
+      ArrayNode sens = node.putArray("sensitivity_at_false_marks");
+      double[] s = m.sensitivity();
+      for (int i = 0; i < s.length; i++) {
+        ObjectNode point = sens.addObject();
+        point.put("false_marks_per_case", FrocCurve.LUNA16_RATES[i]);
+        MrmcAnalysisJson.number(point, "sensitivity", s[i]);
+        point.set("ci", ResultsJson.interval(m.sensitivityCi().get(i)));
+      }
+    }
+    ArrayNode pairs = lesions.putArray("model_comparisons");
+    for (ModelDifference d : h.differences()) {
+      ObjectNode node = pairs.addObject();
+      node.putArray("models").add(d.first()).add(d.second());
+      node.put("figure_of_merit", h.primary().label());
+      MrmcAnalysisJson.number(node, "difference", d.primaryDifference());
+      MrmcAnalysisJson.number(node, "se", d.standardError());
+      MrmcAnalysisJson.number(node, "z", d.z());
+      MrmcAnalysisJson.number(node, "p", d.p());
+      MrmcAnalysisJson.number(node, "p_holm", d.pHolm());
+      node.set("ci", ResultsJson.interval(d.primaryCi()));
+      node.put("method", "jackknife standard error over cases, normal reference; Holm over every pair");
+      MrmcAnalysisJson.number(node, "cpm_difference", d.cpmDifference());
+      node.set("cpm_ci", ResultsJson.interval(d.cpmCi()));
+    }
+    ObjectNode settings = (ObjectNode) tree.get("settings");
+    settings.put("bootstrap_replicates", h.replicates());
+    settings.put("bootstrap", "percentile, cases resampled within normal and abnormal cases");
+    ((ObjectNode) tree.get("provenance")).put("seed", h.seed());
   }
 
   /** Writes results.json atomically into {@code directory}, returning its path. */

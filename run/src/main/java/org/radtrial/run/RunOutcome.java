@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.radtrial.core.audit.AuditResult;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.evaluate.EvaluationResult;
+import org.radtrial.core.lesions.HeadToHead;
 import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.simulate.SimulationResult;
 import org.radtrial.io.ResultsJson;
@@ -49,8 +50,11 @@ public sealed interface RunOutcome {
   /** An audit's outcome: the evaluation it starts with and the audit. */
   record Audited(Cohort cohort, EvaluationResult evaluation, AuditResult audit, ObjectNode results) implements RunOutcome {}
 
-  /** A lesion-level analysis's outcome ({@code radtrial lesions}). */
-  record Localized(LesionResult lesions, ObjectNode results) implements RunOutcome {}
+  /**
+   * A lesion-level analysis's outcome ({@code radtrial lesions}); {@code models} is the head-to-head of a
+   * one-modality study's readers (models), else null.
+   */
+  record Localized(LesionResult lesions, HeadToHead.Result models, ObjectNode results) implements RunOutcome {}
 
   /** A virtual trial's outcome. */
   record Simulated(SimulationResult simulation, ObjectNode results) implements RunOutcome {}

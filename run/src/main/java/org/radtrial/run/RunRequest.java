@@ -143,9 +143,11 @@ public sealed interface RunRequest {
    * @param truth the truth table (case_id, lesion_id, weight)
    * @param nl the non-lesion localizations (reader, modality, case_id, rating)
    * @param ll the lesion localizations (reader, modality, case_id, lesion_id, rating)
-   * @param ciLevel the confidence level of the reader-study intervals
+   * @param ciLevel the confidence level of every interval
+   * @param bootstrap bootstrap replicates for the models' head-to-head (one modality), ≥ 100
+   * @param seed the seed of the bootstrap's case draws
    */
-  record Lesions(Path truth, Path nl, Path ll, double ciLevel) implements RunRequest {
+  record Lesions(Path truth, Path nl, Path ll, double ciLevel, int bootstrap, long seed) implements RunRequest {
     public Lesions {
       Objects.requireNonNull(truth, "truth");
       Objects.requireNonNull(nl, "nl");
@@ -158,12 +160,6 @@ public sealed interface RunRequest {
     @Override
     public CaseInput input() {
       throw new IllegalStateException("a lesions run reads three tables (truth, NL, LL), not a case table");
-    }
-
-    /** No random numbers: provenance records the seed as null. */
-    @Override
-    public long seed() {
-      return 0;
     }
 
     @Override
@@ -180,9 +176,12 @@ public sealed interface RunRequest {
    * @param truth lesions with locations (case_id, lesion_id, x, y[, z], radius or diameter, or a box)
    * @param marks marks (model, case_id, x, y[, z], confidence[, box])
    * @param criterion when a mark localizes a lesion
-   * @param ciLevel the confidence level of intervals
+   * @param ciLevel the confidence level of every interval
+   * @param bootstrap bootstrap replicates, ≥ 100
+   * @param seed the seed of the bootstrap's case draws
    */
-  record LocatedLesions(Path truth, Path marks, MatchCriterion criterion, double ciLevel) implements RunRequest {
+  record LocatedLesions(Path truth, Path marks, MatchCriterion criterion, double ciLevel, int bootstrap, long seed)
+      implements RunRequest {
     public LocatedLesions {
       Objects.requireNonNull(truth, "truth");
       Objects.requireNonNull(marks, "marks");
@@ -195,12 +194,6 @@ public sealed interface RunRequest {
     @Override
     public CaseInput input() {
       throw new IllegalStateException("a lesions run reads a truth table and a marks table, not a case table");
-    }
-
-    /** No random numbers: provenance records the seed as null. */
-    @Override
-    public long seed() {
-      return 0;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.evaluate.EvaluationResult;
 import org.radtrial.core.evaluate.Evaluator;
+import org.radtrial.core.lesions.HeadToHead;
 import org.radtrial.core.lesions.LesionAnalysis;
 import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.lesions.LesionStudy;
@@ -110,9 +111,14 @@ public final class Runner {
         {request.truth().toString(), Checksums.sha256(request.truth())},
         {request.nl().toString(), Checksums.sha256(request.nl())},
         {request.ll().toString(), Checksums.sha256(request.ll())}};
-    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], 0,
+    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], request.seed(),
         context.invocation(), System.getProperty("java.version"), Instant.now().toString());
-    return new RunOutcome.Localized(result, LesionsJson.tree(result, "rjafroc", inputs, provenance));
+    ObjectNode tree = LesionsJson.tree(result, "rjafroc", inputs, provenance);
+    HeadToHead.Result models = headToHead(study, request.bootstrap(), request.seed(), request.ciLevel());
+    if (models != null) {
+      LesionsJson.models(tree, models);
+    }
+    return new RunOutcome.Localized(result, models, tree);
   }
 
   private static RunOutcome.Localized locatedLesions(RunRequest.LocatedLesions request, RunContext context) {
@@ -121,11 +127,20 @@ public final class Runner {
     String[][] inputs = {
         {request.truth().toString(), Checksums.sha256(request.truth())},
         {request.marks().toString(), Checksums.sha256(request.marks())}};
-    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], 0,
+    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], request.seed(),
         context.invocation(), System.getProperty("java.version"), Instant.now().toString());
     ObjectNode tree = LesionsJson.tree(result, "located", inputs, provenance);
     LesionsJson.matching(tree, request.criterion(), located.secondMarks());
-    return new RunOutcome.Localized(result, tree);
+    HeadToHead.Result models = headToHead(located.study(), request.bootstrap(), request.seed(), request.ciLevel());
+    if (models != null) {
+      LesionsJson.models(tree, models);
+    }
+    return new RunOutcome.Localized(result, models, tree);
+  }
+
+  /** With one modality, its readers are models: bootstrap intervals and every pair head-to-head. */
+  private static HeadToHead.Result headToHead(LesionStudy study, int bootstrap, long seed, double level) {
+    return study.modalities().size() == 1 ? HeadToHead.compare(study, bootstrap, seed, level) : null;
   }
 
   private static Cohort read(CaseInput input) {
