@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
       "Or located marks of one or more models: --truth with lesion locations (case_id, lesion_id, x, y[, z], radius or"
           + " diameter, or a box x0, y0, x1, y1) and --marks (model, case_id, x, y[, z], confidence[, box]), matched by"
           + " --match (LUNA16's rule: a lesion keeps its most confident mark, its other marks are neither hits nor false).",
-      "Writes OUT/results.json (see docs/lesions.md) and prints a summary; no HTML report yet."
+      "Writes OUT/results.json (see docs/lesions.md) and OUT/report.html (its HTML report, unless --no-report) and prints"
+          + " a summary."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:results written", "1:internal error", "2:bad input or options (nothing written)"})
@@ -77,13 +78,16 @@ final class LesionsCommand implements Callable<Integer> {
       description = "Seed of the bootstrap's case draws (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--no-report", description = "Do not write report.html.")
+  boolean noReport;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "radtrial-lesions",
       description = "Folder for results.json (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Override
   public Integer call() {
-    ResultsFolder folder = new ResultsFolder(out, false);
+    ResultsFolder folder = new ResultsFolder(out, !noReport);
     folder.removeStale();
     RunRequest request;
     if (marks != null) {

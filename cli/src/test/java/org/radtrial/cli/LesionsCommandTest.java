@@ -58,6 +58,28 @@ class LesionsCommandTest {
   }
 
   @Test
+  void writesAWellFormedReportWithBothCurvesAndRadtrialReportGivesTheSameBytes() throws Exception {
+    CliRun r = run(data("truth.csv"), data("nl.csv"), data("ll.csv"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Path report = dir.resolve("report.html");
+    assertThat(r.out()).contains("Report:  " + report);
+    String html = Files.readString(report);
+    org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(report.toFile());
+    javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+    assertThat(xpath.evaluate("count(//*[local-name()='section'][@id='lesions'])", doc)).isEqualTo("1");
+    assertThat(xpath.evaluate("count(//*[local-name()='svg'][@id='froc-chart']//*[local-name()='path'][@class='lesion-curve'])", doc))
+        .isEqualTo("20");
+    assertThat(xpath.evaluate("count(//*[local-name()='svg'][@id='wafroc-chart']//*[local-name()='path'][@class='lesion-curve'])", doc))
+        .isEqualTo("20");
+    assertThat(html).contains("F = 7.800 on 4 and 36.79 degrees of freedom");
+    Path again = dir.resolve("again.html");
+    CliRun rerun = CliRun.of("report", "--results", dir.resolve("results.json").toString(), "--out", again.toString());
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(Files.readString(again)).isEqualTo(html);
+  }
+
+  @Test
   void aMarkOnAnUnknownCaseStopsWithALocatedLineAndLeavesNoResults() throws Exception {
     Files.writeString(dir.resolve("results.json"), "{\"stale\": true}");
     Path nl = dir.resolve("nl.csv");

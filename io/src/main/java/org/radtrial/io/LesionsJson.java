@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Map;
+import org.radtrial.core.lesions.AfrocCurve;
 import org.radtrial.core.lesions.CellResult;
 import org.radtrial.core.lesions.FrocCurve;
 import org.radtrial.core.lesions.FrocPoint;
@@ -172,6 +173,20 @@ public final class LesionsJson {
       MrmcAnalysisJson.number(point, "threshold", p.threshold());
       MrmcAnalysisJson.number(point, "nlf", p.nlf());
       MrmcAnalysisJson.number(point, "llf", p.llf());
+    }
+    AfrocCurve w = c.wafroc();
+    if (w == null) {
+      node.putNull("wafroc_curve");
+    } else {
+      ObjectNode wafroc = node.putObject("wafroc_curve");
+      ArrayNode fpf = wafroc.putArray("fpf");
+      ArrayNode llf = wafroc.putArray("llf");
+      for (double v : w.fpf()) {
+        fpf.add(v);
+      }
+      for (double v : w.llf()) {
+        llf.add(v);
+      }
     }
     ObjectNode luna = node.putObject("luna16");
     ArrayNode rates = luna.putArray("false_marks_per_case");

@@ -180,7 +180,7 @@ class RjafrocDataset04ReferenceTest {
   }
 
   /**
-   * [plots] modality 1, reader 3: the FROC operating points (NLF on all 200 cases, LLF of 142 lesions) and
+   * [plots] modality 1, reader 3: the FROC and wAFROC operating points (NLF on all 200 cases, LLF of 142 lesions) and
    * the AFROC and wAFROC figures of merit as the trapezoidal areas under RJafroc's stored AFROC and wAFROC
    * points (which end at (1, 1)).
    */
@@ -201,6 +201,13 @@ class RjafrocDataset04ReferenceTest {
         {0.10, 0.545000000000000}, {0.19, 0.545000000000000}, {1, 1}};
     assertThat(c.value(LocalizationFigure.AFROC)).isCloseTo(area(afroc), within(1e-12));
     assertThat(c.value(LocalizationFigure.WAFROC)).isCloseTo(area(wafroc), within(1e-12));
+    double[] fpf = c.wafroc().fpf();
+    double[] llf = c.wafroc().llf();
+    assertThat(fpf).hasSize(wafroc.length);
+    for (int p = 0; p < wafroc.length; p++) {
+      assertThat(fpf[p]).isCloseTo(wafroc[p][0], within(1e-12));
+      assertThat(llf[p]).isCloseTo(wafroc[p][1], within(1e-12));
+    }
   }
 
   private static double area(double[][] points) {

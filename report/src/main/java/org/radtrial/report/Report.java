@@ -32,6 +32,7 @@ public final class Report {
       new PopulationSection(),
       new SimulationSection(),
       new MrmcSection(),
+      new LesionsSection(),
       new NotesSection(),
       new MethodsSection(),
       new ChecklistSection());
@@ -47,7 +48,7 @@ public final class Report {
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException(resultsJson + ": not a results.json (expected a JSON object)");
       }
-      boolean readerStudy = root.has("mrmc");
+      boolean readerStudy = root.has("mrmc") || root.has("lesions");
       if (!readerStudy && (!root.has("cohort") || !root.has("models") && !root.has("simulation"))) {
         throw new IllegalArgumentException(resultsJson + ": not a radtrial results.json (no \"cohort\", \"models\" or"
             + " \"mrmc\" key); write one with 'radtrial evaluate', 'radtrial audit', 'radtrial simulate' or 'radtrial mrmc'");
@@ -101,7 +102,8 @@ public final class Report {
     html.empty("meta", "http-equiv", "Content-Security-Policy",
         "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:").newline();
     html.empty("meta", "name", "generator", "content", "radtrial " + Json.text(results.get("provenance"), "radtrial_version"));
-    html.element("title", "radtrial report: " + (readerStudyOnly(results) ? "reader study of "
+    html.element("title", "radtrial report: " + (lesionsOnly(results) ? "lesion-level evidence" : readerStudyOnly(results)
+        ? "reader study of "
         + String.join(", ", new Mrmc(results).modalities()) : String.join(", ", results.modelsShown()))).newline();
     html.open("style").raw(stylesheet()).close("style").newline();
     html.close("head").newline();
@@ -111,7 +113,10 @@ public final class Report {
     html.open("header");
     html.element("p", "radtrial evidence report", "class", "kicker");
     html.element("h1", title(results));
-    if (readerStudyOnly(results)) {
+    if (lesionsOnly(results)) {
+      html.open("p", "class", "subtitle").text(LesionsSection.design(results.get("lesions")) + " All intervals are "
+          + results.level() + " confidence intervals.").close("p");
+    } else if (readerStudyOnly(results)) {
       Mrmc m = new Mrmc(results);
       html.open("p", "class", "subtitle").text(m.readers().size() + " readers, " + Fmt.count(m.cases()) + " cases, "
           + Fmt.count(m.positives()) + " with disease (" + Fmt.prevalence(m.positives() / (double) Math.max(1, m.cases()))
@@ -140,7 +145,15 @@ public final class Report {
     return Mrmc.presentIn(results) && results.models().isEmpty() && !results.has("cohort");
   }
 
+  /** A results.json of 'radtrial lesions': lesion-level evidence and nothing about a cohort. */
+  static boolean lesionsOnly(Results results) {
+    return LesionsSection.present(results) && results.models().isEmpty() && !results.has("cohort");
+  }
+
   private static String title(Results results) {
+    if (lesionsOnly(results)) {
+      return "Lesion-level evidence: are the lesions found, and at what cost in false marks?";
+    }
     if (readerStudyOnly(results)) {
       Mrmc m = new Mrmc(results);
       String ai = m.standalone().isEmpty() ? "" : ", and " + m.standalone() + " alone as a reader";

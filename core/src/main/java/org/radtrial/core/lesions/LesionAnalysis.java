@@ -51,7 +51,8 @@ public final class LesionAnalysis {
             leaveOneOut[i][j] = v.leaveOneOut();
           }
         }
-        cells.add(new CellResult(study.modalities().get(i), study.readers().get(j), values, FrocCurve.of(truth, reading)));
+        cells.add(new CellResult(study.modalities().get(i), study.readers().get(j), values, FrocCurve.of(truth, reading),
+            normals ? AfrocCurve.of(truth, reading, true) : null));
       }
     }
     FomAnalysis or = null;
