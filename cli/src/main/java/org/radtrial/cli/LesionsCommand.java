@@ -113,8 +113,9 @@ final class LesionsCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, LesionResult r) {
-    out.printf(Locale.ROOT, "%d cases (%d normal, %d with lesions), %d lesions; %d modalities x %d readers%n%n", r.cases(),
-        r.normals(), r.abnormals(), r.lesions(), r.modalities().size(), r.readers().size());
+    out.printf(Locale.ROOT, "%d cases (%d normal, %d with lesions), %d lesions; %s%n%n", r.cases(), r.normals(),
+        r.abnormals(), r.lesions(), r.modalities().size() == 1 ? r.readers().size() + " readers or models in one modality"
+            : r.modalities().size() + " modalities x " + r.readers().size() + " readers");
     Table figures = new Table("modality", "reader", "wAFROC", "AFROC", "inferred ROC", "max LLF", "max NLF", "CPM");
     for (CellResult c : r.cells()) {
       figures.row(c.modality(), c.reader(), f4(c.value(LocalizationFigure.WAFROC)), f4(c.value(LocalizationFigure.AFROC)),

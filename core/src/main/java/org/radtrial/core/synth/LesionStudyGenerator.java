@@ -17,7 +17,10 @@ import java.util.Random;
  * </ul>
  *
  * A hit is placed within a quarter of the lesion's radius of its centre; a false mark anywhere. Hits are
- * more confident (normal, mean 2) than false marks (mean 0). The same seed gives the same study.
+ * more confident (normal, mean 2) than false marks (mean 0). The models share their random draws (a
+ * lesion found by misses_small is found by balanced at the same place and confidence; overmarks_dense
+ * makes balanced's marks plus its extra ones), so they differ only by what is planted. The same seed
+ * gives the same study.
  */
 public final class LesionStudyGenerator {
   /** The models, in order. */
@@ -65,32 +68,51 @@ public final class LesionStudyGenerator {
             Math.round(diameter * 10) / 10.0, density));
       }
     }
-    List<Mark> marks = new ArrayList<>();
-    for (String model : MODELS) {
-      Random r = new Random(seed * 31 + model.hashCode());
-      for (Case c : cases) {
-        for (Lesion lesion : lesions) {
-          if (!lesion.caseId().equals(c.caseId())) {
-            continue;
-          }
+    // Common random numbers: every model sees the same draws for each lesion and the same base false marks,
+    // so the models differ only by their planted behaviour.
+    Random shared = new Random(seed * 31 + 7);
+    Random extra = new Random(seed * 31 + 11);
+    List<List<Mark>> perModel = new ArrayList<>();
+    for (int m = 0; m < MODELS.size(); m++) {
+      perModel.add(new ArrayList<>());
+    }
+    int next = 0;
+    for (Case c : cases) {
+      while (next < lesions.size() && lesions.get(next).caseId().equals(c.caseId())) {
+        Lesion lesion = lesions.get(next++);
+        double u = shared.nextDouble();
+        double angle = 2 * Math.PI * shared.nextDouble();
+        double d = shared.nextDouble() * lesion.diameter() / 8;
+        double confidence = round(2 + shared.nextGaussian());
+        for (int m = 0; m < MODELS.size(); m++) {
           double p = 0.55 + 0.4 * Math.min(1, (lesion.diameter() - 4) / 16);
-          if (model.equals("misses_small") && lesion.diameter() < 10) {
+          if (MODELS.get(m).equals("misses_small") && lesion.diameter() < 10) {
             p = 0.15;
           }
-          if (r.nextDouble() < p) {
-            double angle = 2 * Math.PI * r.nextDouble();
-            double d = r.nextDouble() * lesion.diameter() / 8;
-            marks.add(new Mark(model, c.caseId(), round(lesion.x() + d * Math.cos(angle)), round(lesion.y() + d * Math.sin(angle)),
-                round(2 + r.nextGaussian())));
+          if (u < p) {
+            perModel.get(m).add(new Mark(MODELS.get(m), c.caseId(), round(lesion.x() + d * Math.cos(angle)),
+                round(lesion.y() + d * Math.sin(angle)), confidence));
           }
         }
-        double falseRate = 0.3 + (model.equals("overmarks_dense") && c.density().equals("D") ? 1.5 : 0);
-        int falseMarks = poisson(r, falseRate);
-        for (int f = 0; f < falseMarks; f++) {
-          marks.add(new Mark(model, c.caseId(), round(200 * r.nextDouble()), round(200 * r.nextDouble()), round(r.nextGaussian())));
+      }
+      List<double[]> falseMarks = new ArrayList<>();
+      int base = poisson(shared, 0.3);
+      for (int f = 0; f < base; f++) {
+        falseMarks.add(new double[] {round(200 * shared.nextDouble()), round(200 * shared.nextDouble()), round(shared.nextGaussian())});
+      }
+      int dense = c.density().equals("D") ? poisson(extra, 1.5) : 0;
+      for (int m = 0; m < MODELS.size(); m++) {
+        for (double[] f : falseMarks) {
+          perModel.get(m).add(new Mark(MODELS.get(m), c.caseId(), f[0], f[1], f[2]));
         }
       }
+      for (int f = 0; f < dense; f++) {
+        perModel.get(2).add(new Mark(MODELS.get(2), c.caseId(), round(200 * extra.nextDouble()), round(200 * extra.nextDouble()),
+            round(extra.nextGaussian())));
+      }
     }
+    List<Mark> marks = new ArrayList<>();
+    perModel.forEach(marks::addAll);
     return new Study(cases, lesions, marks);
   }
 
