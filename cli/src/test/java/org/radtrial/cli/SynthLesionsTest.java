@@ -32,6 +32,20 @@ class SynthLesionsTest {
     assertThat(overmarks.at("/froc/max_nlf").asDouble()).isGreaterThan(balanced.at("/froc/max_nlf").asDouble() + 0.2);
     assertThat(overmarks.at("/figures_of_merit/wafroc").asDouble())
         .isLessThan(balanced.at("/figures_of_merit/wafroc").asDouble());
+    JsonNode groups = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).at("/lesions/lesion_groups");
+    double balancedSmall = Double.NaN;
+    double missesSmallSmall = Double.NaN;
+    for (JsonNode g : groups) {
+      if (g.get("by").asText().equals("size") && g.get("group").asText().equals("under 10 mm")) {
+        if (g.get("model").asText().equals("balanced")) {
+          balancedSmall = g.get("sensitivity").asDouble();
+        } else if (g.get("model").asText().equals("misses_small")) {
+          missesSmallSmall = g.get("sensitivity").asDouble();
+          assertThat(g.get("ci").get(1).asDouble()).isLessThan(0.3);
+        }
+      }
+    }
+    assertThat(missesSmallSmall).isLessThan(balancedSmall - 0.3);
   }
 
   @Test

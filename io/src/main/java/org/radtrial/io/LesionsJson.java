@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.radtrial.core.lesions.AfrocCurve;
 import org.radtrial.core.lesions.CellResult;
 import org.radtrial.core.lesions.FrocCurve;
 import org.radtrial.core.lesions.FrocPoint;
+import org.radtrial.core.lesions.GroupSensitivity;
 import org.radtrial.core.lesions.HeadToHead;
 import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.lesions.LocalizationFigure;
@@ -146,6 +148,26 @@ public final class LesionsJson {
     settings.put("bootstrap_replicates", h.replicates());
     settings.put("bootstrap", "percentile, cases resampled within normal and abnormal cases");
     ((ObjectNode) tree.get("provenance")).put("seed", h.seed());
+  }
+
+  /**
+   * Adds lesion-level sensitivity per group: "lesions"."lesion_groups" = [{model, by ("size" | "type"),
+   * group, lesions, found, sensitivity, ci}].
+   */
+  public static void groups(ObjectNode tree, String model, String by, List<GroupSensitivity.Value> values) {
+    ObjectNode lesions = (ObjectNode) tree.get("lesions");
+    ArrayNode groups = lesions.has("lesion_groups") ? (ArrayNode) lesions.get("lesion_groups")
+        : lesions.putArray("lesion_groups");
+    for (GroupSensitivity.Value v : values) {
+      ObjectNode node = groups.addObject();
+      node.put("model", model);
+      node.put("by", by);
+      node.put("group", v.group());
+      node.put("lesions", v.lesions());
+      node.put("found", v.found());
+      MrmcAnalysisJson.number(node, "sensitivity", v.sensitivity());
+      node.set("ci", ResultsJson.interval(v.ci()));
+    }
   }
 
   /** Writes results.json atomically into {@code directory}, returning its path. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.radtrial.core.lesions.Box;
+import org.radtrial.core.lesions.GroupSensitivity;
 import org.radtrial.core.lesions.LesionCase;
 import org.radtrial.core.lesions.LesionStudy;
 import org.radtrial.core.lesions.LesionTruth;
@@ -24,7 +25,7 @@ import org.radtrial.core.lesions.Reading;
  * <ul>
  *   <li>truth: {@code case_id}, {@code lesion_id}, {@code x}, {@code y}, optional {@code z}, and
  *       {@code radius} or {@code diameter} (centre matching) or {@code x0}, {@code y0}, {@code x1},
- *       {@code y1} (box matching); optional {@code weight}. A normal case has one row with an empty
+ *       {@code y1} (box matching); optional {@code weight} and {@code type} (for sensitivity per type). A normal case has one row with an empty
  *       {@code lesion_id} and no location.
  *   <li>marks: {@code model}, {@code case_id}, {@code x}, {@code y}, optional {@code z},
  *       {@code confidence}, and for box matching {@code x0}, {@code y0}, {@code x1}, {@code y1}.
@@ -39,8 +40,13 @@ public final class LocatedMarksReader {
 
   private LocatedMarksReader() {}
 
-  /** The matched study and, per model, how many marks were second marks on an already-found lesion. */
-  public record Located(LesionStudy study, Map<String, Integer> secondMarks) {}
+  /**
+   * The matched study; per model, how many marks were second marks on an already-found lesion; and the
+   * lesion groups: by size class (from the radius or diameter; null with box matching) and by the
+   * optional {@code type} column (null without it), each groups[k][l] for lesion l of case k.
+   */
+  public record Located(LesionStudy study, Map<String, Integer> secondMarks, String @Nullable [][] sizeClasses,
+      String @Nullable [][] types) {}
 
   public static Located read(Path truthFile, Path marksFile, MatchCriterion criterion) {
     boolean boxes = criterion instanceof MatchCriterion.BoxIou;
@@ -56,6 +62,8 @@ public final class LocatedMarksReader {
     Map<String, List<String>> lesionIds = new LinkedHashMap<>();
     Map<String, List<Location>> locations = new HashMap<>();
     Map<String, List<Double>> weights = new HashMap<>();
+    Map<String, List<String>> typeOf = new HashMap<>();
+    boolean typed = truthTable.has("type");
     for (int n = 0; n < truthTable.rows.size(); n++) {
       long row = n + 1;
       String caseId = truthTable.cell(n, "case_id");
@@ -87,6 +95,7 @@ public final class LocatedMarksReader {
       locations.computeIfAbsent(caseId, c -> new ArrayList<>()).add(new Location(truthTable.number(n, "x", tname),
           truthTable.number(n, "y", tname), truthTable.optional(n, "z", tname), radius,
           boxes ? truthTable.box(n, tname) : null));
+      typeOf.computeIfAbsent(caseId, c -> new ArrayList<>()).add(typed ? truthTable.cell(n, "type") : "");
       weights.computeIfAbsent(caseId, c -> new ArrayList<>()).add(truthTable.has("weight")
           && !truthTable.cell(n, "weight").isEmpty() ? truthTable.number(n, "weight", tname) : 0);
     }
@@ -112,6 +121,19 @@ public final class LocatedMarksReader {
       cases.add(c);
     }
     LesionTruth truth = new LesionTruth(cases);
+    String[][] sizes = boxes ? null : new String[cases.size()][];
+    String[][] types = typed ? new String[cases.size()][] : null;
+    for (int k = 0; k < cases.size(); k++) {
+      String id = cases.get(k).id();
+      if (sizes != null) {
+        sizes[k] = java.util.Arrays.stream(where[k]).map(loc -> GroupSensitivity.sizeClass(2 * loc.radius()))
+            .toArray(String[]::new);
+      }
+      if (types != null) {
+        types[k] = typeOf.getOrDefault(id, List.of()).stream().map(t -> t.isEmpty() ? "(no type)" : t)
+            .toArray(String[]::new);
+      }
+    }
 
     Table marksTable = Table.read(marksFile);
     String mname = marksFile.toString();
@@ -147,7 +169,8 @@ public final class LocatedMarksReader {
       readings[0][j++] = r.reading();
       second.put(e.getKey(), r.secondMarks());
     }
-    return new Located(new LesionStudy(truth, List.of(STANDALONE), List.copyOf(perModel.keySet()), readings), second);
+    return new Located(new LesionStudy(truth, List.of(STANDALONE), List.copyOf(perModel.keySet()), readings), second,
+        sizes, types);
   }
 
   /** A CSV table held as trimmed strings, with its header in lower case. */

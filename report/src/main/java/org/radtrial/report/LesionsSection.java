@@ -44,6 +44,23 @@ final class LesionsSection implements Section {
     curves(l, html);
     readerStudy(results, l, html);
     models(results, l, html);
+    groups(results, l, html);
+  }
+
+  private static void groups(Results results, JsonNode l, Html html) {
+    List<JsonNode> groups = Json.elements(l.get("lesion_groups"));
+    if (groups.isEmpty()) {
+      return;
+    }
+    html.element("h3", "Lesions found, by size and type");
+    HtmlTable table = new HtmlTable("Lesion-level sensitivity with every mark counted, with bootstrap intervals over"
+        + " cases", "model", "by", "group", "lesions", "found", "sensitivity", results.level() + " CI");
+    for (JsonNode g : groups) {
+      table.row(Json.text(g, "model"), Json.text(g, "by"), Json.text(g, "group"), Fmt.count(g.path("lesions").asLong()),
+          Fmt.count(g.path("found").asLong()), Fmt.percent(Json.number(g, "sensitivity")),
+          Fmt.percentInterval(Interval.of(g.get("ci"))));
+    }
+    table.write(html);
   }
 
   static String design(JsonNode l) {

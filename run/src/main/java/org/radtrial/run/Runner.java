@@ -13,6 +13,7 @@ import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.evaluate.EvaluationResult;
 import org.radtrial.core.evaluate.Evaluator;
+import org.radtrial.core.lesions.GroupSensitivity;
 import org.radtrial.core.lesions.HeadToHead;
 import org.radtrial.core.lesions.LesionAnalysis;
 import org.radtrial.core.lesions.LesionResult;
@@ -134,6 +135,17 @@ public final class Runner {
     HeadToHead.Result models = headToHead(located.study(), request.bootstrap(), request.seed(), request.ciLevel());
     if (models != null) {
       LesionsJson.models(tree, models);
+    }
+    LesionStudy study = located.study();
+    for (int j = 0; j < study.readers().size(); j++) {
+      if (located.sizeClasses() != null) {
+        LesionsJson.groups(tree, study.readers().get(j), "size", GroupSensitivity.of(study.truth(), study.reading(0, j),
+            located.sizeClasses(), request.bootstrap(), request.seed(), request.ciLevel()));
+      }
+      if (located.types() != null) {
+        LesionsJson.groups(tree, study.readers().get(j), "type", GroupSensitivity.of(study.truth(), study.reading(0, j),
+            located.types(), request.bootstrap(), request.seed(), request.ciLevel()));
+      }
     }
     return new RunOutcome.Localized(result, models, tree);
   }
