@@ -50,18 +50,26 @@ public record AfrocCurve(double[] fpf, double[] llf) {
       }
     }
     double mass = weighted ? truth.abnormals() : truth.lesions();
+    double[] scores = fp.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    lesions.sort((a, b) -> Double.compare(a[0], b[0]));
     double[] thresholds = java.util.stream.Stream.concat(fp.stream(), lesions.stream().map(t -> t[0]))
-        .mapToDouble(Double::doubleValue).filter(Double::isFinite).distinct().sorted().toArray();
+        .mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().distinct().toArray();
     double[] x = new double[thresholds.length + 2];
     double[] y = new double[thresholds.length + 2];
     int p = 1;
+    int a = scores.length; // scores[a..] are ≥ the current threshold
+    int b = lesions.size(); // lesions b.. are ≥ the current threshold
+    double w = 0;
     for (int j = thresholds.length - 1; j >= 0; j--, p++) {
       double z = thresholds[j];
-      x[p] = fp.stream().filter(s -> s >= z).count() / (double) fp.size();
-      double w = 0;
-      for (double[] t : lesions) {
-        w += t[0] >= z ? t[1] : 0;
+      while (a > 0 && scores[a - 1] >= z) {
+        a--;
       }
+      while (b > 0 && lesions.get(b - 1)[0] >= z) {
+        b--;
+        w += lesions.get(b)[1];
+      }
+      x[p] = (scores.length - a) / (double) scores.length;
       y[p] = w / mass;
     }
     x[p] = 1;
