@@ -3,10 +3,12 @@ package org.radtrial.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.radtrial.core.cohort.Cohort;
-import org.radtrial.core.synth.ScreeningCohortGenerator;
+import org.radtrial.core.synth.LesionStudyGenerator;
 import org.radtrial.core.synth.ReaderStudyGenerator;
+import org.radtrial.core.synth.ScreeningCohortGenerator;
 import org.radtrial.core.synth.SyntheticConsortium;
 import org.radtrial.io.CaseTableWriter;
+import org.radtrial.io.LocatedTablesWriter;
 import org.radtrial.io.RatingsTableWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,12 @@ import picocli.CommandLine.Spec;
           + " reading (reader, modality, case, truth, rating): readers rate every case unaided and AI-aided on a 1-5"
           + " scale, and reader 'AI' scores every case alone (1.00-5.00, modality 'AI alone'). AI-aided reading is"
           + " planted to be more accurate. Then try: radtrial mrmc --ratings synthetic-reader-study.csv"
-          + " --standalone-reader AI --cut 3 --plan-readers 6,10"
+          + " --standalone-reader AI --cut 3 --plan-readers 6,10",
+      "%nWith --lesions: instead a SYNTHETIC localization study for 'radtrial lesions --marks': OUT-truth.csv (lesion"
+          + " centres and diameters in mm, 200 cases by default, half normal) and OUT-marks.csv (marks of three models:"
+          + " 'balanced', 'misses_small', which finds few lesions under 10 mm, and 'overmarks_dense', which adds false"
+          + " marks on density D). Then try: radtrial lesions --truth synthetic-lesions-truth.csv --marks"
+          + " synthetic-lesions-marks.csv --out lesions"
     })
 final class SynthCommand implements Callable<Integer> {
   static final String ID = "case_id";
@@ -49,6 +56,9 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--reader-study", description = "Write a synthetic reader study for 'radtrial mrmc' instead.")
   boolean readerStudy;
 
+  @Option(names = "--lesions", description = "Write a synthetic localization study for 'radtrial lesions' instead.")
+  boolean lesions;
+
   @Option(names = "--readers", paramLabel = "N", defaultValue = "6",
       description = "With --reader-study: number of human readers (default: ${DEFAULT-VALUE}).")
   int readers;
@@ -66,6 +76,20 @@ final class SynthCommand implements Callable<Integer> {
   public Integer call() {
     if (sites != null) {
       return consortium();
+    }
+    if (lesions) {
+      if (readerStudy) {
+        throw new IllegalArgumentException("give --lesions or --reader-study, not both");
+      }
+      int k = cases == null ? 200 : cases;
+      String stem = out == null ? "synthetic-lesions" : out.toString().replaceAll("\\.csv$", "");
+      Path truth = Path.of(stem + "-truth.csv");
+      Path marks = Path.of(stem + "-marks.csv");
+      LocatedTablesWriter.write(LesionStudyGenerator.generate(k, seed), truth, marks);
+      command.commandLine().getOut().printf("Wrote %s and %s: a synthetic localization study, %d cases, models %s (seed"
+          + " %d)%nAnalyse it: radtrial lesions --truth %s --marks %s --out lesions%n", truth, marks, k,
+          String.join(", ", LesionStudyGenerator.MODELS), seed, truth, marks);
+      return 0;
     }
     if (readerStudy) {
       int k = cases == null ? 200 : cases;

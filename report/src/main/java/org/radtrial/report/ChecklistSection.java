@@ -37,7 +37,7 @@ final class ChecklistSection implements Section {
 
   @Override
   public boolean presentIn(Results results) {
-    return true;
+    return !Report.lesionsOnly(results); // no checklist for lesion-level evidence yet
   }
 
   @Override

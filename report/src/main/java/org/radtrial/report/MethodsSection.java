@@ -48,6 +48,14 @@ final class MethodsSection implements Section {
     if (Mrmc.presentIn(results)) {
       paragraph(html, MrmcSection.methods(results));
     }
+    if (LesionsSection.present(results)) {
+      paragraph(html, "Lesion-level figures of merit as RJafroc defines them: weighted AFROC (the JAFROC figure of merit),"
+          + " AFROC, their '1' variants, the inferred-ROC AUC (each case rated by its highest mark), the FROC curve and"
+          + " LUNA16's sensitivity at 1/8 to 8 false marks per case with its CPM. Modalities are compared by the"
+          + " Obuchowski-Rockette method with jackknife covariances over cases and Hillis's degrees of freedom; models by"
+          + " the jackknife standard error of their difference with Holm's adjustment, and percentile bootstrap intervals"
+          + " over cases. Definitions: docs/lesions.md.");
+    }
     html.element("h3", "Software and provenance");
     new HtmlTable(null, "", "")
         .row("Software", "radtrial " + Json.text(provenance, "radtrial_version") + " on Java " + Json.text(provenance, "java_version"))

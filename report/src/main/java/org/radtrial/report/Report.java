@@ -33,6 +33,7 @@ public final class Report {
       new SimulationSection(),
       new MrmcSection(),
       new PooledSection(),
+      new LesionsSection(),
       new NotesSection(),
       new MethodsSection(),
       new ChecklistSection());
@@ -48,7 +49,7 @@ public final class Report {
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException(resultsJson + ": not a results.json (expected a JSON object)");
       }
-      boolean readerStudy = root.has("mrmc") || root.has("pooled");
+      boolean readerStudy = root.has("mrmc") || root.has("pooled") || root.has("lesions");
       if (!readerStudy && (!root.has("cohort") || !root.has("models") && !root.has("simulation"))) {
         throw new IllegalArgumentException(resultsJson + ": not a radtrial results.json (no \"cohort\", \"models\" or"
             + " \"mrmc\" key); write one with 'radtrial evaluate', 'radtrial audit', 'radtrial simulate' or 'radtrial mrmc'");
@@ -102,7 +103,8 @@ public final class Report {
     html.empty("meta", "http-equiv", "Content-Security-Policy",
         "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:").newline();
     html.empty("meta", "name", "generator", "content", "radtrial " + Json.text(results.get("provenance"), "radtrial_version"));
-    html.element("title", "radtrial report: " + (pooledOnly(results) ? title(results) : readerStudyOnly(results) ? "reader study of "
+    html.element("title", "radtrial report: " + (pooledOnly(results) ? title(results) : lesionsOnly(results)
+        ? "lesion-level evidence" : readerStudyOnly(results) ? "reader study of "
         + String.join(", ", new Mrmc(results).modalities()) : String.join(", ", results.modelsShown()))).newline();
     html.open("style").raw(stylesheet()).close("style").newline();
     html.close("head").newline();
@@ -122,6 +124,9 @@ public final class Report {
       html.open("p", "class", "subtitle").text(results.at("/pooled/sites").size() + " sites, " + Fmt.count(cases)
           + " exams in all, " + Fmt.count(positives) + " with disease; only the sites' aggregates were shared. All intervals"
           + " are " + results.level() + " intervals.").close("p");
+    } else if (lesionsOnly(results)) {
+      html.open("p", "class", "subtitle").text(LesionsSection.design(results.get("lesions")) + " All intervals are "
+          + results.level() + " confidence intervals.").close("p");
     } else if (readerStudyOnly(results)) {
       Mrmc m = new Mrmc(results);
       html.open("p", "class", "subtitle").text(m.readers().size() + " readers, " + Fmt.count(m.cases()) + " cases, "
@@ -156,11 +161,19 @@ public final class Report {
     return results.has("pooled") && results.models().isEmpty() && !results.has("cohort");
   }
 
+  /** A results.json of 'radtrial lesions': lesion-level evidence and nothing about a cohort. */
+  static boolean lesionsOnly(Results results) {
+    return LesionsSection.present(results) && results.models().isEmpty() && !results.has("cohort");
+  }
+
   private static String title(Results results) {
     if (pooledOnly(results)) {
       int models = results.at("/pooled/models").size();
       return (models == 1 ? results.at("/pooled/models/0/name").asText() : models + " AI models") + " across "
           + results.at("/pooled/sites").size() + " sites: pooled accuracy and what a new hospital can expect";
+    }
+    if (lesionsOnly(results)) {
+      return "Lesion-level evidence: are the lesions found, and at what cost in false marks?";
     }
     if (readerStudyOnly(results)) {
       Mrmc m = new Mrmc(results);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.radtrial.core.audit.AuditResult;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.evaluate.EvaluationResult;
+import org.radtrial.core.lesions.HeadToHead;
+import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.mrmc.MrmcResult;
 import org.radtrial.core.simulate.SimulationResult;
 import org.radtrial.io.ResultsJson;
@@ -65,6 +67,12 @@ public sealed interface RunOutcome {
       throw new IllegalStateException("a site summary has no report; pool the summaries with radtrial pool");
     }
   }
+
+  /**
+   * A lesion-level analysis's outcome ({@code radtrial lesions}); {@code models} is the head-to-head of a
+   * one-modality study's readers (models), else null.
+   */
+  record Localized(LesionResult lesions, HeadToHead.Result models, ObjectNode results) implements RunOutcome {}
 
   /** A virtual trial's outcome. */
   record Simulated(SimulationResult simulation, ObjectNode results) implements RunOutcome {}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.radtrial.core.audit.AuditSpec;
 import org.radtrial.core.evaluate.EvaluationSpec;
+import org.radtrial.core.lesions.MatchCriterion;
 import org.radtrial.core.mrmc.MrmcSpec;
 import org.radtrial.core.simulate.Programme;
 import org.radtrial.core.simulate.ScreeningRoles;
@@ -31,15 +32,17 @@ public sealed interface RunRequest {
   Kind kind();
 
   /**
-   * The kinds of run, with the name each has in results.json and the workspace's run list. A site
-   * summary is made on the site's own machine and is not offered by the workspace ({@link #keys()}).
+   * The kinds of run, with the name each has in results.json and the workspace's run list. Site
+   * summaries, reader studies and lesion-level runs are made on the command line only: {@link #keys()}
+   * and {@link #of} leave them out.
    */
   enum Kind {
     EVALUATION("evaluation", true),
     AUDIT("audit", true),
     SIMULATION("simulation", true),
     READER_STUDY("mrmc", false),
-    SITE_SUMMARY("site-summary", false);
+    SITE_SUMMARY("site-summary", false),
+    LESIONS("lesions", false);
 
     private final String key;
     private final boolean inWorkspace;
@@ -56,7 +59,7 @@ public sealed interface RunRequest {
     /** The kind with this key; {@code IllegalArgumentException} naming the keys otherwise. */
     public static Kind of(String key) {
       for (Kind k : values()) {
-        if (k.key.equals(key)) {
+        if (k.inWorkspace && k.key.equals(key)) {
           return k;
         }
       }
@@ -225,6 +228,85 @@ public sealed interface RunRequest {
     @Override
     public Kind kind() {
       return Kind.SITE_SUMMARY;
+    }
+  }
+
+  /**
+   * Lesion-level evidence from already-classified free-response marks in RJafroc's layout
+   * ({@code radtrial lesions}): every figure of merit of every reader in every modality, and the
+   * Obuchowski-Rockette analysis of wAFROC when there are at least two of each.
+   *
+   * @param truth the truth table (case_id, lesion_id, weight)
+   * @param nl the non-lesion localizations (reader, modality, case_id, rating)
+   * @param ll the lesion localizations (reader, modality, case_id, lesion_id, rating)
+   * @param ciLevel the confidence level of every interval
+   * @param bootstrap bootstrap replicates for the models' head-to-head (one modality), ≥ 100
+   * @param seed the seed of the bootstrap's case draws
+   */
+  record Lesions(Path truth, Path nl, Path ll, double ciLevel, int bootstrap, long seed) implements RunRequest {
+    public Lesions {
+      Objects.requireNonNull(truth, "truth");
+      Objects.requireNonNull(nl, "nl");
+      Objects.requireNonNull(ll, "ll");
+      if (!(ciLevel > 0 && ciLevel < 1)) {
+        throw new IllegalArgumentException("the confidence level must lie in (0, 1), was " + ciLevel);
+      }
+    }
+
+    /** The truth table: provenance records its checksum; settings.inputs lists all three. */
+    @Override
+    public Path inputFile() {
+      return truth;
+    }
+
+    @Override
+    public String inputName() {
+      return truth.toString();
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.LESIONS;
+    }
+  }
+
+  /**
+   * Lesion-level evidence from located marks of one or more models ({@code radtrial lesions --marks}):
+   * each model's marks matched to the located lesions by {@code criterion} (LUNA16's rule for several
+   * marks on one lesion), then every figure of merit per model.
+   *
+   * @param truth lesions with locations (case_id, lesion_id, x, y[, z], radius or diameter, or a box)
+   * @param marks marks (model, case_id, x, y[, z], confidence[, box])
+   * @param criterion when a mark localizes a lesion
+   * @param ciLevel the confidence level of every interval
+   * @param bootstrap bootstrap replicates, ≥ 100
+   * @param seed the seed of the bootstrap's case draws
+   */
+  record LocatedLesions(Path truth, Path marks, MatchCriterion criterion, double ciLevel, int bootstrap, long seed)
+      implements RunRequest {
+    public LocatedLesions {
+      Objects.requireNonNull(truth, "truth");
+      Objects.requireNonNull(marks, "marks");
+      Objects.requireNonNull(criterion, "criterion");
+      if (!(ciLevel > 0 && ciLevel < 1)) {
+        throw new IllegalArgumentException("the confidence level must lie in (0, 1), was " + ciLevel);
+      }
+    }
+
+    @Override
+    /** The truth table: provenance records its checksum; settings.inputs lists both. */
+    public Path inputFile() {
+      return truth;
+    }
+
+    @Override
+    public String inputName() {
+      return truth.toString();
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.LESIONS;
     }
   }
 }

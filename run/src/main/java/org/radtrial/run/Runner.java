@@ -13,6 +13,11 @@ import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.GroupColumn;
 import org.radtrial.core.evaluate.EvaluationResult;
 import org.radtrial.core.evaluate.Evaluator;
+import org.radtrial.core.lesions.GroupSensitivity;
+import org.radtrial.core.lesions.HeadToHead;
+import org.radtrial.core.lesions.LesionAnalysis;
+import org.radtrial.core.lesions.LesionResult;
+import org.radtrial.core.lesions.LesionStudy;
 import org.radtrial.core.mrmc.MrmcAnalysis;
 import org.radtrial.core.mrmc.MrmcResult;
 import org.radtrial.core.mrmc.ReaderStudy;
@@ -25,6 +30,9 @@ import org.radtrial.core.simulate.Simulator;
 import org.radtrial.io.AuditJson;
 import org.radtrial.io.CaseTableReader;
 import org.radtrial.io.Checksums;
+import org.radtrial.io.LesionsJson;
+import org.radtrial.io.LocalizationTablesReader;
+import org.radtrial.io.LocatedMarksReader;
 import org.radtrial.io.MrmcResultsJson;
 import org.radtrial.io.Provenance;
 import org.radtrial.io.RatingsReader;
@@ -55,6 +63,12 @@ public final class Runner {
     }
     if (request instanceof RunRequest.SiteSummary s) {
       return siteSummary(s, context);
+    }
+    if (request instanceof RunRequest.Lesions l) {
+      return lesions(l, context);
+    }
+    if (request instanceof RunRequest.LocatedLesions l) {
+      return locatedLesions(l, context);
     }
     return readerStudy((RunRequest.ReaderStudy) request, context);
   }
@@ -118,6 +132,56 @@ public final class Runner {
     cohort.metadata().forEach((name, values) -> groups.add(GroupColumn.of(name, values, null)));
     SiteSummary summary = SiteSummary.of(request.site(), cohort, result, groups);
     return new RunOutcome.Summarised(summary, SiteSummaryJson.tree(summary, request, context.version()));
+  }
+
+  private static RunOutcome.Localized lesions(RunRequest.Lesions request, RunContext context) {
+    LesionStudy study = LocalizationTablesReader.read(request.truth(), request.nl(), request.ll());
+    LesionResult result = LesionAnalysis.analyse(study, request.ciLevel());
+    String[][] inputs = {
+        {request.truth().toString(), Checksums.sha256(request.truth())},
+        {request.nl().toString(), Checksums.sha256(request.nl())},
+        {request.ll().toString(), Checksums.sha256(request.ll())}};
+    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], request.seed(),
+        context.invocation(), System.getProperty("java.version"), Instant.now().toString());
+    ObjectNode tree = LesionsJson.tree(result, "rjafroc", inputs, provenance);
+    HeadToHead.Result models = headToHead(study, request.bootstrap(), request.seed(), request.ciLevel());
+    if (models != null) {
+      LesionsJson.models(tree, models);
+    }
+    return new RunOutcome.Localized(result, models, tree);
+  }
+
+  private static RunOutcome.Localized locatedLesions(RunRequest.LocatedLesions request, RunContext context) {
+    LocatedMarksReader.Located located = LocatedMarksReader.read(request.truth(), request.marks(), request.criterion());
+    LesionResult result = LesionAnalysis.analyse(located.study(), request.ciLevel());
+    String[][] inputs = {
+        {request.truth().toString(), Checksums.sha256(request.truth())},
+        {request.marks().toString(), Checksums.sha256(request.marks())}};
+    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], request.seed(),
+        context.invocation(), System.getProperty("java.version"), Instant.now().toString());
+    ObjectNode tree = LesionsJson.tree(result, "located", inputs, provenance);
+    LesionsJson.matching(tree, request.criterion(), located.secondMarks());
+    HeadToHead.Result models = headToHead(located.study(), request.bootstrap(), request.seed(), request.ciLevel());
+    if (models != null) {
+      LesionsJson.models(tree, models);
+    }
+    LesionStudy study = located.study();
+    for (int j = 0; j < study.readers().size(); j++) {
+      if (located.sizeClasses() != null) {
+        LesionsJson.groups(tree, study.readers().get(j), "size", GroupSensitivity.of(study.truth(), study.reading(0, j),
+            located.sizeClasses(), request.bootstrap(), request.seed(), request.ciLevel()));
+      }
+      if (located.types() != null) {
+        LesionsJson.groups(tree, study.readers().get(j), "type", GroupSensitivity.of(study.truth(), study.reading(0, j),
+            located.types(), request.bootstrap(), request.seed(), request.ciLevel()));
+      }
+    }
+    return new RunOutcome.Localized(result, models, tree);
+  }
+
+  /** With one modality, its readers are models: bootstrap intervals and every pair head-to-head. */
+  private static HeadToHead.Result headToHead(LesionStudy study, int bootstrap, long seed, double level) {
+    return study.modalities().size() == 1 ? HeadToHead.compare(study, bootstrap, seed, level) : null;
   }
 
   private static Cohort read(CaseInput input) {

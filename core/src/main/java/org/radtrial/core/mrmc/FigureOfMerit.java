@@ -46,6 +46,19 @@ public sealed interface FigureOfMerit {
     }
   }
 
+  /**
+   * A figure of merit computed outside this package and handed in with its value with each case
+   * deleted ({@link JackknifeValues}), such as the weighted AFROC figure of merit of lesion
+   * localization data (core.lesions). Only the jackknife covariance applies to it.
+   */
+  record Jackknifed(String label) implements FigureOfMerit {
+    public Jackknifed {
+      if (label == null || label.isBlank()) {
+        throw new IllegalArgumentException("name the figure of merit");
+      }
+    }
+  }
+
   private static void requireFinite(double cut) {
     if (!Double.isFinite(cut)) {
       throw new IllegalArgumentException("a rating cut must be a finite number, was " + cut);

@@ -39,6 +39,10 @@ final class FomEstimates {
   }
 
   static FomEstimates of(ReaderStudy study, FigureOfMerit fom) {
+    if (fom instanceof FigureOfMerit.Jackknifed) {
+      throw new IllegalArgumentException("the figure of merit " + fom.label() + " is computed outside a rating study;"
+          + " analyse its JackknifeValues instead");
+    }
     int t = study.modalities().size();
     int r = study.readers().size();
     boolean withStandalone = study.standalone().isPresent();
@@ -70,6 +74,22 @@ final class FomEstimates {
           ai.higherIsPositive(), t * r, theta, leaveOneOut, placements);
     }
     return new FomEstimates(t, r, withStandalone, theta, leaveOneOut, placements, positiveRatings, negativeRatings, block);
+  }
+
+  /** θ and leave-one-out values computed elsewhere: one block, every case defining. */
+  static FomEstimates of(JackknifeValues values) {
+    int t = values.modalities().size();
+    int r = values.readers().size();
+    double[] theta = new double[t * r];
+    double[][] leaveOneOut = new double[t * r][];
+    for (int i = 0; i < t; i++) {
+      for (int j = 0; j < r; j++) {
+        theta[i * r + j] = values.theta(i, j);
+        leaveOneOut[i * r + j] = values.leaveOneOut(i, j);
+      }
+    }
+    double[][] none = new double[t * r][0];
+    return new FomEstimates(t, r, false, theta, leaveOneOut, null, none, none, new int[t * r]);
   }
 
   /**

@@ -43,6 +43,28 @@ public final class MrmcAnalysis {
         auc, sensitivity, specificity, plan, spec);
   }
 
+  /**
+   * The Obuchowski-Rockette analysis (jackknife covariances, Hillis's ddf) of a figure of merit computed
+   * elsewhere, with each reader's value and its jackknife interval; no DBM analysis.
+   *
+   * @param level confidence level of every interval, e.g. 0.95
+   */
+  public static FomAnalysis analyseJackknifed(FigureOfMerit.Jackknifed fom, JackknifeValues values, double level) {
+    FomEstimates e = FomEstimates.of(values);
+    CovarianceMatrix c = CovarianceMatrix.jackknife(e);
+    List<ReaderValue> readerValues = new ArrayList<>();
+    for (int i = 0; i < values.modalities().size(); i++) {
+      for (int j = 0; j < values.readers().size(); j++) {
+        int cell = e.cell(i, j);
+        readerValues.add(ReaderValue.of(values.modalities().get(i), values.readers().get(j), e.theta(cell),
+            c.get(cell, cell), level));
+      }
+    }
+    OrAnalysis or = ObuchowskiRockette.analyse(e, c, values.modalities(), values.readers(), fom,
+        CovarianceMethod.JACKKNIFE, level);
+    return new FomAnalysis(fom, readerValues, or, null, List.of());
+  }
+
   private static FomAnalysis analyse(ReaderStudy study, FigureOfMerit fom, FomEstimates e, CovarianceMethod method,
       double level) {
     CovarianceMatrix c = CovarianceMatrix.of(e, method);

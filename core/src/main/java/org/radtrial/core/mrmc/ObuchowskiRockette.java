@@ -66,6 +66,11 @@ public final class ObuchowskiRockette {
     return new ObuchowskiRockette(e, c, study.modalities(), study.readers(), level).run(fom, method);
   }
 
+  static OrAnalysis analyse(FomEstimates e, CovarianceMatrix c, List<String> modalities, List<String> readers,
+      FigureOfMerit fom, CovarianceMethod method, double level) {
+    return new ObuchowskiRockette(e, c, modalities, readers, level).run(fom, method);
+  }
+
   private OrAnalysis run(FigureOfMerit fom, CovarianceMethod method) {
     OrMeanSquares ms = OrMeanSquares.of(theta);
     double var = mean(true, true);

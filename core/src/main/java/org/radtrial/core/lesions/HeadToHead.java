@@ -1,0 +1,167 @@
+package org.radtrial.core.lesions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.radtrial.core.multiplicity.Holm;
+import org.radtrial.core.stat.Interval;
+import org.radtrial.core.stat.StandardNormal;
+
+/**
+ * Models (stand-alone readers) compared on the same cases. Intervals of each model's figures are
+ * percentile bootstrap intervals over cases, resampled within normal and abnormal cases separately (so
+ * K1 and K2 stay fixed; a case's lesions and marks move with it). A pair's primary-figure difference is
+ * tested with its jackknife standard error over cases (z test, normal interval), Holm-adjusted over all
+ * pairs; its CPM difference gets a percentile interval from the same resampled cases.
+ */
+public final class HeadToHead {
+  private HeadToHead() {}
+
+  /** The result. */
+  public record Result(LocalizationFigure primary, int replicates, long seed, double level, List<ModelEstimate> models,
+      List<ModelDifference> differences) {
+    public Result {
+      models = List.copyOf(models);
+      differences = List.copyOf(differences);
+    }
+  }
+
+  /**
+   * Compares every model of a one-modality study (its readers are the models).
+   *
+   * @param replicates bootstrap replicates, ≥ 100
+   * @param seed the seed of the case draws
+   * @param level confidence level
+   */
+  public static Result compare(LesionStudy study, int replicates, long seed, double level) {
+    if (replicates < 100) {
+      throw new IllegalArgumentException("use at least 100 bootstrap replicates, was " + replicates);
+    }
+    LesionTruth truth = study.truth();
+    LocalizationFigure primary = truth.normals() > 0 ? LocalizationFigure.WAFROC : LocalizationFigure.WAFROC1;
+    int models = study.readers().size();
+    Reading[] readings = new Reading[models];
+    for (int j = 0; j < models; j++) {
+      readings[j] = study.reading(0, j);
+    }
+    int[] normals = casesWhere(truth, true);
+    int[] abnormals = casesWhere(truth, false);
+    int rates = FrocCurve.LUNA16_RATES.length;
+    double[][] primaryBoot = new double[models][replicates];
+    double[][] cpmBoot = new double[models][replicates];
+    double[][][] sensBoot = new double[models][rates][replicates];
+    Random random = new Random(seed);
+    int[] sample = new int[truth.size()];
+    for (int b = 0; b < replicates; b++) {
+      int q = 0;
+      for (int i = 0; i < normals.length; i++) {
+        sample[q++] = normals[random.nextInt(normals.length)];
+      }
+      for (int i = 0; i < abnormals.length; i++) {
+        sample[q++] = abnormals[random.nextInt(abnormals.length)];
+      }
+      for (int j = 0; j < models; j++) {
+        primaryBoot[j][b] = LocalizationFom.value(primary, truth, readings[j], sample);
+        FrocCurve curve = FrocCurve.of(truth, readings[j], sample);
+        double[] s = curve.luna16Sensitivities();
+        double sum = 0;
+        for (int r = 0; r < rates; r++) {
+          sensBoot[j][r][b] = s[r];
+          sum += s[r];
+        }
+        cpmBoot[j][b] = sum / rates;
+      }
+    }
+    List<ModelEstimate> estimates = new ArrayList<>();
+    FigureValue[] values = new FigureValue[models];
+    double[] cpm = new double[models];
+    for (int j = 0; j < models; j++) {
+      values[j] = LocalizationFom.compute(primary, truth, readings[j]);
+      FrocCurve curve = FrocCurve.of(truth, readings[j]);
+      cpm[j] = curve.cpm();
+      List<Interval> sensCi = new ArrayList<>();
+      for (int r = 0; r < rates; r++) {
+        sensCi.add(percentile(sensBoot[j][r], level));
+      }
+      estimates.add(new ModelEstimate(study.readers().get(j), values[j].value(), percentile(primaryBoot[j], level), cpm[j],
+          percentile(cpmBoot[j], level), curve.luna16Sensitivities(), sensCi));
+    }
+    List<double[]> pairs = new ArrayList<>();
+    for (int a = 0; a < models; a++) {
+      for (int b = a + 1; b < models; b++) {
+        pairs.add(new double[] {a, b});
+      }
+    }
+    double[] p = new double[pairs.size()];
+    double[][] stats = new double[pairs.size()][];
+    double zc = StandardNormal.criticalValue(level);
+    for (int i = 0; i < pairs.size(); i++) {
+      int a = (int) pairs.get(i)[0];
+      int b = (int) pairs.get(i)[1];
+      double d = values[a].value() - values[b].value();
+      double se = Math.sqrt(jackknifeVariance(values[a].leaveOneOut(), values[b].leaveOneOut()));
+      double z = se > 0 ? d / se : (d == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, d));
+      p[i] = se > 0 ? StandardNormal.twoSidedP(z) : (d == 0 ? 1 : 0);
+      stats[i] = new double[] {d, se, z};
+    }
+    double[] holm = p.length == 0 ? p : Holm.adjust(p);
+    List<ModelDifference> differences = new ArrayList<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      int a = (int) pairs.get(i)[0];
+      int b = (int) pairs.get(i)[1];
+      double[] diff = new double[replicates];
+      for (int r = 0; r < replicates; r++) {
+        diff[r] = cpmBoot[a][r] - cpmBoot[b][r];
+      }
+      double d = stats[i][0];
+      double se = stats[i][1];
+      differences.add(new ModelDifference(study.readers().get(a), study.readers().get(b), d, se, stats[i][2], p[i], holm[i],
+          new Interval(d - zc * se, d + zc * se, level), cpm[a] - cpm[b], percentile(diff, level)));
+    }
+    return new Result(primary, replicates, seed, level, estimates, differences);
+  }
+
+  /** (K−1)/K Σ_k (Δ_{−k} − mean Δ)², Δ_{−k} = a_{−k} − b_{−k}; cases where either is NaN are skipped. */
+  static double jackknifeVariance(double[] a, double[] b) {
+    double[] d = new double[a.length];
+    int k = 0;
+    for (int i = 0; i < a.length; i++) {
+      double v = a[i] - b[i];
+      if (!Double.isNaN(v)) {
+        d[k++] = v;
+      }
+    }
+    double mean = 0;
+    for (int i = 0; i < k; i++) {
+      mean += d[i];
+    }
+    mean /= k;
+    double ss = 0;
+    for (int i = 0; i < k; i++) {
+      ss += (d[i] - mean) * (d[i] - mean);
+    }
+    return ss * (k - 1) / k;
+  }
+
+  /** The percentile interval: R's quantile type 7 at (1 − level)/2 and (1 + level)/2 of the finite draws. */
+  static Interval percentile(double[] draws, double level) {
+    double[] x = Arrays.stream(draws).filter(Double::isFinite).sorted().toArray();
+    if (x.length == 0) {
+      throw new IllegalArgumentException("no bootstrap replicate gave a finite value; the study needs normal and"
+          + " abnormal cases");
+    }
+    return new Interval(quantile(x, (1 - level) / 2), quantile(x, (1 + level) / 2), level);
+  }
+
+  private static double quantile(double[] sorted, double prob) {
+    double h = (sorted.length - 1) * prob;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+
+  private static int[] casesWhere(LesionTruth truth, boolean normal) {
+    return java.util.stream.IntStream.range(0, truth.size()).filter(k -> truth.get(k).isNormal() == normal).toArray();
+  }
+}
