@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * The reporting checklists: every item of CLAIM 2024 (Tejani et al., Radiol Artif Intell
  * 2024;6:e240300) and of TRIPOD+AI (Collins et al., BMJ 2024;385:e078378), grouped by topic, each
- * filled with what this run knows or marked for the authors to supply.
+ * filled with what this run knows or marked for the authors to supply. The official numbers, a
+ * summary of each item and where the lists were taken from are in the resources
+ * {@code checklists/claim-2024.tsv} and {@code checklists/tripod-ai-2024.tsv};
+ * {@code OfficialChecklistTest} holds every kind of report to them, one item to one row.
  */
 final class ChecklistSection implements Section {
   enum Status {
@@ -48,8 +51,8 @@ final class ChecklistSection implements Section {
         + " partly (radtrial gives what it knows, the authors add the rest) or authors supply. radtrial fills what this run"
         + " knows; "
         + authors + " of " + items.size() + " topics need the authors, who know how the cases were chosen, how the reference"
-        + " standard was established and how the models were built. Item numbers follow the published checklists; check"
-        + " them against the journal's form.");
+        + " standard was established and how the models were built. Every item of both checklists appears once, under its"
+        + " published number: the 44 items of CLAIM 2024 and the 27 items of TRIPOD+AI (52 with their lettered parts).");
     HtmlTable table = new HtmlTable(null, "topic", "CLAIM 2024", "TRIPOD+AI", "status", "what this run says / what to add");
     for (Item item : items) {
       table.styledRow("status-" + item.status().name().toLowerCase(java.util.Locale.ROOT), item.topic(), item.claim(),

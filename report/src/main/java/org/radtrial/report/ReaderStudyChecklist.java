@@ -8,7 +8,8 @@ import org.radtrial.report.ChecklistSection.Status;
 
 /**
  * The checklist topics of {@link ChecklistSection} for a reader study ('radtrial mrmc'): the same
- * topics and item numbers, filled with what a reader study's results.json knows.
+ * topics and official item numbers (every CLAIM 2024 and TRIPOD+AI item once), filled with what a
+ * reader study's results.json knows.
  */
 final class ReaderStudyChecklist {
   private ReaderStudyChecklist() {}

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,29 +181,6 @@ class MrmcReportTest {
         "jackknife over the cases with and without disease respectively", "Dorfman-Berbaum-Metz",
         "single-modality analysis of the differences (Hillis 2007)", "Hillis, Obuchowski and Berbaum (2011)");
     assertThat(DOM.text("//section[@id='methods']//tr[th='Seed']/td")).isEqualTo("none: no random numbers were drawn");
-  }
-
-  @Test
-  void theChecklistStillCoversEveryItemOfClaim2024AndTripodAi() {
-    Set<String> claim = items(DOM.texts("//section[@id='checklist']//tbody/tr/td[1]"));
-    Set<String> tripod = items(DOM.texts("//section[@id='checklist']//tbody/tr/td[2]"));
-    assertThat(claim).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 44).mapToObj(Integer::toString).toList());
-    assertThat(tripod).containsExactlyInAnyOrder("1", "2", "3a", "3b", "3c", "4", "5a", "5b", "6a", "6b", "6c", "7", "8a",
-        "8b", "8c", "9a", "9b", "9c", "10", "11", "12a", "12b", "12c", "12d", "12e", "12f", "12g", "13", "14", "15", "16",
-        "17", "18a", "18b", "18c", "18d", "18e", "18f", "19", "20a", "20b", "20c", "21", "22", "23a", "23b", "24", "25",
-        "26", "27a", "27b", "27c");
-  }
-
-  private static Set<String> items(List<String> cells) {
-    Set<String> items = new LinkedHashSet<>();
-    for (String cell : cells) {
-      for (String item : cell.split(",")) {
-        if (!item.isBlank()) {
-          items.add(item.trim());
-        }
-      }
-    }
-    return items;
   }
 
   @Nested
