@@ -29,7 +29,6 @@ class ReadmeCommandsTest {
   /** First words of commands this test does not run, with the reason. */
   private static final Map<String, String> NOT_RUN = Map.of(
       "mvn", "the build itself",
-      "bin/radtrial mrmc", "needs a reader study; none is bundled until 'radtrial synth --reader-study' exists",
       "bin/radtrial serve", "starts a server that runs until stopped; covered by ServeCommandTest");
 
   @TempDir Path dir;
