@@ -39,7 +39,14 @@ class HardeningTest {
   @Test
   void aHugeUsernameNeverReachesTheAuditLog() {
     Client anonymous = new Client(server.base);
-    assertThat(anonymous.login("x".repeat(200_000), "p").statusCode()).isEqualTo(413);
+    try {
+      assertThat(anonymous.login("x".repeat(200_000), "p").statusCode()).isEqualTo(413);
+    } catch (java.io.UncheckedIOException closed) {
+      // Jetty may answer 413 and close the connection before the client has sent the whole body; the client
+      // then sees the connection closed instead of the answer. Either way the request was refused, which the
+      // audit log below shows.
+      assertThat(closed).hasRootCauseInstanceOf(java.io.IOException.class);
+    }
     assertThat(anonymous.login("y".repeat(10_000), "p").statusCode()).isEqualTo(401);
     JsonNode latest = Client.json(admin.get("/api/audit-log")).get(0);
     assertThat(latest.path("action").asText()).isEqualTo("session.failed");
