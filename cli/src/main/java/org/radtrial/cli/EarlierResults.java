@@ -66,6 +66,7 @@ final class EarlierResults {
     return switch (command) {
       case "evaluate", "audit", "simulate", "mrmc" -> "radtrial-out";
       case "demo" -> "radtrial-demo";
+      case "lesions" -> "radtrial-lesions";
       default -> null;
     };
   }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Lesion-level evidence: does the reader or AI find the lesions, and at what cost in false marks?",
+      "Lesion-level evidence: whether the readers or the AI find the lesions, and at what cost in false marks.",
       "Reads already-classified marks in RJafroc's layout: --truth (case_id, lesion_id, weight; a normal case has one"
           + " row with lesion_id 0), --nl (reader, modality, case_id, rating) and --ll (reader, modality, case_id,"
           + " lesion_id, rating).",

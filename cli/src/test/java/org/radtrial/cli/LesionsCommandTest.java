@@ -80,7 +80,7 @@ class LesionsCommandTest {
   }
 
   @Test
-  void aMarkOnAnUnknownCaseStopsWithALocatedLineAndLeavesNoResults() throws Exception {
+  void aMarkOnAnUnknownCaseStopsWithALocatedLineAndWritesNothing() throws Exception {
     Files.writeString(dir.resolve("results.json"), "{\"stale\": true}");
     Path nl = dir.resolve("nl.csv");
     Files.writeString(nl, "reader,modality,case_id,rating\n1,1,4,3\n1,1,999,2\n");
@@ -88,7 +88,9 @@ class LesionsCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().strip()).doesNotContain("\n")
         .contains(nl + ", row 2, column 'case_id': a mark on case 999, which").contains("does not list");
-    assertThat(dir.resolve("results.json")).doesNotExist();
+    // nothing written: an earlier results.json in OUT is kept as it was (issue 14: never lose a good result)
+    assertThat(dir.resolve("results.json")).hasContent("{\"stale\": true}");
+    assertThat(r.err()).contains("the earlier results.json");
   }
 
   @Test
