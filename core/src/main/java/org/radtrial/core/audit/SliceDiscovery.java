@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.radtrial.core.binary.TwoProportions;
 import org.radtrial.core.multiplicity.BenjaminiHochberg;
+import org.radtrial.core.roc.SortedArrays;
 
 /**
  * Which candidate slices are tested, which are discoveries, in what order, and which are listed as
@@ -114,27 +115,12 @@ final class SliceDiscovery {
     int m = sorted.length;
     for (int k = 1; k <= m; k++) {
       double threshold = alpha / k;
-      int count = upperCount(sorted, threshold);
+      int count = SortedArrays.upperBound(sorted, threshold);
       if (count <= k) {
         return threshold;
       }
     }
     return alpha / Math.max(1, m);
-  }
-
-  /** Number of sorted values ≤ x. */
-  private static int upperCount(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.radtrial.core.lesions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.radtrial.core.roc.SortedArrays;
 
 /**
  * Computes a {@link LocalizationFigure} and its leave-one-out values in O(n log n): with S = Σ_f Σ_t
@@ -149,46 +150,16 @@ public final class LocalizationFom {
 
   /** Σ_f ψ(f, t) over sorted scores: the number below t plus half the number equal. */
   private static double below(double[] sorted, double t) {
-    int lo = lowerBound(sorted, t);
-    int hi = upperBound(sorted, t);
+    int lo = SortedArrays.lowerBound(sorted, t);
+    int hi = SortedArrays.upperBound(sorted, t);
     return lo + 0.5 * (hi - lo);
   }
 
   /** Σ_t w_t ψ(f, t) over sorted ratings with cumulative weights. */
   private static double above(double[] sorted, double[] cumulative, double f) {
-    int lo = lowerBound(sorted, f);
-    int hi = upperBound(sorted, f);
+    int lo = SortedArrays.lowerBound(sorted, f);
+    int hi = SortedArrays.upperBound(sorted, f);
     double total = cumulative[sorted.length];
     return (total - cumulative[hi]) + 0.5 * (cumulative[hi] - cumulative[lo]);
-  }
-
-  /** First index with sorted[i] ≥ x. */
-  private static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** First index with sorted[i] &gt; x. */
-  private static int upperBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }
