@@ -159,6 +159,10 @@ final class SimulateCommand implements Callable<Integer> {
         .add("--threshold-by", Collections.singletonList(thresholdBy), table.metadata)
         .add("--diagnosis-months", Collections.singletonList(diagnosisMonths), table.metadata);
     RunOutcome.Simulated run = (RunOutcome.Simulated) EvaluationRun.execute(command, request, folder, listener, columns);
+    if (thresholdBy == null) {
+      // with --threshold-by the thresholds are quantile levels within each group, not scores
+      ThresholdWarnings.print(thresholds, run.cohort(), err);
+    }
     PrintWriter stdout = command.commandLine().getOut();
     new SimulationSummary(stdout).print(run.simulation());
     EvaluationRun.printWritten(stdout, folder);

@@ -83,6 +83,16 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aThresholdAboveEveryScoreIsWarnedAbout() {
+    List<String> a = new ArrayList<>(List.of(args("--threshold", "model_a=31")));
+    a.set(a.indexOf("--out") + 1, dir.resolve("above").toString());
+    CliRun r = CliRun.of(a.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("radtrial: warning: --threshold model_a=31 lies above every score of model_a")
+        .contains("it flags no case");
+  }
+
+  @Test
   void helpNamesEveryStrategy() {
     CliRun help = CliRun.of("simulate", "--help");
     assertThat(help.exitCode()).isZero();

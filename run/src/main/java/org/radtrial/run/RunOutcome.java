@@ -75,5 +75,5 @@ public sealed interface RunOutcome {
   record Localized(LesionResult lesions, HeadToHead.Result models, ObjectNode results) implements RunOutcome {}
 
   /** A virtual trial's outcome. */
-  record Simulated(SimulationResult simulation, ObjectNode results) implements RunOutcome {}
+  record Simulated(Cohort cohort, SimulationResult simulation, ObjectNode results) implements RunOutcome {}
 }

@@ -115,7 +115,7 @@ public final class Runner {
     settings.put("diagnosis_months", request.roles().diagnosisMonths());
     settings.put("constraints", spec.constraints().isEmpty() ? null
         : spec.constraints().stream().map(Constraint::describe).collect(Collectors.joining(",")));
-    return new RunOutcome.Simulated(result, SimulationJson.tree(result, provenance(request, context), settings));
+    return new RunOutcome.Simulated(cohort, result, SimulationJson.tree(result, provenance(request, context), settings));
   }
 
   private static RunOutcome.ReaderStudyAnalysed readerStudy(RunRequest.ReaderStudy request, RunContext context) {
