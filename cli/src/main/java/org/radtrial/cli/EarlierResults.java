@@ -67,6 +67,7 @@ final class EarlierResults {
       case "evaluate", "audit", "simulate", "mrmc" -> "radtrial-out";
       case "demo" -> "radtrial-demo";
       case "lesions" -> "radtrial-lesions";
+      case "pool" -> "radtrial-pooled";
       default -> null;
     };
   }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.radtrial.core.pool.TauSquaredMethod;
-import org.radtrial.io.AtomicFiles;
 import org.radtrial.io.ResultsJson;
 import org.radtrial.run.Pooling;
 import org.radtrial.run.RadtrialVersion;
@@ -58,14 +57,12 @@ final class PoolCommand implements Callable<Integer> {
       case "dl" -> TauSquaredMethod.DERSIMONIAN_LAIRD;
       default -> throw new IllegalArgumentException("--tau2 is '" + tau2 + "'; use reml or dl");
     };
-    Path file = out.resolve(ResultsFolder.RESULTS);
-    Path report = out.resolve(ResultsFolder.REPORT);
-    SiteSummaryCommand.StaleFile.remove(file);
-    SiteSummaryCommand.StaleFile.remove(report);
+    ResultsFolder folder = new ResultsFolder(out, true);
+    folder.check();
+    Path file = folder.resultsFile();
+    Path report = folder.reportFile();
     ObjectNode root = Pooling.pool(sites, method, knappHartung, RadtrialVersion.get(), CommandLines.quoted(command));
-    String text = ResultsJson.text(root);
-    AtomicFiles.writeString(file, text);
-    AtomicFiles.writeString(report, org.radtrial.run.RunOutcome.report(text));
+    folder.write(ResultsJson.text(root));
     PrintWriter stdout = command.commandLine().getOut();
     for (JsonNode m : root.path("pooled").path("models")) {
       stdout.println(m.path("in_words").asText());

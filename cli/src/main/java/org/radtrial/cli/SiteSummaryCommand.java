@@ -8,6 +8,7 @@ import org.radtrial.core.evaluate.EvaluationSpec;
 import org.radtrial.core.pool.SiteSummary;
 import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.io.AtomicFiles;
+import org.radtrial.run.ResultsFolder;
 import org.radtrial.run.RunOutcome;
 import org.radtrial.run.RunRequest;
 import org.radtrial.run.Runner;
@@ -51,7 +52,7 @@ final class SiteSummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path file = evaluation.out.resolve(SiteSummaryJson.FILE);
-    StaleFile.remove(file);
+    new ResultsFolder(evaluation.out, false).check();
     EvaluationSpec given = evaluation.spec(table.models, table.readers);
     EvaluationSpec spec = new EvaluationSpec(given.ciLevel(), 0, given.seed(), given.proportionCi(), given.operatingPoints(),
         given.nonInferiorityMargin(), given.rocPoints());
@@ -70,18 +71,5 @@ final class SiteSummaryCommand implements Callable<Integer> {
     out.println("Summary: " + file);
     out.flush();
     return 0;
-  }
-
-  /** Removes the previous summary so it never passes for the result of a run that fails. */
-  static final class StaleFile {
-    private StaleFile() {}
-
-    static void remove(Path file) {
-      try {
-        java.nio.file.Files.deleteIfExists(file);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot remove the previous " + file, e);
-      }
-    }
   }
 }

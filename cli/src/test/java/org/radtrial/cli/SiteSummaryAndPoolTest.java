@@ -162,6 +162,18 @@ class SiteSummaryAndPoolTest {
     }
 
     @Test
+    void aFailedPoolKeepsTheEarlierResultsAndSaysSo() throws IOException {
+      Path out = Files.createDirectories(dir.resolve("p-earlier"));
+      Files.writeString(out.resolve("results.json"), "{\"earlier\": true}");
+      Files.writeString(out.resolve("report.html"), "<p>earlier</p>");
+      CliRun run = CliRun.of("pool", "--out", out.toString(), "--sites", SUMMARIES.get(0).toString());
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("the earlier results.json and report.html in " + out + " were kept");
+      assertThat(out.resolve("results.json")).hasContent("{\"earlier\": true}");
+      assertThat(out.resolve("report.html")).hasContent("<p>earlier</p>");
+    }
+
+    @Test
     void aTamperedSummaryStopsNamingTheFile() throws IOException {
       Path tampered = dir.resolve("tampered.json");
       String text = Files.readString(SUMMARIES.get(1));
