@@ -232,6 +232,30 @@ public sealed interface RunRequest {
   }
 
   /**
+   * A lesion-level request: it reads a lesion truth table beside its marks. Provenance names and
+   * hashes the truth; results.json's settings.inputs lists every table with its checksum.
+   */
+  sealed interface OnLesionTruth extends RunRequest {
+    /** The lesion truth table. */
+    Path truth();
+
+    @Override
+    default Path inputFile() {
+      return truth();
+    }
+
+    @Override
+    default String inputName() {
+      return truth().toString();
+    }
+
+    @Override
+    default Kind kind() {
+      return Kind.LESIONS;
+    }
+  }
+
+  /**
    * Lesion-level evidence from already-classified free-response marks in RJafroc's layout
    * ({@code radtrial lesions}): every figure of merit of every reader in every modality, and the
    * Obuchowski-Rockette analysis of wAFROC when there are at least two of each.
@@ -243,7 +267,7 @@ public sealed interface RunRequest {
    * @param bootstrap bootstrap replicates for the models' head-to-head (one modality), ≥ 100
    * @param seed the seed of the bootstrap's case draws
    */
-  record Lesions(Path truth, Path nl, Path ll, double ciLevel, int bootstrap, long seed) implements RunRequest {
+  record Lesions(Path truth, Path nl, Path ll, double ciLevel, int bootstrap, long seed) implements OnLesionTruth {
     public Lesions {
       Objects.requireNonNull(truth, "truth");
       Objects.requireNonNull(nl, "nl");
@@ -253,21 +277,6 @@ public sealed interface RunRequest {
       }
     }
 
-    /** The truth table: provenance records its checksum; settings.inputs lists all three. */
-    @Override
-    public Path inputFile() {
-      return truth;
-    }
-
-    @Override
-    public String inputName() {
-      return truth.toString();
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.LESIONS;
-    }
   }
 
   /**
@@ -283,7 +292,7 @@ public sealed interface RunRequest {
    * @param seed the seed of the bootstrap's case draws
    */
   record LocatedLesions(Path truth, Path marks, MatchCriterion criterion, double ciLevel, int bootstrap, long seed)
-      implements RunRequest {
+      implements OnLesionTruth {
     public LocatedLesions {
       Objects.requireNonNull(truth, "truth");
       Objects.requireNonNull(marks, "marks");
@@ -293,20 +302,5 @@ public sealed interface RunRequest {
       }
     }
 
-    @Override
-    /** The truth table: provenance records its checksum; settings.inputs lists both. */
-    public Path inputFile() {
-      return truth;
-    }
-
-    @Override
-    public String inputName() {
-      return truth.toString();
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.LESIONS;
-    }
   }
 }

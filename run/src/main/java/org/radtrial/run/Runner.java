@@ -141,8 +141,7 @@ public final class Runner {
         {request.truth().toString(), Checksums.sha256(request.truth())},
         {request.nl().toString(), Checksums.sha256(request.nl())},
         {request.ll().toString(), Checksums.sha256(request.ll())}};
-    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], request.seed(),
-        context.invocation(), System.getProperty("java.version"), Instant.now().toString());
+    Provenance provenance = provenance(request, context, inputs[0][1]);
     ObjectNode tree = LesionsJson.tree(result, "rjafroc", inputs, provenance);
     HeadToHead.Result models = headToHead(study, request.bootstrap(), request.seed(), request.ciLevel());
     if (models != null) {
@@ -157,8 +156,7 @@ public final class Runner {
     String[][] inputs = {
         {request.truth().toString(), Checksums.sha256(request.truth())},
         {request.marks().toString(), Checksums.sha256(request.marks())}};
-    Provenance provenance = new Provenance(context.version(), request.truth().toString(), inputs[0][1], request.seed(),
-        context.invocation(), System.getProperty("java.version"), Instant.now().toString());
+    Provenance provenance = provenance(request, context, inputs[0][1]);
     ObjectNode tree = LesionsJson.tree(result, "located", inputs, provenance);
     LesionsJson.matching(tree, request.criterion(), located.secondMarks());
     HeadToHead.Result models = headToHead(located.study(), request.bootstrap(), request.seed(), request.ciLevel());
@@ -189,7 +187,13 @@ public final class Runner {
   }
 
   private static Provenance provenance(RunRequest request, RunContext context) {
-    return new Provenance(context.version(), request.inputName(), Checksums.sha256(request.inputFile()), request.seed(),
+    return provenance(request, context, Checksums.sha256(request.inputFile()));
+  }
+
+  /** Provenance with the input's checksum already computed (lesion runs hash every table they read). */
+  private static Provenance provenance(RunRequest request, RunContext context, String inputSha256) {
+    return new Provenance(context.version(), request.inputName(), inputSha256, request.seed(),
         context.invocation(), System.getProperty("java.version"), Instant.now().toString());
   }
+
 }
