@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radtrial.core.Rscript;
 
 /**
  * Live cross-check against R's metafor on 30 random meta-analyses: 2 to 40 sites, sampling
@@ -38,7 +36,7 @@ class MetaforLiveCrossCheckTest {
 
   @Test
   void randomEffectsFitsMatchMetaforOnRandomMetaAnalyses() throws Exception {
-    assumeTrue(metaforAvailable(), "Rscript with metafor is not installed (apt-get install r-cran-metafor)");
+    assumeTrue(Rscript.hasPackage("metafor"), "Rscript with metafor is not installed (apt-get install r-cran-metafor)");
     SplittableRandom random = new SplittableRandom(20261130);
     List<double[][]> sets = new ArrayList<>();
     StringBuilder csv = new StringBuilder("dataset,yi,vi\n");
@@ -56,7 +54,7 @@ class MetaforLiveCrossCheckTest {
     }
     Path input = dir.resolve("sets.csv");
     Files.writeString(input, csv);
-    List<String> lines = runR(input);
+    List<String> lines = Rscript.run(SCRIPT, input, 300);
     assertThat(lines).hasSize(1 + 30 * 4);
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
@@ -81,28 +79,6 @@ class MetaforLiveCrossCheckTest {
         String context = "data set " + f[0] + " (k = " + fit.k() + ") " + f[1] + "/" + f[2] + " " + COLUMNS[c];
         assertThat(ours[c]).as(context).isCloseTo(theirs, within(1e-7 * Math.max(1, Math.abs(theirs))));
       }
-    }
-  }
-
-  private static List<String> runR(Path input) throws IOException, InterruptedException {
-    Process r = new ProcessBuilder("Rscript", SCRIPT.toString(), input.toString()).start();
-    String out = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(r.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(r.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(r.exitValue()).as(err).isZero();
-    return out.lines().toList();
-  }
-
-  private static boolean metaforAvailable() {
-    try {
-      Process p = new ProcessBuilder("Rscript", "-e", "library(metafor)").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radtrial.core.Rscript;
 
 /**
  * Live cross-check against R's pROC on 40 random data sets: sizes from 3 to 3,000 per class,
@@ -34,7 +32,7 @@ class ProcLiveCrossCheckTest {
 
   @Test
   void delongMatchesProcOnRandomDataSets() throws Exception {
-    assumeTrue(procAvailable(), "Rscript with pROC is not installed (apt-get install r-cran-proc)");
+    assumeTrue(Rscript.hasPackage("pROC"), "Rscript with pROC is not installed (apt-get install r-cran-proc)");
     SplittableRandom random = new SplittableRandom(20261129);
     List<DataSet> sets = new ArrayList<>();
     StringBuilder csv = new StringBuilder("dataset,truth,a,b\n");
@@ -63,7 +61,7 @@ class ProcLiveCrossCheckTest {
     }
     Path input = dir.resolve("sets.csv");
     Files.writeString(input, csv);
-    List<String> lines = runR(input);
+    List<String> lines = Rscript.run(SCRIPT, input, 120);
     assertThat(lines).hasSize(41);
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
@@ -82,28 +80,6 @@ class ProcLiveCrossCheckTest {
       assertThat(test.p()).as(context).isCloseTo(Double.parseDouble(f[7]), within(1e-9));
       assertThat(test.ci().lower()).as(context).isCloseTo(Double.parseDouble(f[8]), within(1e-9));
       assertThat(test.ci().upper()).as(context).isCloseTo(Double.parseDouble(f[9]), within(1e-9));
-    }
-  }
-
-  private static List<String> runR(Path input) throws IOException, InterruptedException {
-    Process r = new ProcessBuilder("Rscript", SCRIPT.toString(), input.toString()).redirectErrorStream(false).start();
-    String out = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(r.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(r.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(r.exitValue()).as(err).isZero();
-    return out.lines().toList();
-  }
-
-  private static boolean procAvailable() {
-    try {
-      Process p = new ProcessBuilder("Rscript", "-e", "library(pROC)").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 
