@@ -1,0 +1,52 @@
+package org.radtrial.core.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class GridTest {
+
+    @Test
+    void gridsThatAgreeWithinToleranceHaveNoDifferences() {
+        Grid a = Grid.of(4, 5, 6, 0.7, 0.7, 2.5);
+        Grid b = new Grid(4, 5, 6, new double[] {0.7001, 0.7, 2.5}, new double[] {0, 0, 0.0005}, Grid.AXIAL);
+        assertThat(a.differencesFrom(b)).isEmpty();
+    }
+
+    @Test
+    void everyDifferingPropertyIsNamed() {
+        Grid a = Grid.of(4, 5, 6, 0.7, 0.7, 2.5);
+        Grid b = new Grid(4, 5, 7, new double[] {0.7, 0.7, 3}, new double[] {0, 10, 0},
+                new double[] {1, 0, 0, 0, 0, 1, 0, 1, 0});
+        assertThat(a.differencesFrom(b)).hasSize(4)
+                .anySatisfy(s -> assertThat(s).isEqualTo("size 4x5x6 vs 4x5x7"))
+                .anySatisfy(s -> assertThat(s).startsWith("spacing (0.7000, 0.7000, 2.500) vs"))
+                .anySatisfy(s -> assertThat(s).startsWith("origin"))
+                .anySatisfy(s -> assertThat(s).startsWith("orientation"));
+    }
+
+    @Test
+    void voxelIndexRunsFastestAlongTheFirstAxis() {
+        Grid g = Grid.of(3, 4, 5, 1, 1, 1);
+        assertThat(g.index(1, 0, 0)).isEqualTo(1);
+        assertThat(g.index(0, 1, 0)).isEqualTo(3);
+        assertThat(g.index(0, 0, 1)).isEqualTo(12);
+        assertThat(g.index(2, 3, 4)).isEqualTo(g.size() - 1);
+        assertThat(g.voxelVolume()).isEqualTo(1.0);
+    }
+
+    @Test
+    void rejectsNonPositiveSpacingAndWrongVoxelCount() {
+        assertThatThrownBy(() -> Grid.of(2, 2, 2, 1, 0, 1)).hasMessageContaining("spacing must be positive");
+        assertThatThrownBy(() -> new Volume(Grid.of(2, 2, 2, 1, 1, 1), new float[7]))
+                .hasMessage("a 2x2x2 grid needs 8 voxel values, found 7");
+    }
+
+    @Test
+    void maskKeepsOnlyTheLabel() {
+        Volume labels = new Volume(Grid.of(4, 1, 1, 1, 1, 1), new float[] {0, 2, 1, 2});
+        assertThat(labels.mask(2).voxels()).containsExactly(0, 1, 0, 1);
+        assertThat(labels.countNonZero()).isEqualTo(3);
+    }
+}
