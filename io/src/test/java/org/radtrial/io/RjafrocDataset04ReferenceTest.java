@@ -35,6 +35,9 @@ import org.radtrial.core.mrmc.OrVarianceComponents;
  *   <li>[plots] RJafroc's stored {@code goodValues361/Plots/ds04-FROC.rds}, {@code ds04-AFROC.rds},
  *       {@code ds04-wAFROC.rds}: the empirical operating points of modality 1, reader 3, printed by
  *       {@code goodvalues-plots.R} into {@code goodvalues-plots.out}.
+ *   <li>[froc-book] RJafrocFrocBook (GitHub dpc10ster/RJafrocFrocBook), chapter "Empirical plots from FROC data":
+ *       {@code UtilFigureOfMerit(dataset04, FOM = "AFROC")} and {@code FOM = "FROC"}, every reader × modality printed
+ *       to 7 digits.
  *   <li>[Iowa] OR-DBM MRMC 2.51 on the inferred-ROC data {@code DfFroc2Roc(dataset04)}, RJafroc
  *       {@code inst/Iowa/FedRoc.txt}, "TREATMENT x READER AUC ESTIMATES" (8 decimals).
  * </ul>
@@ -207,6 +210,54 @@ class RjafrocDataset04ReferenceTest {
     for (int p = 0; p < wafroc.length; p++) {
       assertThat(fpf[p]).isCloseTo(wafroc[p][0], within(1e-12));
       assertThat(llf[p]).isCloseTo(wafroc[p][1], within(1e-12));
+    }
+  }
+
+  /**
+   * [froc-book] RJafrocFrocBook (GitHub dpc10ster/RJafrocFrocBook), chapter "Empirical plots from FROC data",
+   * section "The AFROC plot": {@code UtilFigureOfMerit(dataset04, FOM = "AFROC")}, printed to 7 decimals, every
+   * reader × modality.
+   */
+  @Test
+  void everyAfrocFigureOfMeritMatchesTheFrocBook() {
+    String[] readers = {"1", "3", "4", "5"};
+    double[][] book = {
+        {0.7427113, 0.7104930, 0.7003169, 0.7909859},
+        {0.7586972, 0.7161620, 0.7225352, 0.7927465},
+        {0.6983451, 0.6955282, 0.6777817, 0.7547535},
+        {0.7817606, 0.7234507, 0.7132746, 0.8136268},
+        {0.7169718, 0.6690845, 0.6587324, 0.7682042}};
+    for (int i = 0; i < 5; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertThat(cell(String.valueOf(i + 1), readers[j]).value(LocalizationFigure.AFROC))
+            .as("modality %d reader %s", i + 1, readers[j]).isCloseTo(book[i][j], within(5e-8));
+      }
+    }
+  }
+
+  /**
+   * [froc-book] the same chapter, section "The empirical FROC plot": {@code UtilFigureOfMerit(dataset04, FOM =
+   * "FROC")} (an FOM of RJafroc versions before 2.0: the trapezoidal area under the empirical FROC from (0, 0)
+   * to its end point, NLF over all 200 cases, no extension), printed to 7 significant digits, every cell.
+   */
+  @Test
+  void everyAreaUnderTheFrocCurveMatchesTheFrocBook() {
+    String[] readers = {"1", "3", "4", "5"};
+    double[][] book = {
+        {0.2361972, 0.1085035, 0.2268486, 0.09922535},
+        {0.2192077, 0.2231338, 0.4793310, 0.18450704},
+        {0.1947359, 0.1063028, 0.2543662, 0.15137324},
+        {0.2198768, 0.1307394, 0.3293662, 0.13882042},
+        {0.1800528, 0.1097535, 0.3015141, 0.16563380}};
+    for (int i = 0; i < 5; i++) {
+      for (int j = 0; j < 4; j++) {
+        List<FrocPoint> points = cell(String.valueOf(i + 1), readers[j]).froc().points();
+        double[][] xy = new double[points.size()][];
+        for (int p = 0; p < xy.length; p++) {
+          xy[p] = new double[] {points.get(p).nlf(), points.get(p).llf()};
+        }
+        assertThat(area(xy)).as("modality %d reader %s", i + 1, readers[j]).isCloseTo(book[i][j], within(5e-8));
+      }
     }
   }
 
