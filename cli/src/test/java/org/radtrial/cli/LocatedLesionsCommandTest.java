@@ -123,4 +123,40 @@ class LocatedLesionsCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--match 'overlap' is not 'radius' or 'iou:T'");
   }
+
+  private static final String SIZED_TRUTH = """
+      case_id,lesion_id,x,y,diameter,image_width,image_height
+      A,A1,100,100,10,512,512
+      B,,,,,512,512
+      """;
+
+  @Test
+  void marksInsideTheImagesGiveResults() throws Exception {
+    CliRun r = run(SIZED_TRUTH, "model,case_id,x,y,confidence\ncad,A,101,99,0.9\ncad,B,0,512,0.2\n");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+  }
+
+  @Test
+  void aMarkOutsideItsImageStopsWithALocatedLine() throws Exception {
+    CliRun r = run(SIZED_TRUTH, "model,case_id,x,y,confidence\ncad,A,101,99,0.9\ncad,B,40,600,0.2\n");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("marks.csv, row 2, column 'y': a mark of cad on case B lies outside its image: y = 600,"
+        + " the image is 512 high (0 to 512); check the units (mm or pixels) and the image size in the truth");
+    assertThat(dir.resolve("out/results.json")).doesNotExist();
+  }
+
+  @Test
+  void aLesionOutsideItsImageStopsWithALocatedLine() throws Exception {
+    CliRun r = run(SIZED_TRUTH.replace("A,A1,100,100", "A,A1,-3,100"), "model,case_id,x,y,confidence\ncad,A,1,1,0.9\n");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("truth.csv, row 1, column 'x': lesion A1 of case A lies outside its image: x = -3");
+  }
+
+  @Test
+  void twoImageSizesForOneCaseAreRefused() throws Exception {
+    CliRun r = run(SIZED_TRUTH + "A,A2,10,10,4,512,400\n", "model,case_id,x,y,confidence\ncad,A,1,1,0.9\n");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("truth.csv, row 3, column 'image_width': case A has image size 512 × 400 here but"
+        + " 512 × 512 on an earlier row");
+  }
 }

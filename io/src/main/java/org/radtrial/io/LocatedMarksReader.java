@@ -25,8 +25,10 @@ import org.radtrial.core.lesions.Reading;
  * <ul>
  *   <li>truth: {@code case_id}, {@code lesion_id}, {@code x}, {@code y}, optional {@code z}, and
  *       {@code radius} or {@code diameter} (centre matching) or {@code x0}, {@code y0}, {@code x1},
- *       {@code y1} (box matching); optional {@code weight} and {@code type} (for sensitivity per type). A normal case has one row with an empty
- *       {@code lesion_id} and no location.
+ *       {@code y1} (box matching); optional {@code weight} and {@code type} (for sensitivity per type), and
+ *       optional {@code image_width}, {@code image_height} (and {@code image_depth}): the case's image size in
+ *       the coordinates' units, against which every lesion and mark is checked. A normal case has one row with
+ *       an empty {@code lesion_id} and no location.
  *   <li>marks: {@code model}, {@code case_id}, {@code x}, {@code y}, optional {@code z},
  *       {@code confidence}, and for box matching {@code x0}, {@code y0}, {@code x1}, {@code y1}.
  * </ul>
@@ -64,11 +66,20 @@ public final class LocatedMarksReader {
     Map<String, List<Double>> weights = new HashMap<>();
     Map<String, List<String>> typeOf = new HashMap<>();
     boolean typed = truthTable.has("type");
+    Map<String, ImageExtent> extents = new HashMap<>();
     for (int n = 0; n < truthTable.rows.size(); n++) {
       long row = n + 1;
       String caseId = truthTable.cell(n, "case_id");
       if (caseId.isEmpty()) {
         throw new CaseTableException(tname, row, "case_id", "the cell is empty; every row names its case");
+      }
+      ImageExtent extent = ImageExtent.read(truthTable, n, tname);
+      if (extent != null) {
+        ImageExtent before = extents.putIfAbsent(caseId, extent);
+        if (before != null && !before.equals(extent)) {
+          throw new CaseTableException(tname, row, "image_width", "case " + caseId + " has image size " + extent
+              + " here but " + before + " on an earlier row; give one size per case");
+        }
       }
       String lesion = truthTable.cell(n, "lesion_id");
       List<String> ids = lesionIds.computeIfAbsent(caseId, c -> new ArrayList<>());
@@ -92,9 +103,12 @@ public final class LocatedMarksReader {
         throw new CaseTableException(tname, row, truthTable.has("radius") ? "radius" : "diameter", "must be ≥ 0");
       }
       ids.add(lesion);
-      locations.computeIfAbsent(caseId, c -> new ArrayList<>()).add(new Location(truthTable.number(n, "x", tname),
-          truthTable.number(n, "y", tname), truthTable.optional(n, "z", tname), radius,
-          boxes ? truthTable.box(n, tname) : null));
+      Location lesionAt = new Location(truthTable.number(n, "x", tname), truthTable.number(n, "y", tname),
+          truthTable.optional(n, "z", tname), radius, boxes ? truthTable.box(n, tname) : null);
+      if (extent != null) {
+        extent.check(lesionAt, tname, row, "lesion " + lesion + " of case " + caseId);
+      }
+      locations.computeIfAbsent(caseId, c -> new ArrayList<>()).add(lesionAt);
       typeOf.computeIfAbsent(caseId, c -> new ArrayList<>()).add(typed ? truthTable.cell(n, "type") : "");
       weights.computeIfAbsent(caseId, c -> new ArrayList<>()).add(truthTable.has("weight")
           && !truthTable.cell(n, "weight").isEmpty() ? truthTable.number(n, "weight", tname) : 0);
@@ -156,6 +170,10 @@ public final class LocatedMarksReader {
       }
       Location at = new Location(marksTable.number(n, "x", mname), marksTable.number(n, "y", mname),
           marksTable.optional(n, "z", mname), 0, boxes ? marksTable.box(n, mname) : null);
+      ImageExtent extent = extents.get(caseId);
+      if (extent != null) {
+        extent.check(at, mname, row, "a mark of " + model + " on case " + caseId);
+      }
       perModel.computeIfAbsent(model, m -> new ArrayList<>()).add(new Mark(k, at, marksTable.number(n, "confidence", mname)));
     }
     if (perModel.isEmpty()) {
@@ -171,6 +189,64 @@ public final class LocatedMarksReader {
     }
     return new Located(new LesionStudy(truth, List.of(STANDALONE), List.copyOf(perModel.keySet()), readings), second,
         sizes, types);
+  }
+
+  /**
+   * A case's image size from the truth's optional {@code image_width}, {@code image_height} and
+   * {@code image_depth} columns, in the coordinates' units; valid coordinates lie in [0, size] (DICOM's
+   * image-relative SCOORD convention: (0, 0) is the outer corner of the first pixel). Depth is +∞ when
+   * not given.
+   */
+  private record ImageExtent(double width, double height, double depth) {
+    static @Nullable ImageExtent read(Table t, int n, String name) {
+      if (!t.has("image_width") && !t.has("image_height")) {
+        return null;
+      }
+      t.require(List.of("image_width", "image_height"));
+      if (t.cell(n, "image_width").isEmpty() && t.cell(n, "image_height").isEmpty()) {
+        return null;
+      }
+      double w = t.number(n, "image_width", name);
+      double h = t.number(n, "image_height", name);
+      double d = t.has("image_depth") && !t.cell(n, "image_depth").isEmpty() ? t.number(n, "image_depth", name)
+          : Double.POSITIVE_INFINITY;
+      if (!(w > 0) || !(h > 0) || !(d > 0)) {
+        throw new CaseTableException(name, n + 1, !(w > 0) ? "image_width" : !(h > 0) ? "image_height" : "image_depth",
+            "an image size must be positive");
+      }
+      return new ImageExtent(w, h, d);
+    }
+
+    void check(Location at, String file, long row, String what) {
+      Box box = at.box();
+      outside(at.x(), width, file, row, "x", what, "wide");
+      outside(at.y(), height, file, row, "y", what, "high");
+      outside(at.z(), depth, file, row, "z", what, "deep");
+      if (box != null) {
+        outside(box.x0(), width, file, row, "x0", what, "wide");
+        outside(box.x1(), width, file, row, "x1", what, "wide");
+        outside(box.y0(), height, file, row, "y0", what, "high");
+        outside(box.y1(), height, file, row, "y1", what, "high");
+      }
+    }
+
+    private static void outside(double v, double size, String file, long row, String column, String what, String extent) {
+      if (v < 0 || v > size) {
+        throw new CaseTableException(file, row, column, what + " lies outside its image: " + column + " = "
+            + num(v) + ", the image is " + num(size) + " " + extent
+            + " (0 to " + num(size) + "); check the units (mm or pixels) and the image size in the truth");
+      }
+    }
+
+    private static String num(double v) {
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    @Override
+    public String toString() {
+      return num(width) + " × " + num(height)
+          + (Double.isInfinite(depth) ? "" : " × " + num(depth));
+    }
   }
 
   /** A CSV table held as trimmed strings, with its header in lower case. */
