@@ -21,6 +21,9 @@ public record Concept(String value, String scheme, String meaning) {
   /** (272741003, SCT, "Laterality"). */
   public static final Concept LATERALITY = new Concept("272741003", "SCT", "Laterality");
 
+  /** (111010, DCM, "Center"): Mammography CAD SR's centre of a finding, preferred over its outline. */
+  public static final Concept CENTER = new Concept("111010", "DCM", "Center");
+
   public Concept {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(scheme, "scheme");

@@ -42,6 +42,30 @@ final class ContentItems {
     return Optional.empty();
   }
 
+  /** A SCOORD or SCOORD3D item's Graphic Data (empty when absent or unreadable). */
+  static double[] graphicData(AttributeList item) {
+    com.pixelmed.dicom.Attribute a = item.get(DataSet.tag("GraphicData"));
+    if (a == null) {
+      return new double[0];
+    }
+    try {
+      return a.getDoubleValues();
+    } catch (com.pixelmed.dicom.DicomException e) {
+      return new double[0];
+    }
+  }
+
+  /** The SOP Instance UID of a SCOORD's image: its IMAGE child's Referenced SOP Sequence, or "". */
+  static String referencedImage(AttributeList scoord) {
+    for (AttributeList child : children(scoord)) {
+      if (valueType(child).equals("IMAGE")
+          && child.get(DataSet.tag("ReferencedSOPSequence")) instanceof SequenceAttribute s && s.getNumberOfItems() > 0) {
+        return DataSet.value(s.getItem(0).getAttributeList(), "ReferencedSOPInstanceUID");
+      }
+    }
+    return "";
+  }
+
   /** A CODE item's value: ConceptCodeSequence's meaning (else its code value). */
   static String codeMeaning(AttributeList item) {
     return Concept.of(item, "ConceptCodeSequence").map(c -> c.meaning().isEmpty() ? c.value() : c.meaning()).orElse("");

@@ -12,6 +12,7 @@ package org.radtrial.dicom.results;
  * @param laterality the laterality's code meaning, or ""
  * @param scoreConcept the concept of the score (e.g. Probability of cancer)
  * @param score the value
+ * @param region where the finding lies (its SCOORD or SCOORD3D item), or null when the report does not say
  */
 public record Finding(String file, String studyInstanceUid, String accessionNumber, String model, String finding, String site,
-    String laterality, Concept scoreConcept, double score) {}
+    String laterality, Concept scoreConcept, double score, ImageRegion region) {}

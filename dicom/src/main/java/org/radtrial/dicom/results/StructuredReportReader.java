@@ -56,11 +56,38 @@ public final class StructuredReportReader {
           } else {
             findings.add(new Finding(file, DataSet.value(report, "StudyInstanceUID"), DataSet.value(report, "AccessionNumber"),
                 model, describe(item, root), childCode(item, Concept.FINDING_SITE), childCode(item, Concept.LATERALITY),
-                scoreConcept.get(), score.get()));
+                scoreConcept.get(), score.get(), root ? null : region(item, describe(item, root), problems)));
           }
         }
       }
       visit(report, child, file, model, findings, problems, false);
+    }
+  }
+
+  /**
+   * The finding's SCOORD or SCOORD3D child (its Center when it has several), reduced to an {@link ImageRegion};
+   * null without one. Malformed Graphic Data is a problem, and the finding is kept without its region.
+   */
+  private static ImageRegion region(AttributeList item, String what, List<String> problems) {
+    AttributeList chosen = null;
+    for (AttributeList child : ContentItems.children(item)) {
+      String type = ContentItems.valueType(child);
+      if (type.equals("SCOORD") || type.equals("SCOORD3D")) {
+        if (chosen == null || ContentItems.named(child, Concept.CENTER)) {
+          chosen = child;
+        }
+      }
+    }
+    if (chosen == null) {
+      return null;
+    }
+    boolean threeD = ContentItems.valueType(chosen).equals("SCOORD3D");
+    try {
+      return ImageRegion.of(DataSet.value(chosen, "GraphicType"), threeD, ContentItems.graphicData(chosen),
+          threeD ? DataSet.value(chosen, "ReferencedFrameOfReferenceUID") : ContentItems.referencedImage(chosen));
+    } catch (IllegalArgumentException e) {
+      problems.add("the image region of " + what + " is not used: " + e.getMessage());
+      return null;
     }
   }
 

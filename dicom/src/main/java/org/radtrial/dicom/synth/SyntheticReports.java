@@ -36,6 +36,41 @@ public final class SyntheticReports {
     return sr;
   }
 
+  /** A located finding: what, its probability of cancer, and its region on one image (SCOORD, pixels). */
+  public record LocatedFinding(String finding, double probability, String graphicType, double[] graphicData,
+      String imageSopClassUid, String imageSopInstanceUid) {}
+
+  /**
+   * A TID 1500 Measurement Report: root "Imaging Measurement Report" (126000, DCM) > "Imaging
+   * Measurements" (126010, DCM) > one "Measurement Group" (125007, DCM) per finding, holding a Finding
+   * (121071, DCM) CODE, an "Image Region" (111030, DCM) SCOORD with a SELECTED FROM IMAGE item that names
+   * the image, and "Probability of cancer" (111047, DCM).
+   */
+  public static AttributeList measurementReport(SyntheticPatient patient, String algorithm, String seriesUid, String sopUid,
+      List<LocatedFinding> findings) {
+    AttributeList sr = header(patient, algorithm, COMPREHENSIVE_SR, seriesUid, sopUid);
+    container(sr, "126000", "DCM", "Imaging Measurement Report");
+    AttributeList measurements = item(sr, "CONTAINER", "126010", "DCM", "Imaging Measurements");
+    DataSet.set(measurements, "ContinuityOfContent", "SEPARATE");
+    for (LocatedFinding f : findings) {
+      AttributeList group = item(measurements, "CONTAINER", "125007", "DCM", "Measurement Group");
+      DataSet.set(group, "ContinuityOfContent", "SEPARATE");
+      AttributeList finding = item(group, "CODE", "121071", "DCM", "Finding");
+      DataSet.code(finding, "ConceptCodeSequence", "4147007", "SCT", f.finding());
+      AttributeList region = item(group, "SCOORD", "111030", "DCM", "Image Region");
+      DataSet.set(region, "GraphicType", f.graphicType());
+      DataSet.set(region, "GraphicData", java.util.Arrays.stream(f.graphicData())
+          .mapToObj(v -> String.format(java.util.Locale.ROOT, "%.3f", v)).toArray(String[]::new));
+      AttributeList image = DataSet.addItem(region, "ContentSequence");
+      DataSet.set(image, "RelationshipType", "SELECTED FROM");
+      DataSet.set(image, "ValueType", "IMAGE");
+      AttributeList ref = DataSet.addItem(image, "ReferencedSOPSequence");
+      DataSet.set(ref, "ReferencedSOPClassUID", f.imageSopClassUid());
+      DataSet.set(ref, "ReferencedSOPInstanceUID", f.imageSopInstanceUid());
+      number(group, "111047", "DCM", "Probability of cancer", f.probability());
+    }
+    return sr;
+  }
 
   private static AttributeList header(SyntheticPatient patient, String algorithm, String sopClass, String seriesUid, String sopUid) {
     AttributeList sr = new AttributeList();
