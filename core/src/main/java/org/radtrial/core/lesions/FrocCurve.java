@@ -61,7 +61,14 @@ public final class FrocCurve {
     double[] all = new double[nl.length + ll.length];
     System.arraycopy(nl, 0, all, 0, nl.length);
     System.arraycopy(ll, 0, all, nl.length, ll.length);
-    double[] thresholds = Arrays.stream(all).distinct().sorted().toArray();
+    Arrays.sort(all);
+    int distinct = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[distinct++] = all[i];
+      }
+    }
+    double[] thresholds = Arrays.copyOf(all, distinct);
     int k = cases.length;
     List<FrocPoint> points = new ArrayList<>();
     points.add(new FrocPoint(Double.POSITIVE_INFINITY, 0, 0));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.radtrial.core.multiplicity.Holm;
 import org.radtrial.core.stat.Interval;
 import org.radtrial.core.stat.StandardNormal;
@@ -52,26 +53,33 @@ public final class HeadToHead {
     double[][] cpmBoot = new double[models][replicates];
     double[][][] sensBoot = new double[models][rates][replicates];
     Random random = new Random(seed);
-    int[] sample = new int[truth.size()];
+    ResampledReading[] prepared = new ResampledReading[models];
+    for (int j = 0; j < models; j++) {
+      prepared[j] = new ResampledReading(primary, truth, readings[j]);
+    }
+    int[] count = new int[truth.size()];
+    double[][] s = new double[models][rates];
     for (int b = 0; b < replicates; b++) {
-      int q = 0;
+      // the same draws, in the same order, as listing the sampled cases: normals, then abnormals
+      Arrays.fill(count, 0);
       for (int i = 0; i < normals.length; i++) {
-        sample[q++] = normals[random.nextInt(normals.length)];
+        count[normals[random.nextInt(normals.length)]]++;
       }
       for (int i = 0; i < abnormals.length; i++) {
-        sample[q++] = abnormals[random.nextInt(abnormals.length)];
+        count[abnormals[random.nextInt(abnormals.length)]]++;
       }
-      for (int j = 0; j < models; j++) {
-        primaryBoot[j][b] = LocalizationFom.value(primary, truth, readings[j], sample);
-        FrocCurve curve = FrocCurve.of(truth, readings[j], sample);
-        double[] s = curve.luna16Sensitivities();
+      int replicate = b;
+      // models in parallel: each writes only its own slots, so the result does not depend on the threads
+      IntStream.range(0, models).parallel().forEach(j -> {
+        primaryBoot[j][replicate] = prepared[j].figure(count);
+        prepared[j].sensitivities(count, FrocCurve.LUNA16_RATES, s[j]);
         double sum = 0;
         for (int r = 0; r < rates; r++) {
-          sensBoot[j][r][b] = s[r];
-          sum += s[r];
+          sensBoot[j][r][replicate] = s[j][r];
+          sum += s[j][r];
         }
-        cpmBoot[j][b] = sum / rates;
-      }
+        cpmBoot[j][replicate] = sum / rates;
+      });
     }
     List<ModelEstimate> estimates = new ArrayList<>();
     FigureValue[] values = new FigureValue[models];
