@@ -73,6 +73,8 @@ class LocatedLesionsCommandTest {
     CliRun r = run(TRUTH, MARKS + second, "--bootstrap", "200", "--seed", "7");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("Models head-to-head in wAFROC");
+    assertThat(Files.readString(dir.resolve("out/report.html")))
+        .contains("Sensitivity at fixed false marks per case, first − second");
     JsonNode root = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
     JsonNode models = root.get("lesions").get("models");
     assertThat(models).hasSize(2);

@@ -16,6 +16,7 @@ import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.lesions.LocalizationFigure;
 import org.radtrial.core.lesions.MatchCriterion;
 import org.radtrial.core.lesions.ModelDifference;
+import org.radtrial.core.lesions.RateDifference;
 import org.radtrial.core.lesions.ModelEstimate;
 import org.radtrial.core.mrmc.ModalityDifference;
 
@@ -143,6 +144,16 @@ public final class LesionsJson {
       node.put("method", "jackknife standard error over cases, normal reference; Holm over every pair");
       MrmcAnalysisJson.number(node, "cpm_difference", d.cpmDifference());
       node.set("cpm_ci", ResultsJson.interval(d.cpmCi()));
+      ArrayNode rates = node.putArray("sensitivity_differences");
+      for (RateDifference r : d.sensitivity()) {
+        ObjectNode at = rates.addObject();
+        at.put("false_marks_per_case", r.rate());
+        MrmcAnalysisJson.number(at, "difference", r.difference());
+        at.set("ci", ResultsJson.interval(r.ci()));
+        MrmcAnalysisJson.number(at, "se", r.standardError());
+        MrmcAnalysisJson.number(at, "p", r.p());
+        MrmcAnalysisJson.number(at, "p_holm", r.pHolm());
+      }
     }
     ObjectNode settings = (ObjectNode) tree.get("settings");
     settings.put("bootstrap_replicates", h.replicates());

@@ -222,6 +222,16 @@ final class LesionsSection implements Section {
           Fmt.interval(Interval.of(d.get("cpm_ci")), 4));
     }
     head.write(html);
+    HtmlTable rates = new HtmlTable("Sensitivity at fixed false marks per case, first − second (bootstrap; Holm over"
+        + " every pair and rate)", "models", "false marks per case", "difference", results.level() + " CI", "p (Holm)");
+    for (JsonNode d : pairs) {
+      for (JsonNode r : Json.elements(d.get("sensitivity_differences"))) {
+        rates.row(pair(d.get("models")), Fmt.decimal(Json.number(r, "false_marks_per_case"), 3),
+            Fmt.decimal(Json.number(r, "difference"), 4), Fmt.interval(Interval.of(r.get("ci")), 4),
+            Fmt.p(Json.number(r, "p_holm")));
+      }
+    }
+    rates.write(html);
   }
 
   private static String pair(JsonNode names) {

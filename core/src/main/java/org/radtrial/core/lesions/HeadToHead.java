@@ -114,6 +114,31 @@ public final class HeadToHead {
       stats[i] = new double[] {d, se, z};
     }
     double[] holm = p.length == 0 ? p : Holm.adjust(p);
+    // sensitivity at each rate: Wald tests with the bootstrap SE, one Holm family over every pair and rate
+    double[][] rateDiff = new double[pairs.size()][rates];
+    double[][] rateSe = new double[pairs.size()][rates];
+    double[] rateP = new double[pairs.size() * rates];
+    Interval[][] rateCi = new Interval[pairs.size()][rates];
+    for (int i = 0; i < pairs.size(); i++) {
+      int a = (int) pairs.get(i)[0];
+      int b = (int) pairs.get(i)[1];
+      double[] sa = estimates.get(a).sensitivity();
+      double[] sb = estimates.get(b).sensitivity();
+      for (int r = 0; r < rates; r++) {
+        double[] diff = new double[replicates];
+        for (int rep = 0; rep < replicates; rep++) {
+          diff[rep] = sensBoot[a][r][rep] - sensBoot[b][r][rep];
+        }
+        double d = sa[r] - sb[r];
+        double se = standardDeviation(diff);
+        rateDiff[i][r] = d;
+        rateSe[i][r] = se;
+        rateCi[i][r] = Double.isNaN(d) ? new Interval(Double.NaN, Double.NaN, level) : percentile(diff, level);
+        rateP[i * rates + r] = Double.isNaN(d) || Double.isNaN(se) ? Double.NaN
+            : se > 0 ? StandardNormal.twoSidedP(d / se) : (d == 0 ? 1 : 0);
+      }
+    }
+    double[] rateHolm = holmIgnoringNaN(rateP);
     List<ModelDifference> differences = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i++) {
       int a = (int) pairs.get(i)[0];
@@ -122,12 +147,54 @@ public final class HeadToHead {
       for (int r = 0; r < replicates; r++) {
         diff[r] = cpmBoot[a][r] - cpmBoot[b][r];
       }
+      List<RateDifference> byRate = new ArrayList<>();
+      for (int r = 0; r < rates; r++) {
+        byRate.add(new RateDifference(FrocCurve.LUNA16_RATES[r], rateDiff[i][r], rateCi[i][r], rateSe[i][r],
+            rateP[i * rates + r], rateHolm[i * rates + r]));
+      }
       double d = stats[i][0];
       double se = stats[i][1];
       differences.add(new ModelDifference(study.readers().get(a), study.readers().get(b), d, se, stats[i][2], p[i], holm[i],
-          new Interval(d - zc * se, d + zc * se, level), cpm[a] - cpm[b], percentile(diff, level)));
+          new Interval(d - zc * se, d + zc * se, level), cpm[a] - cpm[b], percentile(diff, level), byRate));
     }
     return new Result(primary, replicates, seed, level, estimates, differences);
+  }
+
+  /** The sample standard deviation of the finite values; NaN with fewer than two. */
+  static double standardDeviation(double[] values) {
+    double sum = 0;
+    int n = 0;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double mean = sum / n;
+    double ss = 0;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        ss += (v - mean) * (v - mean);
+      }
+    }
+    return Math.sqrt(ss / (n - 1));
+  }
+
+  /** Holm over the p-values that are numbers; NaN stays NaN (a rate no model's curve reaches is not tested). */
+  static double[] holmIgnoringNaN(double[] p) {
+    int[] tested = java.util.stream.IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).toArray();
+    double[] out = new double[p.length];
+    Arrays.fill(out, Double.NaN);
+    if (tested.length > 0) {
+      double[] adjusted = Holm.adjust(Arrays.stream(tested).mapToDouble(i -> p[i]).toArray());
+      for (int i = 0; i < tested.length; i++) {
+        out[tested[i]] = adjusted[i];
+      }
+    }
+    return out;
   }
 
   /** (K−1)/K Σ_k (Δ_{−k} − mean Δ)², Δ_{−k} = a_{−k} − b_{−k}; cases where either is NaN are skipped. */

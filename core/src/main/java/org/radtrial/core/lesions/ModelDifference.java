@@ -15,6 +15,11 @@ import org.radtrial.core.stat.Interval;
  * @param primaryCi the normal interval primaryDifference ± z·SE
  * @param cpmDifference difference in LUNA16's CPM
  * @param cpmCi its percentile bootstrap interval (the same resampled cases for both models)
+ * @param sensitivity the sensitivity differences at each of LUNA16's rates, in their order
  */
 public record ModelDifference(String first, String second, double primaryDifference, double standardError, double z,
-    double p, double pHolm, Interval primaryCi, double cpmDifference, Interval cpmCi) {}
+    double p, double pHolm, Interval primaryCi, double cpmDifference, Interval cpmCi, java.util.List<RateDifference> sensitivity) {
+  public ModelDifference {
+    sensitivity = java.util.List.copyOf(sensitivity);
+  }
+}

@@ -59,6 +59,52 @@ class HeadToHeadTest {
   }
 
   @Test
+  void sensitivityDifferencesAtEachRateAreTheEstimatesDifferencesAndOneHolmFamily() {
+    LesionStudy s = study(13, 3);
+    HeadToHead.Result r = HeadToHead.compare(s, 400, 3, 0.95);
+    List<Double> raw = new ArrayList<>();
+    List<Double> adjusted = new ArrayList<>();
+    for (ModelDifference d : r.differences()) {
+      int a = Integer.parseInt(d.first().substring(1));
+      int b = Integer.parseInt(d.second().substring(1));
+      assertThat(d.sensitivity()).hasSize(FrocCurve.LUNA16_RATES.length);
+      for (int k = 0; k < d.sensitivity().size(); k++) {
+        RateDifference rd = d.sensitivity().get(k);
+        assertThat(rd.rate()).isEqualTo(FrocCurve.LUNA16_RATES[k]);
+        assertThat(rd.difference()).isEqualTo(r.models().get(a).sensitivity()[k] - r.models().get(b).sensitivity()[k]);
+        if (!Double.isNaN(rd.p())) {
+          raw.add(rd.p());
+          adjusted.add(rd.pHolm());
+          assertThat(rd.pHolm()).isGreaterThanOrEqualTo(rd.p());
+        }
+      }
+    }
+    // Holm's smallest adjusted p is the smallest p times the family's size: every pair × rate tested
+    double minP = raw.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    assertThat(adjusted.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
+        .isCloseTo(Math.min(1, raw.size() * minP), within(1e-15));
+  }
+
+  @Test
+  void aModelFarBetterAtLowRatesIsShownBetterThere() {
+    LesionStudy one = study(17, 1);
+    Reading weak = one.reading(0, 0);
+    double[][] ll = new double[weak.ll().length][];
+    for (int k = 0; k < ll.length; k++) {
+      ll[k] = new double[weak.ll()[k].length];
+      java.util.Arrays.fill(ll[k], 100);
+    }
+    Reading perfect = new Reading(weak.nl(), ll);
+    HeadToHead.Result r = HeadToHead.compare(new LesionStudy(one.truth(), List.of("stand-alone"), List.of("perfect", "weak"),
+        new Reading[][] {{perfect, weak}}), 300, 5, 0.95);
+    RateDifference atOne = r.differences().get(0).sensitivity().get(3);
+    assertThat(atOne.rate()).isEqualTo(1.0);
+    assertThat(atOne.difference()).isGreaterThan(0.2);
+    assertThat(atOne.ci().lower()).isGreaterThan(0);
+    assertThat(atOne.pHolm()).isLessThan(0.001);
+  }
+
+  @Test
   void theBootstrapIntervalOfWafrocIsAboutAsWideAsTheJackknifeOne() {
     LesionStudy s = study(5, 1);
     HeadToHead.Result r = HeadToHead.compare(s, 2000, 9, 0.95);
