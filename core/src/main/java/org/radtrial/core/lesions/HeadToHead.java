@@ -138,7 +138,7 @@ public final class HeadToHead {
             : se > 0 ? StandardNormal.twoSidedP(d / se) : (d == 0 ? 1 : 0);
       }
     }
-    double[] rateHolm = holmIgnoringNaN(rateP);
+    double[] rateHolm = Holm.adjustIgnoringNaN(rateP);
     List<ModelDifference> differences = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i++) {
       int a = (int) pairs.get(i)[0];
@@ -181,20 +181,6 @@ public final class HeadToHead {
       }
     }
     return Math.sqrt(ss / (n - 1));
-  }
-
-  /** Holm over the p-values that are numbers; NaN stays NaN (a rate no model's curve reaches is not tested). */
-  static double[] holmIgnoringNaN(double[] p) {
-    int[] tested = java.util.stream.IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).toArray();
-    double[] out = new double[p.length];
-    Arrays.fill(out, Double.NaN);
-    if (tested.length > 0) {
-      double[] adjusted = Holm.adjust(Arrays.stream(tested).mapToDouble(i -> p[i]).toArray());
-      for (int i = 0; i < tested.length; i++) {
-        out[tested[i]] = adjusted[i];
-      }
-    }
-    return out;
   }
 
   /** (K−1)/K Σ_k (Δ_{−k} − mean Δ)², Δ_{−k} = a_{−k} − b_{−k}; cases where either is NaN are skipped. */
