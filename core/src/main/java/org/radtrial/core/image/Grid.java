@@ -89,6 +89,27 @@ public record Grid(int nx, int ny, int nz, double[] spacing, double[] origin, do
     }
 
     /**
+     * The voxel whose centre is nearest to a point in patient coordinates (mm, LPS), as {i, j, k}; empty when the
+     * point lies outside the image (more than half a voxel beyond the first or last centre along an axis).
+     * The direction cosines are taken as orthonormal, as DICOM and NIfTI's qform require.
+     */
+    public java.util.Optional<int[]> voxelAt(double x, double y, double z) {
+        double[] d = {x - origin[0], y - origin[1], z - origin[2]};
+        int[] n = {nx, ny, nz};
+        int[] ijk = new int[3];
+        for (int a = 0; a < 3; a++) {
+            double along = d[0] * direction[3 * a] + d[1] * direction[3 * a + 1] + d[2] * direction[3 * a + 2];
+            double index = along / spacing[a];
+            long nearest = Math.round(index);
+            if (index < -0.5 || index >= n[a] - 0.5) {
+                return java.util.Optional.empty();
+            }
+            ijk[a] = (int) Math.min(Math.max(nearest, 0), n[a] - 1);
+        }
+        return java.util.Optional.of(ijk);
+    }
+
+    /**
      * What differs between this grid and another, in words a user can act on ("size 512x512x300 vs
      * 512x512x299"); empty when the two grids agree within {@link #TOLERANCE}.
      */

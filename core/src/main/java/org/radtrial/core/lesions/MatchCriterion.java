@@ -29,6 +29,25 @@ public sealed interface MatchCriterion {
     }
   }
 
+  /**
+   * Inside the lesion's mask: the voxel the mark's centre falls in carries the lesion's label in its case's
+   * label image (reading the image and finding the voxel is the reader's work; see {@link Location#label()}).
+   */
+  record InsideMask() implements MatchCriterion {
+    @Override
+    public double score(Location lesion, Location mark) {
+      if (lesion.label() == 0) {
+        throw new IllegalArgumentException("mask matching needs every lesion's label in its case's label image");
+      }
+      return mark.label() == lesion.label() ? 1 : Double.NaN;
+    }
+
+    @Override
+    public String describe() {
+      return "centre inside the lesion's mask";
+    }
+  }
+
   /** DeepLesion: the boxes' intersection over union is at least the threshold; the higher the better. */
   record BoxIou(double threshold) implements MatchCriterion {
     public BoxIou {

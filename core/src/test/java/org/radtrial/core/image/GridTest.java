@@ -44,6 +44,16 @@ class GridTest {
     }
 
     @Test
+    void aPointFindsItsNearestVoxelThroughSpacingOriginAndDirection() {
+        // axes: i along patient y, j along patient x (a swap), k along z; 2 mm voxels; origin (10, 20, 30)
+        Grid g = new Grid(4, 5, 6, new double[] {2, 2, 2}, new double[] {10, 20, 30}, new double[] {0, 1, 0, 1, 0, 0, 0, 0, 1});
+        assertThat(g.voxelAt(10 + 2 * 3, 20 + 2 * 1, 30 + 2 * 5).orElseThrow()).containsExactly(1, 3, 5);
+        assertThat(g.voxelAt(10.9, 20.9, 30.9).orElseThrow()).containsExactly(0, 0, 0);
+        assertThat(g.voxelAt(10, 20 - 1.1, 30)).isEmpty();
+        assertThat(g.voxelAt(10, 20 + 2 * 3.6, 30)).isEmpty();
+    }
+
+    @Test
     void maskKeepsOnlyTheLabel() {
         Volume labels = new Volume(Grid.of(4, 1, 1, 1, 1, 1), new float[] {0, 2, 1, 2});
         assertThat(labels.mask(2).voxels()).containsExactly(0, 1, 0, 1);
