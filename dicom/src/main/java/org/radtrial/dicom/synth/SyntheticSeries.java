@@ -33,6 +33,35 @@ public final class SyntheticSeries {
     public static Options ct(Random random) {
       return new Options("CT", SyntheticDicom.uid(random), SyntheticDicom.uid(random), 1, -1024);
     }
+
+    /**
+     * A PET series in Bq/mL (stored with slope {@code bqmlPerUnit}, intercept 0) whose headers hold
+     * {@link #PET_HEADERS}: 75 kg, 370 MBq of F-18 FDG (half-life 6586.2 s) injected at 09:00:00, series
+     * at 10:12:30, decay corrected to the scan start: body-weight SUV factor 3.2039179917e-4 g/Bq.
+     */
+    public static Options pet(Random random, double bqmlPerUnit) {
+      return new Options("PT", SyntheticDicom.uid(random), SyntheticDicom.uid(random), bqmlPerUnit, 0);
+    }
+  }
+
+  /** What {@link Options#pet} writes into every PET header, for the SUV (QIBA's attributes). */
+  public static final java.util.Map<String, String> PET_HEADERS = java.util.Map.of(
+      "Units", "BQML", "DecayCorrection", "START", "PatientWeight", "75", "SeriesDate", "20240304", "SeriesTime", "101230",
+      "AcquisitionDate", "20240304", "AcquisitionTime", "101230", "RadionuclideTotalDose", "370000000",
+      "RadionuclideHalfLife", "6586.2", "RadiopharmaceuticalStartDateTime", "20240304090000");
+
+  private static void petHeaders(AttributeList list) {
+    for (String k : List.of("Units", "DecayCorrection", "PatientWeight", "SeriesDate", "SeriesTime", "AcquisitionDate",
+        "AcquisitionTime")) {
+      DataSet.set(list, k, PET_HEADERS.get(k));
+    }
+    DataSet.set(list, "CorrectedImage", "ATTN", "DECY", "NORM");
+    list.remove(DataSet.tag("RadiopharmaceuticalInformationSequence"));
+    AttributeList drug = DataSet.addItem(list, "RadiopharmaceuticalInformationSequence");
+    DataSet.set(drug, "Radiopharmaceutical", "Fluorodeoxyglucose");
+    for (String k : List.of("RadionuclideTotalDose", "RadionuclideHalfLife", "RadiopharmaceuticalStartDateTime")) {
+      DataSet.set(drug, k, PET_HEADERS.get(k));
+    }
   }
 
   /** What was written: the files and the SOPInstanceUID of slice k (k = 0 first along the grid's third axis). */
@@ -106,6 +135,9 @@ public final class SyntheticSeries {
     DataSet.set(list, "Modality", options.modality());
     DataSet.set(list, "SeriesDescription", "synthetic " + options.modality() + " volume");
     DataSet.set(list, "FrameOfReferenceUID", options.studyUid() + ".1");
+    if (options.modality().equals("PT")) {
+      petHeaders(list);
+    }
     return list;
   }
 

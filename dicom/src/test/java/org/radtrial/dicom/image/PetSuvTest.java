@@ -25,35 +25,20 @@ class PetSuvTest {
   static final double WORKED_EXAMPLE = 3.2039179917e-4;
 
   @TempDir Path dir;
+  private int series;
 
-  /** A 2-slice PT series in Bq/mL whose headers hold the worked example; edit changes them further. */
+  /** A 2-slice PT series in Bq/mL whose headers hold the worked example (SyntheticSeries' PET headers); edit changes them. */
   Path pet(SegmentationMasksTest.Edit edit) throws Exception {
     Grid grid = new Grid(3, 2, 2, new double[] {4, 4, 3}, new double[] {0, 0, 0}, Grid.AXIAL);
     float[] bqml = new float[12];
     for (int i = 0; i < bqml.length; i++) {
       bqml[i] = 1000 * i;
     }
-    Path folder = dir.resolve("pet");
-    SyntheticSeries.write(folder, new Volume(grid, bqml), new SyntheticSeries.Options("PT", "1.2.3", "1.2.3.4", 1, 0), new Random(1));
+    Path folder = dir.resolve("pet" + ++series);
+    SyntheticSeries.write(folder, new Volume(grid, bqml), SyntheticSeries.Options.pet(new Random(1), 1), new Random(1));
     try (var files = Files.list(folder)) {
       for (Path f : files.toList()) {
-        SegmentationMasksTest.rewrite(f, list -> {
-          DataSet.set(list, "Units", "BQML");
-          DataSet.set(list, "DecayCorrection", "START");
-          DataSet.set(list, "CorrectedImage", "ATTN", "DECY", "NORM");
-          DataSet.set(list, "PatientWeight", "75");
-          DataSet.set(list, "SeriesDate", "20240304");
-          DataSet.set(list, "SeriesTime", "101230");
-          DataSet.set(list, "AcquisitionDate", "20240304");
-          DataSet.set(list, "AcquisitionTime", "101230.000");
-          list.remove(DataSet.tag("RadiopharmaceuticalInformationSequence"));
-          AttributeList drug = DataSet.addItem(list, "RadiopharmaceuticalInformationSequence");
-          DataSet.set(drug, "Radiopharmaceutical", "Fluorodeoxyglucose");
-          DataSet.set(drug, "RadionuclideTotalDose", "370000000");
-          DataSet.set(drug, "RadionuclideHalfLife", "6586.2");
-          DataSet.set(drug, "RadiopharmaceuticalStartDateTime", "20240304090000");
-          edit.apply(list);
-        });
+        SegmentationMasksTest.rewrite(f, edit);
       }
     }
     return folder;
@@ -102,18 +87,18 @@ class PetSuvTest {
         .hasMessage(first + ": no PatientWeight (needed for SUV)");
     Path counts = pet(list -> DataSet.set(list, "Units", "CNTS"));
     assertThatThrownBy(() -> ImageFiles.suvScale(counts))
-        .hasMessage(first + ": Units CNTS: SUV is computed from images in Bq/mL (Units BQML); CNTS (vendor counts), GML (already SUV)"
+        .hasMessage(counts.resolve("slice-0001.dcm") + ": Units CNTS: SUV is computed from images in Bq/mL (Units BQML); CNTS (vendor counts), GML (already SUV)"
             + " and other units are not supported");
     Path noDose = pet(list -> Frame.items(list, "RadiopharmaceuticalInformationSequence").get(0)
         .remove(DataSet.tag("RadionuclideTotalDose")));
-    assertThatThrownBy(() -> ImageFiles.suvScale(noDose)).hasMessage(first + ": no RadionuclideTotalDose (needed for SUV)");
+    assertThatThrownBy(() -> ImageFiles.suvScale(noDose)).hasMessage(noDose.resolve("slice-0001.dcm") + ": no RadionuclideTotalDose (needed for SUV)");
     Path noDecay = pet(list -> DataSet.set(list, "CorrectedImage", "ATTN"));
     assertThatThrownBy(() -> ImageFiles.suvScale(noDecay))
-        .hasMessage(first + ": CorrectedImage is 'ATTN'; SUV needs images corrected for attenuation and decay (ATTN and DECY)");
+        .hasMessage(noDecay.resolve("slice-0001.dcm") + ": CorrectedImage is 'ATTN'; SUV needs images corrected for attenuation and decay (ATTN and DECY)");
     Path postProcessed = pet(list -> DataSet.set(list, "SeriesTime", "120000"));
-    assertThatThrownBy(() -> ImageFiles.suvScale(postProcessed)).hasMessageStartingWith(first
+    assertThatThrownBy(() -> ImageFiles.suvScale(postProcessed)).hasMessageStartingWith(postProcessed.resolve("slice-0001.dcm")
         + ": SeriesDate/SeriesTime (2024-03-04T12:00) lies after AcquisitionDate/AcquisitionTime (2024-03-04T10:12:30)");
     Path badTime = pet(list -> DataSet.set(list, "SeriesTime", "1O1230"));
-    assertThatThrownBy(() -> ImageFiles.suvScale(badTime)).hasMessage(first + ": SeriesTime '1O1230' is not a DICOM time (HHMMSS.FFFFFF)");
+    assertThatThrownBy(() -> ImageFiles.suvScale(badTime)).hasMessage(badTime.resolve("slice-0001.dcm") + ": SeriesTime '1O1230' is not a DICOM time (HHMMSS.FFFFFF)");
   }
 }
