@@ -56,8 +56,8 @@ import org.radtrial.core.image.Volume;
  *
  * <h2>Writing</h2>
  *
- * float32 (intensities) or uint8 (labels 0 to 255, refused otherwise), little endian, gzip when the
- * name ends in {@code .gz}; {@code sform} (code 1, scanner) holds the exact affine and {@code qform}
+ * float32 (intensities) or uint8 (labels 0 to 255, refused otherwise), little endian, gzip (level 1,
+ * as nibabel) when the name ends in {@code .gz}; {@code sform} (code 1, scanner) holds the exact affine and {@code qform}
  * (code 1) the same as a quaternion when the directions are orthonormal (else {@code qform_code} 0).
  * The file appears whole or not at all (written beside, then renamed).
  */
@@ -218,7 +218,7 @@ public final class Nifti {
       temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
       boolean gz = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
       try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), CHUNK);
-          OutputStream out = gz ? new GZIPOutputStream(raw, CHUNK) : raw) {
+          OutputStream out = gz ? new FastGzip(raw) : raw) {
         out.write(header);
         out.write(new byte[DATA_OFFSET - HEADER_BYTES]);
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
@@ -250,6 +250,14 @@ public final class Nifti {
           // renamed already, or the folder is gone
         }
       }
+    }
+  }
+
+  /** gzip at level 1, as nibabel writes it: several times faster than the default level 6, a few percent larger. */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(OutputStream out) throws IOException {
+      super(out, CHUNK);
+      def.setLevel(java.util.zip.Deflater.BEST_SPEED);
     }
   }
 
