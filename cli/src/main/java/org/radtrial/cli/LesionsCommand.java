@@ -62,8 +62,10 @@ final class LesionsCommand implements Callable<Integer> {
   Path marks;
 
   @Option(names = "--match", paramLabel = "RULE", defaultValue = "radius",
-      description = "With --marks: 'radius' (centre within the lesion's radius, LUNA16) or 'iou:T' (box IoU ≥ T,"
-          + " DeepLesion uses iou:0.5) (default: ${DEFAULT-VALUE}).")
+      description = "With --marks: 'radius' (centre within the lesion's radius, LUNA16), 'iou:T' (box IoU ≥ T,"
+          + " DeepLesion uses iou:0.5), or 'mask' / 'mask:voxel' (centre inside the lesion's label in the case's NIfTI"
+          + " label image, truth columns mask and mask_label; marks in patient mm or in voxel coordinates)"
+          + " (default: ${DEFAULT-VALUE}).")
   String match;
 
   @Option(names = "--ci-level", paramLabel = "LEVEL", defaultValue = "0.95",
@@ -173,6 +175,9 @@ final class LesionsCommand implements Callable<Integer> {
     if (r.equals("radius")) {
       return new MatchCriterion.WithinRadius();
     }
+    if (r.equals("mask") || r.equals("mask:voxel")) {
+      return new MatchCriterion.InsideMask(r.equals("mask:voxel"));
+    }
     if (r.startsWith("iou:")) {
       try {
         return new MatchCriterion.BoxIou(Double.parseDouble(r.substring(4)));
@@ -180,7 +185,7 @@ final class LesionsCommand implements Callable<Integer> {
         // reported below
       }
     }
-    throw new IllegalArgumentException("--match '" + rule + "' is not 'radius' or 'iou:T' with T in (0, 1], e.g. iou:0.5");
+    throw new IllegalArgumentException("--match '" + rule + "' is not 'radius', 'iou:T' with T in (0, 1] (e.g. iou:0.5), 'mask' or 'mask:voxel'");
   }
 
   private static String f4(double v) {

@@ -94,7 +94,8 @@ public final class LesionsJson {
   public static void matching(ObjectNode tree, MatchCriterion criterion, Map<String, Integer> secondMarks) {
     ObjectNode design = (ObjectNode) tree.get("lesions").get("design");
     ObjectNode matching = design.putObject("matching");
-    matching.put("criterion", criterion instanceof MatchCriterion.BoxIou ? "box_iou" : "centre_within_radius");
+    matching.put("criterion", criterion instanceof MatchCriterion.BoxIou ? "box_iou"
+        : criterion instanceof MatchCriterion.InsideMask ? "inside_mask" : "centre_within_radius");
     matching.put("description", criterion.describe());
     if (criterion instanceof MatchCriterion.BoxIou b) {
       matching.put("iou_threshold", b.threshold());

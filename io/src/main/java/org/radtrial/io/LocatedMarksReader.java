@@ -27,7 +27,8 @@ import org.radtrial.core.lesions.Reading;
  *       {@code radius} or {@code diameter} (centre matching) or {@code x0}, {@code y0}, {@code x1},
  *       {@code y1} (box matching); optional {@code weight} and {@code type} (for sensitivity per type), and
  *       optional {@code image_width}, {@code image_height} (and {@code image_depth}): the case's image size in
- *       the coordinates' units, against which every lesion and mark is checked. A normal case has one row with
+ *       the coordinates' units, against which every lesion and mark is checked. Mask matching needs {@code mask}
+ *       (the case's NIfTI label image, relative to the truth's folder) and {@code mask_label} instead of a radius. A normal case has one row with
  *       an empty {@code lesion_id} and no location.
  *   <li>marks: {@code model}, {@code case_id}, {@code x}, {@code y}, optional {@code z},
  *       {@code confidence}, and for box matching {@code x0}, {@code y0}, {@code x1}, {@code y1}.
@@ -52,11 +53,14 @@ public final class LocatedMarksReader {
 
   public static Located read(Path truthFile, Path marksFile, MatchCriterion criterion) {
     boolean boxes = criterion instanceof MatchCriterion.BoxIou;
+    MatchCriterion.InsideMask byMask = criterion instanceof MatchCriterion.InsideMask m ? m : null;
     Table truthTable = Table.read(truthFile);
     String tname = truthFile.toString();
     truthTable.require(List.of("case_id", "lesion_id", "x", "y"));
     if (boxes) {
       truthTable.require(List.of("x0", "y0", "x1", "y1"));
+    } else if (byMask != null) {
+      truthTable.require(List.of("mask", "mask_label"));
     } else if (!truthTable.has("radius") && !truthTable.has("diameter")) {
       throw new CaseTableException(tname, 0, "radius", "no such column; centre matching needs each lesion's radius"
           + " (column 'radius') or diameter (column 'diameter')");
@@ -67,6 +71,7 @@ public final class LocatedMarksReader {
     Map<String, List<String>> typeOf = new HashMap<>();
     boolean typed = truthTable.has("type");
     Map<String, ImageExtent> extents = new HashMap<>();
+    Map<String, LabelImages.Source> masks = new HashMap<>();
     for (int n = 0; n < truthTable.rows.size(); n++) {
       long row = n + 1;
       String caseId = truthTable.cell(n, "case_id");
@@ -91,20 +96,32 @@ public final class LocatedMarksReader {
             + "; give every lesion of a case its own id");
       }
       String missing = truthTable.firstEmpty(n, boxes ? List.of("x", "y", "x0", "y0", "x1", "y1")
+          : byMask != null ? List.of("x", "y", "mask", "mask_label")
           : List.of("x", "y", truthTable.has("radius") ? "radius" : "diameter"));
       if (missing != null) {
         throw new CaseTableException(tname, row, missing, "lesion " + lesion + " of case " + caseId + " has no location"
             + " here; give every lesion its centre and " + (boxes ? "box" : "radius or diameter")
             + " (a normal case has an empty lesion_id)");
       }
-      double radius = boxes ? 0 : truthTable.has("radius") ? truthTable.number(n, "radius", tname)
+      double radius = boxes || byMask != null ? 0 : truthTable.has("radius") ? truthTable.number(n, "radius", tname)
           : truthTable.number(n, "diameter", tname) / 2;
+      int label = 0;
+      if (byMask != null) {
+        label = maskLabel(truthTable, n, tname);
+        LabelImages.Source mask = new LabelImages.Source(truthFile.toAbsolutePath().resolveSibling(truthTable.cell(n, "mask")),
+            truthTable.cell(n, "mask"));
+        LabelImages.Source before = masks.putIfAbsent(caseId, mask);
+        if (before != null && !before.equals(mask)) {
+          throw new CaseTableException(tname, row, "mask", "case " + caseId + " names mask " + mask.named()
+              + " here but " + before.named() + " on an earlier row; give one label image per case");
+        }
+      }
       if (radius < 0) {
         throw new CaseTableException(tname, row, truthTable.has("radius") ? "radius" : "diameter", "must be ≥ 0");
       }
       ids.add(lesion);
       Location lesionAt = new Location(truthTable.number(n, "x", tname), truthTable.number(n, "y", tname),
-          truthTable.optional(n, "z", tname), radius, boxes ? truthTable.box(n, tname) : null);
+          truthTable.optional(n, "z", tname), radius, boxes ? truthTable.box(n, tname) : null, label);
       if (extent != null) {
         extent.check(lesionAt, tname, row, "lesion " + lesion + " of case " + caseId);
       }
@@ -135,7 +152,7 @@ public final class LocatedMarksReader {
       cases.add(c);
     }
     LesionTruth truth = new LesionTruth(cases);
-    String[][] sizes = boxes ? null : new String[cases.size()][];
+    String[][] sizes = boxes || byMask != null ? null : new String[cases.size()][];
     String[][] types = typed ? new String[cases.size()][] : null;
     for (int k = 0; k < cases.size(); k++) {
       String id = cases.get(k).id();
@@ -156,6 +173,7 @@ public final class LocatedMarksReader {
       marksTable.require(List.of("x0", "y0", "x1", "y1"));
     }
     Map<String, List<Mark>> perModel = new LinkedHashMap<>();
+    Map<Mark, Long> rowOf = new java.util.IdentityHashMap<>();
     for (int n = 0; n < marksTable.rows.size(); n++) {
       long row = n + 1;
       String model = marksTable.cell(n, "model");
@@ -174,7 +192,15 @@ public final class LocatedMarksReader {
       if (extent != null) {
         extent.check(at, mname, row, "a mark of " + model + " on case " + caseId);
       }
-      perModel.computeIfAbsent(model, m -> new ArrayList<>()).add(new Mark(k, at, marksTable.number(n, "confidence", mname)));
+      Mark mark = new Mark(k, at, marksTable.number(n, "confidence", mname));
+      perModel.computeIfAbsent(model, m -> new ArrayList<>()).add(mark);
+      rowOf.put(mark, row);
+    }
+    if (byMask != null) {
+      Map<Integer, LabelImages.Source> byIndex = new HashMap<>();
+      masks.forEach((id, source) -> byIndex.put(index.get(id), source));
+      Map<Mark, Mark> labelled = LabelImages.resolve(rowOf, byIndex, cases, where, byMask.voxelCoordinates(), tname, mname);
+      perModel.replaceAll((model, list) -> list.stream().map(labelled::get).toList());
     }
     if (perModel.isEmpty()) {
       throw new CaseTableException(mname, 0, null, "no marks; the table needs one row per mark");
@@ -189,6 +215,16 @@ public final class LocatedMarksReader {
     }
     return new Located(new LesionStudy(truth, List.of(STANDALONE), List.copyOf(perModel.keySet()), readings), second,
         sizes, types);
+  }
+
+  /** A lesion's label in its case's label image: a whole number ≥ 1 (0 is background). */
+  private static int maskLabel(Table t, int n, String name) {
+    double v = t.number(n, "mask_label", name);
+    if (v < 1 || v != Math.rint(v) || v > Integer.MAX_VALUE) {
+      throw new CaseTableException(name, n + 1, "mask_label", "'" + t.cell(n, "mask_label") + "' is not a label; give the"
+          + " lesion's value in the label image, a whole number ≥ 1 (0 is background)");
+    }
+    return (int) v;
   }
 
   /**

@@ -32,8 +32,11 @@ public sealed interface MatchCriterion {
   /**
    * Inside the lesion's mask: the voxel the mark's centre falls in carries the lesion's label in its case's
    * label image (reading the image and finding the voxel is the reader's work; see {@link Location#label()}).
+   *
+   * @param voxelCoordinates true when marks give voxel coordinates (column, row, slice; DICOM's pixel
+   *     convention, voxel i spanning [i, i + 1)), false for patient coordinates in mm (LPS)
    */
-  record InsideMask() implements MatchCriterion {
+  record InsideMask(boolean voxelCoordinates) implements MatchCriterion {
     @Override
     public double score(Location lesion, Location mark) {
       if (lesion.label() == 0) {
@@ -44,7 +47,7 @@ public sealed interface MatchCriterion {
 
     @Override
     public String describe() {
-      return "centre inside the lesion's mask";
+      return "centre inside the lesion's mask (" + (voxelCoordinates ? "voxel" : "patient mm") + " coordinates)";
     }
   }
 
