@@ -239,9 +239,12 @@ public final class DicomSeries {
         }
       }
     }
-    double[] direction = {o[0], o[1], o[2], o[3], o[4], o[5], k[0], k[1], k[2]};
+    // + 0.0 turns -0.0 (from "-0" in a header or a cross product) into 0.0, which Grid.equals tells apart
+    double[] direction = {o[0] + 0.0, o[1] + 0.0, o[2] + 0.0, o[3] + 0.0, o[4] + 0.0, o[5] + 0.0, k[0] + 0.0, k[1] + 0.0, k[2] + 0.0};
     double[] spacing = {first.pixelSpacing()[1], first.pixelSpacing()[0], sz};
-    return new Grid(first.pixels().columns(), first.pixels().rows(), sorted.size(), spacing, first.position().clone(), direction);
+    double[] p = first.position();
+    return new Grid(first.pixels().columns(), first.pixels().rows(), sorted.size(), spacing,
+        new double[] {p[0] + 0.0, p[1] + 0.0, p[2] + 0.0}, direction);
   }
 
   static float[] voxels(List<Frame> sorted) {

@@ -35,6 +35,11 @@ record Frame(SliceSource source, StoredPixels pixels, int index, double[] positi
       throw new ImageFileException(file + ": PerFrameFunctionalGroupsSequence has " + perFrame.size()
           + " items for NumberOfFrames " + pixels.frames());
     }
+    if (perFrame.isEmpty() && pixels.frames() > 1) {
+      throw new ImageFileException(file + ": NumberOfFrames " + pixels.frames() + " but no PerFrameFunctionalGroupsSequence:"
+          + " its frames have no positions of their own" + (list.get(DataSet.tag("GridFrameOffsetVector")) != null
+              ? " (GridFrameOffsetVector, as RT Dose has, is not read)" : ""));
+    }
     List<Frame> frames = new ArrayList<>();
     for (int f = 0; f < pixels.frames(); f++) {
       Optional<AttributeList> own = perFrame.isEmpty() ? Optional.empty() : Optional.of(perFrame.get(f));

@@ -164,6 +164,22 @@ class DicomSeriesTest {
   }
 
   @Test
+  void multiFrameImagesWithoutPerFramePositionsAreRefused() {
+    Path dose = PydicomFiles.file("rtdose.dcm");
+    assertThatThrownBy(() -> DicomSeries.read(dose)).isInstanceOf(ImageFileException.class)
+        .hasMessage(dose + ": NumberOfFrames 15 but no PerFrameFunctionalGroupsSequence: its frames have no positions of their own"
+            + " (GridFrameOffsetVector, as RT Dose has, is not read)");
+  }
+
+  @Test
+  void gridsFromDicomHaveNoNegativeZeros() {
+    Grid axial = new Grid(3, 3, 2, new double[] {1, 1, 1}, new double[] {0, 0, 0}, Grid.AXIAL);
+    write(dir.resolve("ct"), ct(axial, 1), 1);
+    Grid read = DicomSeries.read(dir.resolve("ct")).volume().grid();
+    assertThat(read).isEqualTo(axial);
+  }
+
+  @Test
   void messagesWriteMillimetresPlainly() {
     assertThat(DicomSeries.mm(40)).isEqualTo("40.0");
     assertThat(DicomSeries.mm(2.5)).isEqualTo("2.5");
