@@ -98,6 +98,25 @@ class DicomPullCommandTest {
   }
 
   @Test
+  void pullsThroughDimseWithCGetAndOurOwnAeTitle() throws Exception {
+    Path cases = dir.resolve("cases.csv");
+    Files.writeString(cases, "accession\nACC0000003\nACC0000004\n");
+    CliRun run = CliRun.of("dicom", "pull", "--from", Orthanc.AE + "@127.0.0.1:" + ORTHANC.dicomPort(), "--calling-ae", "RADTRIAL_TEST",
+        "--cases", cases.toString(), "--key", "accession", "--out", dir.resolve("pulled").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("from ORTHANC@127.0.0.1:" + ORTHANC.dicomPort()).contains("pulled: 2;").contains("10 files");
+  }
+
+  @Test
+  void credentialsForADimseArchiveAreRefused() throws Exception {
+    CliRun run = CliRun.of("dicom", "pull", "--from", "ORTHANC@127.0.0.1:" + ORTHANC.dicomPort(), "--credentials",
+        Orthanc.credentialsFile(dir, Orthanc.PASSWORD).toString(), "--cases", source.resolve("truth.csv").toString(), "--key",
+        "accession_number", "--out", dir.resolve("pulled").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("credentials are for DICOMweb");
+  }
+
+  @Test
   void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
     CliRun run = CliRun.of("dicom", "pull", "--from", "http://radtrial:hunter2@127.0.0.1:" + ORTHANC.httpPort() + "/dicom-web",
         "--cases", source.resolve("truth.csv").toString(), "--key", "accession_number", "--out", dir.resolve("pulled").toString());

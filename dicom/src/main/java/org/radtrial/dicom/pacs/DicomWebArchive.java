@@ -63,10 +63,10 @@ final class DicomWebArchive implements Archive {
 
   @Override
   public List<InstanceRef> instances(String studyUid) {
-    JsonNode answer = query("/studies/" + studyUid + "/instances?includefield=0020000E&includefield=00080018");
+    JsonNode answer = query("/studies/" + studyUid + "/instances?includefield=0020000E&includefield=00080018&includefield=00080016");
     List<InstanceRef> instances = new ArrayList<>();
     for (JsonNode instance : answer) {
-      instances.add(new InstanceRef(studyUid, text(instance, "0020000E"), text(instance, "00080018")));
+      instances.add(new InstanceRef(studyUid, text(instance, "0020000E"), text(instance, "00080018"), text(instance, "00080016")));
     }
     return instances;
   }

@@ -56,6 +56,23 @@ final class Landing {
     return Files.createTempFile(staging, "part", ".tmp");
   }
 
+  /** A new empty folder in the staging folder, for a toolkit that writes received files itself. */
+  Path temporaryFolder() throws IOException {
+    Files.createDirectories(staging);
+    return Files.createTempDirectory(staging, "receive");
+  }
+
+  /** Removes a temporary folder and what is left in it. */
+  void deleteFolder(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + folder, e);
+    }
+  }
+
   /** Copies a stream into a temporary file, then lands it. */
   void land(InputStream body) throws IOException {
     Path temporary = temporary();
@@ -83,7 +100,7 @@ final class Landing {
     String series = Attribute.getSingleStringValueOrNull(header, TagFromName.SeriesInstanceUID);
     InstanceRef instance;
     try {
-      instance = new InstanceRef(study == null ? "" : study, series == null ? "" : series, sop == null ? "" : sop);
+      instance = new InstanceRef(study == null ? "" : study, series == null ? "" : series, sop == null ? "" : sop, "");
     } catch (PacsException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -112,15 +129,8 @@ final class Landing {
 
   /** Removes what an interrupted run left in the staging folder. */
   void clean() {
-    if (!Files.isDirectory(staging)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(staging)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the unfinished transfers in " + staging, e);
+    if (Files.isDirectory(staging)) {
+      deleteFolder(staging);
     }
   }
 }

@@ -118,11 +118,17 @@ public final class PacsPull {
           return e;
         }).toList());
         transferred.forEach(e -> exams.put(e.key(), e));
-        landing.clean();
       }
       return new Result(new ArrayList<>(exams.values()), empty, landing.files(), landing.bytes(), (System.nanoTime() - started) / 1e9);
     } finally {
       pool.shutdownNow();
+      if (!listOnly) {
+        try {
+          landing.clean();
+        } catch (java.io.UncheckedIOException e) {
+          // a worker still writing after a failure: the next run removes what is left before it fetches
+        }
+      }
     }
   }
 

@@ -21,6 +21,10 @@ final class PacsFixtures {
     }
   }
 
+  static List<Path> filesIfAny(Path dir) throws IOException {
+    return Files.isDirectory(dir) ? files(dir) : List.of();
+  }
+
   static Map<String, Path> bySopUid(List<Path> files) {
     Map<String, Path> map = new HashMap<>();
     for (Path f : files) {
