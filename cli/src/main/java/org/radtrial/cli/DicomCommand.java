@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
       "See docs/dicom.md."
     },
     subcommands = {DicomScanCommand.class, DicomJoinCommand.class, DicomDeidentifyCommand.class, DicomCheckDeidCommand.class,
-        DicomResultsCommand.class, DicomSynthCommand.class, DicomPullCommand.class})
+        DicomResultsCommand.class, DicomSynthCommand.class, DicomPullCommand.class, DicomPushCommand.class})
 final class DicomCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
 

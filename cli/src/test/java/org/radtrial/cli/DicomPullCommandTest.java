@@ -117,6 +117,21 @@ class DicomPullCommandTest {
   }
 
   @Test
+  void pushRefusesATreeThatHasNotPassedCheckDeidInOneLineAndPushesItWhenAllowed() throws Exception {
+    Path images = source.resolve("images").resolve("ACC0000001");
+    CliRun refused = CliRun.of("dicom", "push", images.toString(), "--to", ORTHANC.dicomWeb().toString(), "--credentials",
+        Orthanc.credentialsFile(dir, Orthanc.PASSWORD).toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err().strip()).startsWith("radtrial: " + images + " has not passed check-deid: ").endsWith(
+        "give --allow-identifiable");
+    assertThat(refused.err().strip().lines()).hasSize(1);
+    CliRun allowed = CliRun.of("dicom", "push", images.toString(), "--to", Orthanc.AE + "@127.0.0.1:" + ORTHANC.dicomPort(),
+        "--allow-identifiable");
+    assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+    assertThat(allowed.out()).contains("Stored 4 files").contains("Not checked for identifying data (--allow-identifiable).");
+  }
+
+  @Test
   void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
     CliRun run = CliRun.of("dicom", "pull", "--from", "http://radtrial:hunter2@127.0.0.1:" + ORTHANC.httpPort() + "/dicom-web",
         "--cases", source.resolve("truth.csv").toString(), "--key", "accession_number", "--out", dir.resolve("pulled").toString());

@@ -112,6 +112,9 @@ final class DicomWebArchive implements Archive {
     HttpRequest request = request("/studies").header("Content-Type", DICOM_MULTIPART + "; boundary=" + boundary)
         .header("Accept", "application/dicom+json").POST(body).build();
     HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), "/studies");
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      throw new PacsException(failure(response.statusCode(), "/studies (STOW-RS)"));
+    }
     if (response.statusCode() != 200) {
       throw new IOException(file.getFileName() + ": " + failure(response.statusCode(), "/studies (STOW-RS)"));
     }
