@@ -40,6 +40,14 @@ import org.radtrial.dicom.DataSet;
  * timeout.
  */
 final class DimseArchive implements Archive {
+  static {
+    // PixelMed's network classes log through slf4j; their warnings are protocol details (an archive's PDV flags) that
+    // would scribble over the progress bar. Errors still show; a user can set the property to see everything.
+    if (System.getProperty("org.slf4j.simpleLogger.log.com.pixelmed") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.com.pixelmed", "error");
+    }
+  }
+
   /** At most this many answers to one C-FIND: a bound on what a misbehaving archive can make radtrial hold. */
   static final int MAX_MATCHES = 100_000;
   private final ArchiveAddress.Dimse peer;

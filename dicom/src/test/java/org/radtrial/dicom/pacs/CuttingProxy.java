@@ -10,16 +10,23 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP proxy that forwards to a port and drops each connection once it has passed a
- * number of bytes from the server to the client: a network failure in the middle of a transfer.
+ * A loopback TCP proxy that forwards to a port and, once a connection has passed a number of bytes
+ * from the server to the client, drops it (a network failure in the middle of a transfer) or, with
+ * {@code stall}, keeps it open and passes nothing more (an archive that hangs).
  */
 final class CuttingProxy implements AutoCloseable {
   private final ServerSocket server;
   private final int targetPort;
   private final long cutAfter;
+  private final boolean stall;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
   CuttingProxy(int targetPort, long cutAfter) throws IOException {
+    this(targetPort, cutAfter, false);
+  }
+
+  CuttingProxy(int targetPort, long cutAfter, boolean stall) throws IOException {
+    this.stall = stall;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.targetPort = targetPort;
     this.cutAfter = cutAfter;
@@ -39,19 +46,21 @@ final class CuttingProxy implements AutoCloseable {
         Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         sockets.add(client);
         sockets.add(target);
-        pump(client, target, Long.MAX_VALUE);
-        pump(target, client, cutAfter);
+        pump(client, target, Long.MAX_VALUE, false);
+        pump(target, client, cutAfter, stall);
       } catch (IOException e) {
         return;
       }
     }
   }
 
-  private static void pump(Socket from, Socket to, long limit) {
+  private static void pump(Socket from, Socket to, long limit, boolean stall) {
     Thread t = new Thread(() -> {
       byte[] buffer = new byte[8192];
       long passed = 0;
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      try {
+        InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream();
         int n;
         while ((n = in.read(buffer)) > 0) {
           int allowed = (int) Math.min(n, limit - passed);
@@ -62,6 +71,11 @@ final class CuttingProxy implements AutoCloseable {
             break;
           }
         }
+        while (stall && !to.isClosed()) {
+          Thread.sleep(50); // hold the connection open, pass nothing
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } catch (IOException ignored) {
         // the other side went away
       } finally {

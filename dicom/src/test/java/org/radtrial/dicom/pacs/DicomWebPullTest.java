@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.radtrial.dicom.PydicomFiles;
@@ -123,6 +124,23 @@ class DicomWebPullTest {
     assertThat(r.exams()).extracting(PacsPull.Exam::status).containsExactly(PacsPull.Status.FOUND, PacsPull.Status.NOT_FOUND);
     assertThat(r.exams().get(0).instances()).isEqualTo(5);
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  @Timeout(20)
+  void anArchiveThatStopsSendingMidTransferIsCutOffAfterTheTimeout() throws Exception {
+    String ecg = PacsFixtures.studyUid(stored.resolve("waveform_ecg.dcm"));
+    Path out = work.resolve("stalled");
+    try (CuttingProxy proxy = new CuttingProxy(ORTHANC.httpPort(), 100_000, true)) {
+      URI viaProxy = URI.create("http://127.0.0.1:" + proxy.port() + "/dicom-web");
+      ArchiveSettings quick = ArchiveSettings.web(new ArchiveAddress.Web(viaProxy),
+          Credentials.fromFile(Orthanc.credentialsFile(work, Orthanc.PASSWORD)), Duration.ofSeconds(2));
+      long started = System.nanoTime();
+      PacsPull.Result r = PacsPull.pull(quick, KeyKind.STUDY_UID, List.of(ecg), out, 1, false, (p, d, t, f, b) -> { });
+      assertThat((System.nanoTime() - started) / 1e9).isLessThan(15);
+      assertThat(r.exams().get(0).status()).isEqualTo(PacsPull.Status.FAILED);
+      assertThat(r.exams().get(0).message()).contains("nothing arrived for 2 s");
+    }
   }
 
   @Test
