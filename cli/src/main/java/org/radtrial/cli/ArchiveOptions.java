@@ -38,7 +38,8 @@ final class ArchiveOptions {
       description = "Deadline of each request, and the longest wait for data during a transfer (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  ArchiveSettings settings(String address) {
+  /** The settings; a warning on {@code err} when others may read the credentials file. */
+  ArchiveSettings settings(String address, java.io.PrintWriter err) {
     if (credentialsFile != null && credentialsEnv != null) {
       throw new IllegalArgumentException("give --credentials FILE or --credentials-env NAME, not both");
     }
@@ -52,7 +53,12 @@ final class ArchiveOptions {
     if (timeoutSeconds < 1) {
       throw new IllegalArgumentException("--timeout " + timeoutSeconds + ": give a number of seconds, at least 1");
     }
-    return new ArchiveSettings(ArchiveAddress.parse(address), credentials, callingAe, mode, movePort, Duration.ofSeconds(timeoutSeconds));
+    ArchiveSettings settings = new ArchiveSettings(ArchiveAddress.parse(address), credentials, callingAe, mode, movePort,
+        Duration.ofSeconds(timeoutSeconds));
+    if (credentials != null) {
+      credentials.warnings().forEach(w -> err.println("radtrial: warning: " + w));
+    }
+    return settings;
   }
 
 }

@@ -73,7 +73,7 @@ final class DicomPullCommand implements Callable<Integer> {
       case "study-uid" -> KeyKind.STUDY_UID;
       default -> throw new IllegalArgumentException("--by " + by + ": give accession or study-uid");
     };
-    var settings = archive.settings(from);
+    var settings = archive.settings(from, command.commandLine().getErr());
     List<String> keys = CaseJoin.column(cases, key);
     Path summaryFile = summary != null ? summary : PullSummary.besides(out);
     PrintWriter err = command.commandLine().getErr();

@@ -48,7 +48,7 @@ final class DicomPushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var settings = archive.settings(to);
+    var settings = archive.settings(to, command.commandLine().getErr());
     PacsPush.Result r = PacsPush.push(settings, dir, connections, allowIdentifiable, new PullProgressBar(command.commandLine().getErr()));
     PrintWriter stdout = command.commandLine().getOut();
     stdout.printf(Locale.ROOT, "Stored %d files (%.1f MB) in %s in %.1f s; %d not stored; %d files skipped (not DICOM)%n", r.stored(),

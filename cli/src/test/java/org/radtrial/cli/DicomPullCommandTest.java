@@ -132,6 +132,16 @@ class DicomPullCommandTest {
   }
 
   @Test
+  void aCredentialsFileOthersCanReadGetsAWarningWithTheFix() throws Exception {
+    Path file = Orthanc.credentialsFile(dir, Orthanc.PASSWORD);
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    CliRun run = pull(file, "--list");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("radtrial: warning: " + file + ": the credentials file can be read or changed by others (mode"
+        + " rw-r--r--); make it owner-only: chmod 600 " + file);
+  }
+
+  @Test
   void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
     CliRun run = CliRun.of("dicom", "pull", "--from", "http://radtrial:hunter2@127.0.0.1:" + ORTHANC.httpPort() + "/dicom-web",
         "--cases", source.resolve("truth.csv").toString(), "--key", "accession_number", "--out", dir.resolve("pulled").toString());

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.radtrial.dicom.deid.OwnerOnly;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,10 +19,12 @@ import java.util.Map;
 public final class Credentials {
   private final String header;
   private final String source;
+  private final List<String> warnings;
 
-  private Credentials(String header, String source) {
+  private Credentials(String header, String source, List<String> warnings) {
     this.header = header;
     this.source = source;
+    this.warnings = List.copyOf(warnings);
   }
 
   /** Reads the first non-blank line of a file. */
@@ -32,7 +36,13 @@ public final class Credentials {
       throw new IllegalArgumentException("cannot read the credentials file " + file + " (" + e.getClass().getSimpleName() + ")");
     }
     String line = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-    return parse(line, "the credentials file " + file);
+    List<String> warnings;
+    try {
+      warnings = OwnerOnly.warnings(file, "credentials file");
+    } catch (IOException e) {
+      warnings = List.of();
+    }
+    return parse(line, "the credentials file " + file, warnings);
   }
 
   /** Reads an environment variable (from the given environment, so tests need not change the process's). */
@@ -41,18 +51,18 @@ public final class Credentials {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("the environment variable " + name + " is not set: set it to 'bearer TOKEN' or 'basic USER:PASSWORD'");
     }
-    return parse(value.strip(), "the environment variable " + name);
+    return parse(value.strip(), "the environment variable " + name, List.of());
   }
 
-  private static Credentials parse(String line, String source) {
+  private static Credentials parse(String line, String source, List<String> warnings) {
     int space = line.indexOf(' ');
     String scheme = space < 0 ? line.toLowerCase(Locale.ROOT) : line.substring(0, space).toLowerCase(Locale.ROOT);
     String value = space < 0 ? "" : line.substring(space + 1).strip();
     if (scheme.equals("bearer") && !value.isEmpty()) {
-      return new Credentials("Bearer " + value, source);
+      return new Credentials("Bearer " + value, source, warnings);
     }
     if (scheme.equals("basic") && value.indexOf(':') > 0) {
-      return new Credentials("Basic " + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)), source);
+      return new Credentials("Basic " + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)), source, warnings);
     }
     throw new IllegalArgumentException(source + " must hold one line 'bearer TOKEN' or 'basic USER:PASSWORD'");
   }
@@ -60,6 +70,11 @@ public final class Credentials {
   /** The value of the Authorization header. */
   String authorization() {
     return header;
+  }
+
+  /** A warning when others may read the credentials file (its mode and the fix), else none. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** Where the credentials came from, for messages (never the value). */

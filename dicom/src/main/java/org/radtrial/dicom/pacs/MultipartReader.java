@@ -21,7 +21,6 @@ final class MultipartReader {
   private final byte[] buffer = new byte[1 << 16];
   private int position;
   private int limit;
-  private boolean finished;
 
   /** One part: its headers (names in lower case) and its body, to be read to its end before the next part. */
   interface PartHandler {
@@ -85,7 +84,6 @@ final class MultipartReader {
       b = next();
     }
     if (a == '-' && b == '-') {
-      finished = true;
       return true;
     }
     if (a == '\r' && b == '\n') {
@@ -219,10 +217,6 @@ final class MultipartReader {
         // discard the rest of the part
       }
     }
-  }
-
-  boolean finished() {
-    return finished;
   }
 
   /** KMP failure function: fallback[i] is the length of the longest proper prefix of pattern[0..i] that is also its suffix. */

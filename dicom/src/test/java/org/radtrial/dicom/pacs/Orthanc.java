@@ -158,10 +158,11 @@ public final class Orthanc implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  /** A credentials file for the registered user (or a wrong password). */
+  /** A credentials file (owner-only, as docs/dicom.md asks) for the registered user (or a wrong password). */
   public static Path credentialsFile(Path dir, String password) throws IOException {
     Path file = dir.resolve("pacs-credentials");
     Files.writeString(file, "basic " + USER + ":" + password + "\n");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     return file;
   }
 }
