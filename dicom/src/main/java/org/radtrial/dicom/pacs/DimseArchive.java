@@ -4,6 +4,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.dicom.StoredFilePathStrategy;
+import com.pixelmed.network.Association;
 import com.pixelmed.network.FindSOPClassSCU;
 import com.pixelmed.network.GetSOPClassSCU;
 import com.pixelmed.network.IdentifierHandler;
@@ -73,8 +74,9 @@ final class DimseArchive implements Archive {
     DataSet.set(query, "QueryRetrieveLevel", "STUDY");
     DataSet.set(query, "StudyInstanceUID", kind == KeyKind.STUDY_UID ? kind.check(value) : "");
     DataSet.set(query, "AccessionNumber", kind == KeyKind.ACCESSION ? kind.check(value) : "");
+    List<AttributeList> answers = onOneAssociation("studies with " + kind.keyword() + " " + value, find -> find.answers(query));
     List<String> studies = new ArrayList<>();
-    for (AttributeList answer : find(query, "studies with " + kind.keyword() + " " + value)) {
+    for (AttributeList answer : answers) {
       String uid = Uids.check(DataSet.value(answer, "StudyInstanceUID"), "a StudyInstanceUID");
       if (!studies.contains(uid)) {
         studies.add(uid);
@@ -83,56 +85,81 @@ final class DimseArchive implements Archive {
     return studies;
   }
 
+  /** The study's series, then each series' instances, on one association. */
   @Override
   public List<InstanceRef> instances(String studyUid) {
-    AttributeList seriesQuery = new AttributeList();
-    DataSet.set(seriesQuery, "QueryRetrieveLevel", "SERIES");
-    DataSet.set(seriesQuery, "StudyInstanceUID", studyUid);
-    DataSet.set(seriesQuery, "SeriesInstanceUID");
-    List<InstanceRef> instances = new ArrayList<>();
-    for (AttributeList series : find(seriesQuery, "the series of study " + studyUid)) {
-      String seriesUid = Uids.check(DataSet.value(series, "SeriesInstanceUID"), "a SeriesInstanceUID");
-      AttributeList imageQuery = new AttributeList();
-      DataSet.set(imageQuery, "QueryRetrieveLevel", "IMAGE");
-      DataSet.set(imageQuery, "StudyInstanceUID", studyUid);
-      DataSet.set(imageQuery, "SeriesInstanceUID", seriesUid);
-      DataSet.set(imageQuery, "SOPInstanceUID");
-      DataSet.set(imageQuery, "SOPClassUID");
-      for (AttributeList image : find(imageQuery, "the instances of series " + seriesUid)) {
-        instances.add(new InstanceRef(studyUid, seriesUid, DataSet.value(image, "SOPInstanceUID"), DataSet.value(image, "SOPClassUID")));
-      }
-    }
-    return instances;
-  }
-
-  private List<AttributeList> find(AttributeList query, String what) {
-    List<AttributeList> answers = new ArrayList<>();
-    IdentifierHandler collect = new IdentifierHandler() {
-      @Override
-      public void doSomethingWithIdentifier(AttributeList identifier) {
-        synchronized (answers) {
-          if (answers.size() < MAX_MATCHES + 1) {
-            answers.add(identifier);
-          }
+    return onOneAssociation("the instances of study " + studyUid, find -> {
+      AttributeList seriesQuery = new AttributeList();
+      DataSet.set(seriesQuery, "QueryRetrieveLevel", "SERIES");
+      DataSet.set(seriesQuery, "StudyInstanceUID", studyUid);
+      DataSet.set(seriesQuery, "SeriesInstanceUID");
+      List<InstanceRef> instances = new ArrayList<>();
+      for (AttributeList series : find.answers(seriesQuery)) {
+        String seriesUid = Uids.check(DataSet.value(series, "SeriesInstanceUID"), "a SeriesInstanceUID");
+        AttributeList imageQuery = new AttributeList();
+        DataSet.set(imageQuery, "QueryRetrieveLevel", "IMAGE");
+        DataSet.set(imageQuery, "StudyInstanceUID", studyUid);
+        DataSet.set(imageQuery, "SeriesInstanceUID", seriesUid);
+        DataSet.set(imageQuery, "SOPInstanceUID");
+        DataSet.set(imageQuery, "SOPClassUID");
+        for (AttributeList image : find.answers(imageQuery)) {
+          instances.add(new InstanceRef(studyUid, seriesUid, DataSet.value(image, "SOPInstanceUID"), DataSet.value(image, "SOPClassUID")));
         }
       }
-    };
+      return instances;
+    });
+  }
+
+  /** C-FINDs on an open association. */
+  private interface Finder {
+    List<AttributeList> answers(AttributeList query) throws Exception;
+  }
+
+  private interface FindWork<T> {
+    T run(Finder find) throws Exception;
+  }
+
+  /**
+   * Runs several C-FINDs on one association (opening and releasing one costs more than a query:
+   * measured in docs/benchmarks.md), bounded like every call.
+   */
+  private <T> T onOneAssociation(String what, FindWork<T> work) {
     AtomicLong progress = new AtomicLong();
     try {
-      bounded(() -> {
-        new FindSOPClassSCU(peer.host(), peer.port(), peer.aeTitle(), settings.callingAe(),
-            SOPClass.StudyRootQueryRetrieveInformationModelFind, query, collect);
-        return null;
+      return bounded(() -> {
+        Association association = FindSOPClassSCU.getSuitableAssociation(peer.host(), peer.port(), peer.aeTitle(), settings.callingAe(),
+            SOPClass.StudyRootQueryRetrieveInformationModelFind);
+        try {
+          return work.run(query -> answers(association, query, progress, what));
+        } finally {
+          try {
+            association.release();
+          } catch (Exception e) {
+            association.abort();
+          }
+        }
       }, progress, "C-FIND for " + what);
     } catch (IOException e) {
       throw new PacsException(e.getMessage(), e);
     }
-    synchronized (answers) {
-      if (answers.size() > MAX_MATCHES) {
-        throw new PacsException("the archive " + peer + " answered the C-FIND for " + what + " with more than " + MAX_MATCHES + " matches");
+  }
+
+  private List<AttributeList> answers(Association association, AttributeList query, AtomicLong progress, String what) throws Exception {
+    List<AttributeList> answers = new ArrayList<>();
+    IdentifierHandler collect = new IdentifierHandler() {
+      @Override
+      public void doSomethingWithIdentifier(AttributeList identifier) {
+        progress.incrementAndGet();
+        if (answers.size() <= MAX_MATCHES) {
+          answers.add(identifier);
+        }
       }
-      return new ArrayList<>(answers);
+    };
+    new FindSOPClassSCU(association, SOPClass.StudyRootQueryRetrieveInformationModelFind, query, collect);
+    if (answers.size() > MAX_MATCHES) {
+      throw new PacsException("the archive " + peer + " answered the C-FIND for " + what + " with more than " + MAX_MATCHES + " matches");
     }
+    return answers;
   }
 
   @Override
