@@ -35,8 +35,6 @@ public sealed interface ArchiveAddress {
     }
   }
 
-  Pattern AE = Pattern.compile("([^@]+)@([^:@]+):(\\d{1,5})");
-
   /** Parses {@code http(s)://...} or {@code AE@host:port}; anything else is an IllegalArgumentException saying which forms are allowed. */
   static ArchiveAddress parse(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
@@ -57,7 +55,7 @@ public sealed interface ArchiveAddress {
       String s = uri.toString();
       return new Web(URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s));
     }
-    Matcher m = AE.matcher(text);
+    Matcher m = Pattern.compile("([^@]+)@([^:@]+):(\\d{1,5})").matcher(text);
     if (m.matches()) {
       return new Dimse(m.group(1), m.group(2), Integer.parseInt(m.group(3)));
     }

@@ -120,8 +120,9 @@ final class DimseArchive implements Archive {
   }
 
   /**
-   * Runs several C-FINDs on one association (opening and releasing one costs more than a query:
-   * measured in docs/benchmarks.md), bounded like every call.
+   * Runs several C-FINDs on one association, so that an exam costs the archive two associations
+   * for its queries instead of one per query; bounded like every call. (It did not make the pull
+   * faster against Orthanc: docs/benchmarks.md.)
    */
   private <T> T onOneAssociation(String what, FindWork<T> work) {
     AtomicLong progress = new AtomicLong();

@@ -40,8 +40,7 @@ final class IdleGuard extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    int b = guarded(() -> super.read());
-    return b;
+    return guarded(() -> super.read());
   }
 
   @Override

@@ -2,24 +2,18 @@ package org.radtrial.dicom.pacs;
 
 /** What the case table's key column holds, and so which attribute the archive is queried by. */
 public enum KeyKind {
-  ACCESSION("AccessionNumber", "00080050"),
-  STUDY_UID("StudyInstanceUID", "0020000D");
+  ACCESSION("AccessionNumber"),
+  STUDY_UID("StudyInstanceUID");
 
   private final String keyword;
-  private final String tag;
 
-  KeyKind(String keyword, String tag) {
+  KeyKind(String keyword) {
     this.keyword = keyword;
-    this.tag = tag;
   }
 
   /** The DICOM keyword, as QIDO-RS takes it. */
   String keyword() {
     return keyword;
-  }
-
-  String tag() {
-    return tag;
   }
 
   /**
