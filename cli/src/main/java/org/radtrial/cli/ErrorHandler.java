@@ -21,7 +21,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       cli.getErr().println("radtrial: " + SettingFlags.message(setting) + kept);
       return Radtrial.BAD_INPUT;
     }
-    if (e instanceof CaseTableException || e instanceof IllegalArgumentException || e instanceof org.radtrial.dicom.DicomFileException) {
+    if (e instanceof CaseTableException || e instanceof IllegalArgumentException || e instanceof org.radtrial.dicom.DicomFileException
+        || e instanceof org.radtrial.dicom.pacs.PacsException) {
       cli.getErr().println("radtrial: " + e.getMessage() + kept);
       return Radtrial.BAD_INPUT;
     }

@@ -52,7 +52,7 @@ class HelpTextTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"evaluate", "audit", "simulate", "mrmc", "report", "serve", "synth", "demo", "dicom",
-      "dicom scan", "dicom join", "dicom deidentify", "dicom check-deid", "dicom results", "dicom synth"})
+      "dicom scan", "dicom join", "dicom deidentify", "dicom check-deid", "dicom results", "dicom synth", "dicom pull", "dicom push"})
   void descriptionsBreakLinesOnlyAtTheWidthOrAtTheEndOfASentence(String command) {
     String help = CliRun.of((command + " --help").split(" ")).out();
     List<String> lines = help.lines().toList();

@@ -15,7 +15,7 @@ import java.util.Set;
  * created owner-only, rw------- (0600), whatever the umask. On a file system without POSIX
  * permissions (Windows) these do nothing: protect such folders by their access-control lists.
  */
-final class OwnerOnly {
+public final class OwnerOnly {
   static final Set<PosixFilePermission> MODE = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
       PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
@@ -51,7 +51,7 @@ final class OwnerOnly {
   }
 
   /** A warning if the group or others may read or write the file, naming its mode and the fix; else none. */
-  static List<String> warnings(Path file, String what) throws IOException {
+  public static List<String> warnings(Path file, String what) throws IOException {
     if (!posix()) {
       return List.of();
     }

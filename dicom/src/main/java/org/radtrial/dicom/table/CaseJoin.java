@@ -80,6 +80,26 @@ public final class CaseJoin {
     }
   }
 
+  /**
+   * The values of one column of a case table, in row order, read as text (leading zeros kept); a
+   * missing cell is an empty string, so that row numbers stay right for messages.
+   */
+  public static List<String> column(Path table, String key) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      load(s, "t0", new Side(table, key));
+      List<String> values = new ArrayList<>();
+      try (ResultSet r = s.executeQuery("SELECT " + quote(key) + " FROM t0 ORDER BY rowid")) {
+        while (r.next()) {
+          String v = r.getString(1);
+          values.add(v == null ? "" : v.strip());
+        }
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("cannot read " + table + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
   private static void load(Statement s, String name, Side side) throws SQLException {
     if (!Files.isRegularFile(side.file())) {
       throw new CaseTableException(side.file().toString(), 0, null, "no such file");
