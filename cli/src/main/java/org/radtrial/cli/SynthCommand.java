@@ -9,6 +9,7 @@ import org.radtrial.core.synth.ScreeningCohortGenerator;
 import org.radtrial.core.synth.SyntheticConsortium;
 import org.radtrial.io.CaseTableWriter;
 import org.radtrial.io.LocatedTablesWriter;
+import org.radtrial.io.ReconPhantomWriter;
 import org.radtrial.io.RatingsTableWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +60,12 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--lesions", description = "Write a synthetic localization study for 'radtrial lesions' instead.")
   boolean lesions;
 
+  @Option(names = "--recon", description = "Write a SYNTHETIC reconstruction study for 'radtrial recon' instead: a"
+      + " digital phantom with lesions of several sizes, a fast acquisition with undersampling ghosts and noise, and two"
+      + " AI reconstructions with different faults (ai_smooth erases small lesions, ai_drift darkens the last slices),"
+      + " lesion boxes as regions of interest, into the --out directory (default: synthetic-recon; --cases default 20).")
+  boolean recon;
+
   @Option(names = "--readers", paramLabel = "N", defaultValue = "6",
       description = "With --reader-study: number of human readers (default: ${DEFAULT-VALUE}).")
   int readers;
@@ -76,6 +83,16 @@ final class SynthCommand implements Callable<Integer> {
   public Integer call() {
     if (sites != null) {
       return consortium();
+    }
+    if (recon) {
+      int k = cases == null ? 20 : cases;
+      Path directory = out == null ? Path.of("synthetic-recon") : out;
+      Path table = ReconPhantomWriter.write(directory, k, 96, 96, 12, seed);
+      command.commandLine().getOut().printf("Wrote %s: a SYNTHETIC reconstruction study, %d phantom cases of 96 x 96 x 12"
+          + " voxels, images reference, fast, ai_smooth and ai_drift, lesion boxes in column roi (seed %d)%nAnalyse it:"
+          + " radtrial recon --cases %s --id case_id --reference reference --methods fast,ai_smooth,ai_drift --roi roi"
+          + " --savings %s --scanner-kw 30 --out recon%n", table, k, seed, table, directory.resolve("savings.csv"));
+      return 0;
     }
     if (lesions) {
       if (readerStudy) {

@@ -1,0 +1,194 @@
+package org.radtrial.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.radtrial.core.image.Grid;
+import org.radtrial.core.image.Volume;
+import org.radtrial.core.recon.Comparison;
+import org.radtrial.core.recon.Contrast;
+import org.radtrial.core.recon.ExamCost;
+import org.radtrial.core.recon.Fidelity;
+import org.radtrial.core.recon.FidelityMetric;
+import org.radtrial.core.recon.Regions;
+import org.radtrial.core.recon.Savings;
+import org.radtrial.io.CaseTableException;
+import org.radtrial.io.Checksums;
+import org.radtrial.io.Provenance;
+import org.radtrial.io.ReconCasesReader;
+import org.radtrial.io.ReconCasesReader.ReconCase;
+import org.radtrial.io.ReconstructionJson;
+import org.radtrial.io.ReconstructionJson.CaseResult;
+import org.radtrial.io.ReconstructionJson.WorstCase;
+import org.radtrial.io.RegionsReader;
+import org.radtrial.io.SavingsTableReader;
+import org.radtrial.io.Thumbnails;
+import org.radtrial.io.image.Nifti;
+
+/**
+ * {@code radtrial recon}: reads each case's reference and candidate images and regions (several
+ * cases at once, each case's volumes freed as soon as it is compared), compares them
+ * ({@link Fidelity}), keeps the thumbnails of each method's worst slice, and assembles the
+ * "reconstruction" section with the savings and the head-to-head.
+ */
+final class ReconstructionRun {
+  private ReconstructionRun() {}
+
+  /** What one case leaves behind: its comparisons and, per method, its worst slice shrunk for the report. */
+  private record Done(CaseResult result, Thumbnails.Slice[] references, Thumbnails.Slice[] candidates) {}
+
+  static RunOutcome.Reconstructed run(RunRequest.Reconstruction request, RunContext context, Provenance provenance) {
+    List<ReconCase> cases = ReconCasesReader.read(request.cases(), request.idColumn(), request.referenceColumn(),
+        request.methodColumns(), request.regionsColumn());
+    String table = request.cases().toString();
+    List<Done> done = compareAll(request, cases, table, context);
+    List<CaseResult> results = done.stream().map(Done::result).toList();
+    List<String> methods = request.methodColumns();
+    List<WorstCase> worst = worstCases(methods, done, request.worstCases());
+
+    Savings.Result savings = null;
+    List<String[]> inputs = new ArrayList<>();
+    inputs.add(new String[] {table, provenance.inputSha256()});
+    if (request.savings() != null) {
+      List<String> protocols = new ArrayList<>();
+      protocols.add(request.referenceColumn());
+      protocols.addAll(methods);
+      ExamCost[][] costs = SavingsTableReader.read(request.savings(), cases.stream().map(ReconCase::id).toList(), protocols);
+      savings = Savings.of(protocols, costs, request.scannerKw());
+      inputs.add(new String[] {request.savings().toString(), Checksums.sha256(request.savings())});
+    }
+    ObjectNode tree = ReconstructionJson.tree(request.referenceColumn(), methods, request.regionsColumn(), results, worst,
+        savings, savings == null ? null : "table", request.ciLevel(), inputs.toArray(new String[0][]), provenance);
+    return new RunOutcome.Reconstructed(methods, results, savings, tree);
+  }
+
+  private static List<Done> compareAll(RunRequest.Reconstruction request, List<ReconCase> cases, String table,
+      RunContext context) {
+    AtomicLong finished = new AtomicLong();
+    context.progress().progress(0, cases.size());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.threads(), cases.size()));
+    try {
+      List<Future<Done>> futures = new ArrayList<>();
+      for (ReconCase c : cases) {
+        futures.add(pool.submit(() -> {
+          Done d = compare(request, c, table);
+          context.progress().progress(finished.incrementAndGet(), cases.size());
+          return d;
+        }));
+      }
+      List<Done> out = new ArrayList<>();
+      for (Future<Done> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Done compare(RunRequest.Reconstruction request, ReconCase c, String table) {
+    List<String> methods = request.methodColumns();
+    Volume reference = image(c.reference(), table, c, request.referenceColumn());
+    Grid grid = reference.grid();
+    List<Volume> candidates = new ArrayList<>();
+    for (int j = 0; j < methods.size(); j++) {
+      Volume v = image(c.methods().get(j), table, c, methods.get(j));
+      List<String> diff = grid.differencesFrom(v.grid());
+      if (!diff.isEmpty()) {
+        throw new CaseTableException(table, c.row(), methods.get(j), "case '" + c.id() + "': " + c.methods().get(j)
+            + " is not on the reference image's grid: " + String.join(", ", diff) + " (resample it onto the reference's grid)");
+      }
+      candidates.add(v);
+    }
+    Regions regions = Regions.none(grid);
+    if (c.roi() != null) {
+      try {
+        regions = RegionsReader.read(c.roi(), grid);
+      } catch (CaseTableException e) {
+        throw new CaseTableException(table, c.row(), request.regionsColumn(), "case '" + c.id() + "': " + e.getMessage());
+      }
+    }
+    List<Comparison> comparisons;
+    try {
+      comparisons = Fidelity.compare(reference, candidates, regions);
+    } catch (IllegalArgumentException e) {
+      throw new CaseTableException(table, c.row(), null, "case '" + c.id() + "': " + e.getMessage());
+    }
+    Contrast referenceContrast = regions.uniform() == null ? null : Fidelity.contrast(reference, regions);
+    Thumbnails.Slice[] refs = new Thumbnails.Slice[methods.size()];
+    Thumbnails.Slice[] cands = new Thumbnails.Slice[methods.size()];
+    for (int j = 0; j < methods.size(); j++) {
+      int k = comparisons.get(j).worstSlice();
+      refs[j] = Thumbnails.slice(reference.voxels(), grid.nx(), grid.ny(), k);
+      cands[j] = Thumbnails.slice(candidates.get(j).voxels(), grid.nx(), grid.ny(), k);
+    }
+    return new Done(new CaseResult(c.id(), referenceContrast, comparisons), refs, cands);
+  }
+
+  /** Reads one image: a NIfTI file; a DICOM series folder is refused with what to do instead. */
+  private static Volume image(Path path, String table, ReconCase c, String column) {
+    if (Files.isDirectory(path)) {
+      throw new CaseTableException(table, c.row(), column, "case '" + c.id() + "': " + path
+          + " is a folder; this build reads NIfTI images (.nii, .nii.gz): convert the DICOM series (for example with dcm2niix)");
+    }
+    if (!Nifti.isNiftiName(path)) {
+      throw new CaseTableException(table, c.row(), column, "case '" + c.id() + "': " + path
+          + " is not a NIfTI image (.nii or .nii.gz)");
+    }
+    try {
+      return Nifti.read(path);
+    } catch (IllegalArgumentException e) {
+      throw new CaseTableException(table, c.row(), column, "case '" + c.id() + "': " + e.getMessage());
+    }
+  }
+
+  /**
+   * Each method's worst cases for review: lowest lesion-region SSIM (the lowest of any region) where
+   * the cases have lesion regions, otherwise lowest SSIM.
+   */
+  private static List<WorstCase> worstCases(List<String> methods, List<Done> done, int count) {
+    List<WorstCase> out = new ArrayList<>();
+    boolean lesions = done.stream().anyMatch(d -> !Double.isNaN(d.result().methods().get(0).lowestRegionSsim()));
+    FidelityMetric metric = lesions ? FidelityMetric.LOWEST_REGION_SSIM : FidelityMetric.SSIM;
+    for (int j = 0; j < methods.size(); j++) {
+      int m = j;
+      List<Done> ranked = done.stream().filter(d -> !Double.isNaN(metric.of(d.result().methods().get(m))))
+          .sorted(Comparator.comparingDouble(d -> metric.of(d.result().methods().get(m)))).limit(count).toList();
+      for (Done d : ranked) {
+        Comparison c = d.result().methods().get(m);
+        Thumbnails.Slice ref = d.references()[m];
+        Thumbnails.Slice cand = d.candidates()[m];
+        double low = Math.min(0, min(ref.values()));
+        out.add(new WorstCase(methods.get(m), d.result().id(), metric.key(), metric.of(c), c.worstSlice(),
+            Thumbnails.png(ref, low, c.dataRange()), Thumbnails.png(cand, low, c.dataRange()),
+            Thumbnails.difference(ref, cand, c.dataRange() - low)));
+      }
+    }
+    return out;
+  }
+
+  private static double min(float[] v) {
+    double m = Double.POSITIVE_INFINITY;
+    for (float x : v) {
+      m = Math.min(m, x);
+    }
+    return m;
+  }
+}
