@@ -10,7 +10,11 @@ import org.radtrial.core.recon.Contrast;
 import org.radtrial.core.recon.Fidelity;
 import org.radtrial.core.recon.FidelityMetric;
 import org.radtrial.core.recon.RegionFidelity;
+import org.radtrial.core.paired.MethodSummary;
+import org.radtrial.core.paired.PairComparison;
+import org.radtrial.core.paired.PairedComparisonResult;
 import org.radtrial.core.recon.Savings;
+import org.radtrial.core.stat.Interval;
 
 /**
  * Writes the "reconstruction" section of results.json ({@code radtrial recon}); keys in
@@ -96,6 +100,7 @@ public final class ReconstructionJson {
       node.put("difference_png", w.difference());
     }
     recon.putArray("head_to_head");
+    recon.put("bootstrap_replicates", 0);
     if (savings == null) {
       recon.putNull("savings");
     } else {
@@ -111,6 +116,59 @@ public final class ReconstructionJson {
     }
     root.set("provenance", ResultsJson.provenanceNode(provenance));
     return root;
+  }
+
+  /**
+   * Adds one metric's head-to-head: each method's mean, median and SD with bootstrap intervals, and
+   * every pair's paired mean and median differences, Wilcoxon signed-rank and Holm-adjusted p.
+   */
+  public static void headToHead(ObjectNode tree, FidelityMetric metric, PairedComparisonResult r) {
+    ObjectNode recon = (ObjectNode) tree.get("reconstruction");
+    recon.put("bootstrap_replicates", r.replicates());
+    ObjectNode node = ((ArrayNode) recon.get("head_to_head")).addObject();
+    node.put("metric", metric.key());
+    node.put("label", metric.label());
+    node.put("higher_is_better", metric.higherIsBetter());
+    ArrayNode methods = node.putArray("methods");
+    for (MethodSummary m : r.methods()) {
+      ObjectNode mn = methods.addObject();
+      mn.put("method", m.name());
+      mn.put("n", m.n());
+      mn.put("missing", m.missing());
+      number(mn, "mean", m.mean());
+      interval(mn, "mean_ci", m.meanCi());
+      number(mn, "median", m.median());
+      interval(mn, "median_ci", m.medianCi());
+      number(mn, "sd", m.sd());
+    }
+    ArrayNode pairs = node.putArray("pairs");
+    for (PairComparison p : r.pairs()) {
+      ObjectNode pn = pairs.addObject();
+      pn.put("first", p.first());
+      pn.put("second", p.second());
+      pn.put("n", p.n());
+      pn.put("left_out", p.leftOut());
+      number(pn, "mean_difference", p.meanDifference());
+      interval(pn, "mean_difference_ci", p.meanDifferenceCi());
+      number(pn, "median_difference", p.medianDifference());
+      interval(pn, "median_difference_ci", p.medianDifferenceCi());
+      number(pn, "wilcoxon_statistic", p.wilcoxon().statistic());
+      number(pn, "p", p.wilcoxon().p());
+      number(pn, "p_holm", p.holmP());
+      if (p.favoured() < 0) {
+        pn.putNull("favoured");
+      } else {
+        pn.put("favoured", p.favoured() == p.firstIndex() ? p.first() : p.second());
+      }
+    }
+  }
+
+  private static void interval(ObjectNode node, String key, Interval ci) {
+    if (Double.isFinite(ci.lower()) && Double.isFinite(ci.upper())) {
+      node.putArray(key).add(ci.lower()).add(ci.upper());
+    } else {
+      node.putNull(key);
+    }
   }
 
   private static ObjectNode comparison(String method, Comparison c) {

@@ -1,7 +1,6 @@
 package org.radtrial.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.radtrial.core.image.Grid;
+import org.radtrial.core.paired.Direction;
+import org.radtrial.core.paired.PairedComparison;
+import org.radtrial.core.paired.PairedComparisonResult;
 import org.radtrial.core.image.Volume;
 import org.radtrial.core.recon.Comparison;
 import org.radtrial.core.recon.Contrast;
@@ -32,6 +34,7 @@ import org.radtrial.io.ReconstructionJson.WorstCase;
 import org.radtrial.io.RegionsReader;
 import org.radtrial.io.SavingsTableReader;
 import org.radtrial.io.Thumbnails;
+import org.radtrial.dicom.image.DicomSeries;
 import org.radtrial.io.image.Nifti;
 
 /**
@@ -68,7 +71,40 @@ final class ReconstructionRun {
     }
     ObjectNode tree = ReconstructionJson.tree(request.referenceColumn(), methods, request.regionsColumn(), results, worst,
         savings, savings == null ? null : "table", request.ciLevel(), inputs.toArray(new String[0][]), provenance);
+    for (FidelityMetric metric : FidelityMetric.values()) {
+      PairedComparisonResult h = headToHead(metric, methods, results, request);
+      if (h != null) {
+        ReconstructionJson.headToHead(tree, metric, h);
+      }
+    }
     return new RunOutcome.Reconstructed(methods, results, savings, tree);
+  }
+
+  /**
+   * The methods compared on one metric over the cases; null when some method has fewer than two
+   * values of it (a lesion metric without lesion regions, say). A PSNR of +∞ (a candidate identical
+   * to its reference) counts as missing: the paired statistics need finite values.
+   */
+  private static @Nullable PairedComparisonResult headToHead(FidelityMetric metric, List<String> methods,
+      List<CaseResult> cases, RunRequest.Reconstruction request) {
+    double[][] values = new double[methods.size()][cases.size()];
+    for (int j = 0; j < methods.size(); j++) {
+      int finite = 0;
+      for (int c = 0; c < cases.size(); c++) {
+        double v = metric.of(cases.get(c).methods().get(j));
+        values[j][c] = Double.isFinite(v) ? v : Double.NaN;
+        finite += Double.isFinite(v) ? 1 : 0;
+      }
+      if (finite < 2) {
+        return null;
+      }
+    }
+    try {
+      return PairedComparison.compare(methods, values, metric.higherIsBetter() ? Direction.HIGHER_IS_BETTER
+          : Direction.LOWER_IS_BETTER, request.bootstrap(), request.seed(), request.ciLevel());
+    } catch (IllegalArgumentException e) {
+      return null; // a pair without a complete case: nothing to compare on this metric
+    }
   }
 
   private static List<Done> compareAll(RunRequest.Reconstruction request, List<ReconCase> cases, String table,
@@ -142,19 +178,18 @@ final class ReconstructionRun {
     return new Done(new CaseResult(c.id(), referenceContrast, comparisons), refs, cands);
   }
 
-  /** Reads one image: a NIfTI file; a DICOM series folder is refused with what to do instead. */
+  /**
+   * Reads one image: a NIfTI file, or a DICOM series (a folder, or one multi-frame file), whose slices
+   * are the third axis. A series with a missing slice or a non-image object is refused with the
+   * reader's reason, located at the case's row and column.
+   */
   private static Volume image(Path path, String table, ReconCase c, String column) {
-    if (Files.isDirectory(path)) {
-      throw new CaseTableException(table, c.row(), column, "case '" + c.id() + "': " + path
-          + " is a folder; this build reads NIfTI images (.nii, .nii.gz): convert the DICOM series (for example with dcm2niix)");
-    }
-    if (!Nifti.isNiftiName(path)) {
-      throw new CaseTableException(table, c.row(), column, "case '" + c.id() + "': " + path
-          + " is not a NIfTI image (.nii or .nii.gz)");
-    }
     try {
-      return Nifti.read(path);
-    } catch (IllegalArgumentException e) {
+      if (Nifti.isNiftiName(path)) {
+        return Nifti.read(path);
+      }
+      return DicomSeries.read(path).volume();
+    } catch (RuntimeException e) {
       throw new CaseTableException(table, c.row(), column, "case '" + c.id() + "': " + e.getMessage());
     }
   }
