@@ -11,6 +11,7 @@ public enum FidelityMetric {
   PSNR("psnr", "PSNR (dB)", true, Comparison::psnr),
   NMSE("nmse", "NMSE", false, Comparison::nmse),
   LOWEST_SLICE_SSIM("lowest_slice_ssim", "lowest SSIM of any slice", true, c -> min(c.sliceSsim())),
+  LOWEST_SLICE_PSNR("lowest_slice_psnr", "lowest PSNR of any slice (dB)", true, c -> min(c.slicePsnr())),
   LESION_SSIM("lesion_ssim", "SSIM in lesions", true, c -> c.lesions() == null ? Double.NaN : c.lesions().ssim()),
   LESION_PSNR("lesion_psnr", "PSNR in lesions (dB)", true, c -> c.lesions() == null ? Double.NaN : c.lesions().psnr()),
   LESION_NMSE("lesion_nmse", "NMSE in lesions", false, c -> c.lesions() == null ? Double.NaN : c.lesions().nmse()),

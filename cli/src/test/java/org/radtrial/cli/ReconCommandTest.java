@@ -1,0 +1,148 @@
+package org.radtrial.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.radtrial.core.image.Grid;
+import org.radtrial.core.image.Volume;
+import org.radtrial.dicom.synth.SyntheticSeries;
+import org.radtrial.io.image.Nifti;
+
+/**
+ * {@code radtrial synth --recon} then {@code radtrial recon} end to end: the synthetic AI that erases
+ * small lesions is caught by the lesion-region metrics and the report says so, the AI whose last
+ * slices drift is seen in its lowest slice PSNR, results.json validates against the schema (io's
+ * ResultsSchemaCheck sees every text), and bad input stops with a located one-line error.
+ */
+class ReconCommandTest {
+  @TempDir static Path study;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void writeStudy() {
+    CliRun r = CliRun.of("synth", "--recon", "--cases", "12", "--seed", "7", "--out", study.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+  }
+
+  private CliRun recon(Path cases, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("recon", "--cases", cases.toString(), "--id", "case_id",
+        "--reference", "reference", "--out", dir.toString(), "--no-progress", "--bootstrap", "500"));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(new String[0]));
+  }
+
+  private static JsonNode pair(JsonNode recon, String metric, String first, String second) {
+    for (JsonNode m : recon.get("head_to_head")) {
+      if (m.get("metric").asText().equals(metric)) {
+        for (JsonNode p : m.get("pairs")) {
+          if (p.get("first").asText().equals(first) && p.get("second").asText().equals(second)) {
+            return p;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no pair " + first + " - " + second + " on " + metric);
+  }
+
+  @Test
+  void theSmoothingAiIsCaughtInTheLesionsAndTheDriftingAiInItsWorstSlice() throws Exception {
+    CliRun r = recon(study.resolve("cases.csv"), "--methods", "fast,ai_smooth,ai_drift", "--roi", "roi", "--savings",
+        study.resolve("savings.csv").toString(), "--scanner-kw", "30");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("12 cases, 3 methods against the reference").contains("lowest SSIM of any lesion")
+        .contains("scanner time (min, total)");
+    JsonNode recon = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("reconstruction");
+    assertThat(recon.get("per_case")).hasSize(12);
+    // ai_smooth looks better than the fast acquisition overall ...
+    JsonNode whole = pair(recon, "ssim", "fast", "ai_smooth");
+    assertThat(whole.get("mean_difference_ci").get(1).asDouble()).isNegative();
+    // ... and than ai_drift, but its lowest lesion SSIM is the lowest of all: both intervals exclude 0
+    assertThat(pair(recon, "ssim", "ai_smooth", "ai_drift").get("mean_difference_ci").get(0).asDouble()).isPositive();
+    assertThat(pair(recon, "lowest_region_ssim", "fast", "ai_smooth").get("mean_difference_ci").get(0).asDouble()).isPositive();
+    assertThat(pair(recon, "lowest_region_ssim", "ai_smooth", "ai_drift").get("mean_difference_ci").get(1).asDouble())
+        .isNegative();
+    // ai_drift's darkened slices: its lowest slice PSNR is below even the unreconstructed fast images'
+    assertThat(pair(recon, "lowest_slice_psnr", "fast", "ai_drift").get("mean_difference_ci").get(0).asDouble()).isPositive();
+    String report = Files.readString(dir.resolve("report.html"));
+    assertThat(report).contains("ai_smooth reproduces the whole image better than fast (higher SSIM) but the lesions worse")
+        .contains("ai_smooth reproduces the whole image better than ai_drift")
+        .contains("fast has higher lowest PSNR of any slice (dB) than ai_drift")
+        .contains("<img src=\"data:image/png;base64,")
+        .contains("img-src data:");
+    // the worst cases of ai_smooth are its lesion failures, with three thumbnails each
+    JsonNode worst = recon.get("worst_cases");
+    assertThat(worst).hasSize(9);
+    assertThat(worst.get(3).get("method").asText()).isEqualTo("ai_smooth");
+    assertThat(worst.get(3).get("metric").asText()).isEqualTo("lowest_region_ssim");
+    JsonNode saved = recon.get("savings").get("savings").get(0);
+    assertThat(saved.get("quantity").asText()).isEqualTo("minutes");
+    assertThat(saved.get("saved").asDouble()).isEqualTo(12 * 14.0);
+  }
+
+  @Test
+  void anUnpairedCaseIsALocatedError() throws Exception {
+    Path cases = dir.resolve("unpaired.csv");
+    List<String> lines = Files.readAllLines(study.resolve("cases.csv"));
+    String[] third = lines.get(3).split(",");
+    third[2] = "";
+    lines.set(3, String.join(",", third));
+    Files.write(cases, lines);
+    Files.createDirectories(dir.resolve("images"));
+    for (Path p : Files.newDirectoryStream(study.resolve("images"))) {
+      Files.copy(p, dir.resolve("images").resolve(p.getFileName()));
+    }
+    CliRun r = recon(cases, "--methods", "fast,ai_smooth");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("radtrial: " + cases + ", row 3, column 'fast': case 'phantom003' has no method 'fast'"
+        + " image: every case needs the reference and each method's image (an unpaired case)");
+  }
+
+  @Test
+  void aCandidateOnAnotherGridIsALocatedErrorSayingWhatDiffers() throws Exception {
+    Grid g = Grid.of(96, 96, 11, 1, 1, 1);
+    Nifti.writeFloat32(new Volume(g, new float[g.size()]), dir.resolve("short.nii.gz"));
+    Path cases = dir.resolve("cases.csv");
+    Files.writeString(cases, "case_id,reference,candidate\nc1," + study.resolve("images/phantom001-reference.nii.gz")
+        + "," + dir.resolve("short.nii.gz") + "\n");
+    CliRun r = recon(cases, "--methods", "candidate");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains(cases + ", row 1, column 'candidate': case 'c1': " + dir.resolve("short.nii.gz")
+        + " is not on the reference image's grid: size 96x96x12 vs 96x96x11").doesNotContain("\tat ");
+    assertThat(r.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void aSeriesWithAMissingSliceAndANonImageObjectAreLocatedErrors() throws Exception {
+    Grid g = Grid.of(16, 16, 6, 1, 1, 2);
+    float[] v = new float[g.size()];
+    Volume volume = new Volume(g, v);
+    Random random = new Random(1);
+    SyntheticSeries.write(Files.createDirectories(dir.resolve("reference")), volume, SyntheticSeries.Options.ct(random), random);
+    Path gappy = Files.createDirectories(dir.resolve("gappy"));
+    SyntheticSeries.Written w = SyntheticSeries.write(gappy, volume, SyntheticSeries.Options.ct(random), random);
+    Files.delete(w.files().get(3));
+    Path cases = dir.resolve("cases.csv");
+    Files.writeString(cases, "case_id,reference,candidate\nc1,reference,gappy\n");
+    CliRun r = recon(cases, "--methods", "candidate");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("radtrial: " + cases + ", row 1, column 'candidate': case 'c1': ").contains("missing");
+    assertThat(r.err().strip().lines()).hasSize(1);
+
+    Path sr = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/test-SR.dcm");
+    assumeTrue(Files.exists(sr), "pydicom's test-SR.dcm is not installed (apt-get install python3-pydicom)");
+    Files.writeString(cases, "case_id,reference,candidate\nc1,reference," + sr + "\n");
+    CliRun nonImage = recon(cases, "--methods", "candidate");
+    assertThat(nonImage.exitCode()).isEqualTo(2);
+    assertThat(nonImage.err()).startsWith("radtrial: " + cases + ", row 1, column 'candidate': case 'c1': ");
+    assertThat(nonImage.err().strip().lines()).hasSize(1);
+  }
+}
