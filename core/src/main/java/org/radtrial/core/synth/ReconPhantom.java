@@ -41,8 +41,16 @@ public final class ReconPhantom {
   /** One case: its images (in {@link #IMAGES} order), lesions, lesion boxes and uniform box. */
   public record Case(String id, List<Volume> images, List<Lesion> lesions, List<VoxelBox> lesionBoxes, VoxelBox uniform) {}
 
-  /** A case on an nx × ny × nz grid of 1 mm voxels (at least 48 × 48 × 6). */
+  /** A case with lesions on an nx × ny × nz grid of 1 mm voxels (at least 48 × 48 × 6). */
   public static Case generate(String id, int nx, int ny, int nz, long seed) {
+    return generate(id, nx, ny, nz, seed, true);
+  }
+
+  /**
+   * A case on an nx × ny × nz grid of 1 mm voxels (at least 48 × 48 × 6), with 1 to 4 lesions (the first
+   * small) or, when {@code lesions} is false, none: the normal cases of the task-based comparison.
+   */
+  public static Case generate(String id, int nx, int ny, int nz, long seed, boolean withLesions) {
     if (nx < 48 || ny < 48 || nz < 6) {
       throw new IllegalArgumentException("the phantom needs at least 48 x 48 x 6 voxels, was " + nx + " x " + ny + " x " + nz);
     }
@@ -53,7 +61,7 @@ public final class ReconPhantom {
     double ai = nx * 0.42;
     double aj = ny * 0.36;
     List<Lesion> lesions = new ArrayList<>();
-    int count = 3 + random.nextInt(3);
+    int count = withLesions ? 1 + random.nextInt(4) : 0;
     for (int n = 0; n < count; n++) {
       // every case has at least one small lesion
       double r = n == 0 ? RADII[random.nextInt(2)] : RADII[(n + random.nextInt(RADII.length)) % RADII.length];
@@ -119,6 +127,44 @@ public final class ReconPhantom {
     VoxelBox uniform = new VoxelBox((int) ci - 3, (int) (cj - aj * 0.5), 0, (int) ci + 3, (int) (cj + aj * 0.5), nz - 1);
     return new Case(id, List.of(new Volume(grid, reference), new Volume(grid, fast), new Volume(grid, smooth),
         new Volume(grid, drift)), lesions, boxes, uniform);
+  }
+
+  /**
+   * A SYNTHETIC lesion detector's suspicion score for one image: the highest mean over 3×3×3 voxels
+   * inside the body's inner part, above the body's mean there. A lesion raises it; a lesion an
+   * image has lost does not. For the task-based comparison through {@code radtrial evaluate}.
+   */
+  public static double detectorScore(Volume image) {
+    Grid g = image.grid();
+    float[] v = image.voxels();
+    double ci = g.nx() / 2.0;
+    double cj = g.ny() / 2.0;
+    double ai = g.nx() * 0.42 - 3;
+    double aj = g.ny() * 0.36 - 3;
+    double sum = 0;
+    int n = 0;
+    double best = Double.NEGATIVE_INFINITY;
+    for (int k = 1; k < g.nz() - 1; k++) {
+      for (int j = 1; j < g.ny() - 1; j++) {
+        for (int i = 1; i < g.nx() - 1; i++) {
+          if (Math.pow((i - ci) / ai, 2) + Math.pow((j - cj) / aj, 2) > 1) {
+            continue;
+          }
+          double s = 0;
+          for (int dk = -1; dk <= 1; dk++) {
+            for (int dj = -1; dj <= 1; dj++) {
+              for (int di = -1; di <= 1; di++) {
+                s += v[g.index(i + di, j + dj, k + dk)];
+              }
+            }
+          }
+          best = Math.max(best, s / 27);
+          sum += v[g.index(i, j, k)];
+          n++;
+        }
+      }
+    }
+    return best - sum / n;
   }
 
   private static int clamp(double v, int n) {
