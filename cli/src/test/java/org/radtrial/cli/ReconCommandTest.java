@@ -107,6 +107,13 @@ class ReconCommandTest {
       }
     }
     assertThat(caught).as(comparisons.toString()).isTrue();
+
+    // the detector's marks on each reconstruction as one "model" per image: paired wAFROC (jackknife, Holm)
+    Path lesionsOut = dir.resolve("lesions");
+    CliRun l = CliRun.of("lesions", "--truth", study.resolve("lesion-truth.csv").toString(), "--marks",
+        study.resolve("lesion-marks.csv").toString(), "--bootstrap", "200", "--out", lesionsOut.toString());
+    assertThat(l.exitCode()).as(l.err()).isZero();
+    assertThat(l.out()).containsPattern("reference - ai_smooth +0\\.[3-9]\\d+ +\\[0\\.[1-9]");
   }
 
   @Test

@@ -129,12 +129,17 @@ public final class ReconPhantom {
         new Volume(grid, drift)), lesions, boxes, uniform);
   }
 
+  /** A synthetic detector's mark: where (voxel indices) and how suspicious. */
+  public record Mark(int i, int j, int k, double confidence) {}
+
   /**
-   * A SYNTHETIC lesion detector's suspicion score for one image: the highest mean over 3×3×3 voxels
-   * inside the body's inner part, above the body's mean there. A lesion raises it; a lesion an
-   * image has lost does not. For the task-based comparison through {@code radtrial evaluate}.
+   * A SYNTHETIC lesion detector's marks on one image: the means over 3×3×3 voxels inside the body's
+   * inner part, above the body's mean there; its highest local peaks (at least 6 voxels apart), at most
+   * {@code count}. A lesion raises a peak; a lesion an image has lost does not. For the task-based
+   * comparison through {@code radtrial evaluate} (the highest mark as the case's score) and
+   * {@code radtrial lesions --marks} (every mark).
    */
-  public static double detectorScore(Volume image) {
+  public static List<Mark> detectorMarks(Volume image, int count) {
     Grid g = image.grid();
     float[] v = image.voxels();
     double ci = g.nx() / 2.0;
@@ -143,7 +148,8 @@ public final class ReconPhantom {
     double aj = g.ny() * 0.36 - 3;
     double sum = 0;
     int n = 0;
-    double best = Double.NEGATIVE_INFINITY;
+    double[] local = new double[g.size()];
+    java.util.Arrays.fill(local, Double.NEGATIVE_INFINITY);
     for (int k = 1; k < g.nz() - 1; k++) {
       for (int j = 1; j < g.ny() - 1; j++) {
         for (int i = 1; i < g.nx() - 1; i++) {
@@ -158,13 +164,43 @@ public final class ReconPhantom {
               }
             }
           }
-          best = Math.max(best, s / 27);
+          local[g.index(i, j, k)] = s / 27;
           sum += v[g.index(i, j, k)];
           n++;
         }
       }
     }
-    return best - sum / n;
+    double mean = sum / n;
+    List<Mark> marks = new ArrayList<>();
+    while (marks.size() < count) {
+      int best = -1;
+      for (int p = 0; p < local.length; p++) {
+        if (local[p] > Double.NEGATIVE_INFINITY && (best < 0 || local[p] > local[best])) {
+          int i = p % g.nx();
+          int j = (p / g.nx()) % g.ny();
+          int k = p / (g.nx() * g.ny());
+          boolean apart = marks.stream().allMatch(m -> Math.pow(m.i() - i, 2) + Math.pow(m.j() - j, 2)
+              + Math.pow(m.k() - k, 2) > 36);
+          if (apart) {
+            best = p;
+          } else {
+            local[p] = Double.NEGATIVE_INFINITY;
+          }
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      marks.add(new Mark(best % g.nx(), (best / g.nx()) % g.ny(), best / (g.nx() * g.ny()), local[best] - mean));
+      local[best] = Double.NEGATIVE_INFINITY;
+    }
+    return marks;
+  }
+
+  /** The detector's suspicion score for a case: its highest mark's confidence. */
+  public static double detectorScore(Volume image) {
+    List<Mark> marks = detectorMarks(image, 1);
+    return marks.isEmpty() ? 0 : marks.get(0).confidence();
   }
 
   private static int clamp(double v, int n) {
