@@ -117,6 +117,49 @@ class ReconCommandTest {
   }
 
   @Test
+  void dicomSeriesAreComparedAndTheirHeadersGiveTheSavings() throws Exception {
+    Grid g = Grid.of(16, 12, 5, 0.8, 0.8, 2);
+    Random random = new Random(3);
+    float[] ref = new float[g.size()];
+    float[] cand = new float[g.size()];
+    for (int i = 0; i < ref.length; i++) {
+      ref[i] = 100 + random.nextInt(50);
+      cand[i] = ref[i] + random.nextInt(11) - 5;
+    }
+    Path cases = dir.resolve("cases.csv");
+    Files.writeString(cases, "case_id,reference,candidate\nc1,standard,short\n");
+    series(dir.resolve("standard"), new Volume(g, ref), random, "1200", "10");
+    series(dir.resolve("short"), new Volume(g, cand), random, "360", "3");
+    CliRun r = recon(cases, "--methods", "candidate", "--scanner-kw", "25");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode recon = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("reconstruction");
+    assertThat(recon.get("per_case").get(0).get("methods").get(0).get("slice_ssim")).hasSize(5);
+    JsonNode savings = recon.get("savings");
+    assertThat(savings.get("source").asText()).isEqualTo("DICOM headers");
+    // AcquisitionDuration 1200 s against 360 s: 14 minutes saved; at 25 kW, 14 / 60 * 25 kWh
+    JsonNode minutes = savings.get("savings").get(0);
+    assertThat(minutes.get("quantity").asText()).isEqualTo("minutes");
+    assertThat(minutes.get("saved").asDouble()).isEqualTo(14.0);
+    JsonNode ctdi = savings.get("savings").get(1);
+    assertThat(ctdi.get("quantity").asText()).isEqualTo("ctdivol_mgy");
+    assertThat(ctdi.get("saved").asDouble()).isEqualTo(7.0);
+    JsonNode energy = savings.get("savings").get(2);
+    assertThat(energy.get("quantity").asText()).isEqualTo("energy_kwh");
+    assertThat(energy.get("saved").asDouble()).isCloseTo(14.0 / 60 * 25, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  private static void series(Path folder, Volume v, Random random, String seconds, String ctdiVol) throws Exception {
+    SyntheticSeries.Written w = SyntheticSeries.write(Files.createDirectories(folder), v, SyntheticSeries.Options.ct(random),
+        random);
+    for (Path f : w.files()) {
+      var list = org.radtrial.dicom.DicomFiles.readAll(f);
+      org.radtrial.dicom.DataSet.set(list, "AcquisitionDuration", seconds);
+      org.radtrial.dicom.DataSet.set(list, "CTDIvol", ctdiVol);
+      org.radtrial.dicom.synth.SyntheticDicom.write(list, f);
+    }
+  }
+
+  @Test
   void anUnpairedCaseIsALocatedError() throws Exception {
     Path cases = dir.resolve("unpaired.csv");
     List<String> lines = Files.readAllLines(study.resolve("cases.csv"));

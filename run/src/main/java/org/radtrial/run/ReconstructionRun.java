@@ -35,6 +35,8 @@ import org.radtrial.io.RegionsReader;
 import org.radtrial.io.SavingsTableReader;
 import org.radtrial.io.Thumbnails;
 import org.radtrial.dicom.image.DicomSeries;
+import org.radtrial.dicom.image.SeriesVolume;
+import org.radtrial.dicom.recon.AcquisitionCosts;
 import org.radtrial.io.image.Nifti;
 
 /**
@@ -47,7 +49,11 @@ final class ReconstructionRun {
   private ReconstructionRun() {}
 
   /** What one case leaves behind: its comparisons and, per method, its worst slice shrunk for the report. */
-  private record Done(CaseResult result, Thumbnails.Slice[] references, Thumbnails.Slice[] candidates) {}
+  private record Done(CaseResult result, Thumbnails.Slice[] references, Thumbnails.Slice[] candidates,
+      ExamCost[] headerCosts) {}
+
+  /** An image and what its acquisition cost by its DICOM headers (unknown for NIfTI). */
+  private record Image(Volume volume, ExamCost cost) {}
 
   static RunOutcome.Reconstructed run(RunRequest.Reconstruction request, RunContext context, Provenance provenance) {
     List<ReconCase> cases = ReconCasesReader.read(request.cases(), request.idColumn(), request.referenceColumn(),
@@ -59,18 +65,37 @@ final class ReconstructionRun {
     List<WorstCase> worst = worstCases(methods, done, request.worstCases());
 
     Savings.Result savings = null;
+    String source = null;
     List<String[]> inputs = new ArrayList<>();
     inputs.add(new String[] {table, provenance.inputSha256()});
+    List<String> protocols = new ArrayList<>();
+    protocols.add(request.referenceColumn());
+    protocols.addAll(methods);
+    ExamCost[][] costs = new ExamCost[done.size()][];
+    boolean fromHeaders = false;
+    for (int c = 0; c < costs.length; c++) {
+      costs[c] = done.get(c).headerCosts();
+      for (ExamCost e : costs[c]) {
+        fromHeaders |= !e.equals(ExamCost.UNKNOWN);
+      }
+    }
     if (request.savings() != null) {
-      List<String> protocols = new ArrayList<>();
-      protocols.add(request.referenceColumn());
-      protocols.addAll(methods);
-      ExamCost[][] costs = SavingsTableReader.read(request.savings(), cases.stream().map(ReconCase::id).toList(), protocols);
-      savings = Savings.of(protocols, costs, request.scannerKw());
+      ExamCost[][] given = SavingsTableReader.read(request.savings(), cases.stream().map(ReconCase::id).toList(), protocols);
+      for (int c = 0; c < costs.length; c++) {
+        for (int p = 0; p < protocols.size(); p++) {
+          costs[c][p] = given[c][p].orElse(costs[c][p]);
+        }
+      }
       inputs.add(new String[] {request.savings().toString(), Checksums.sha256(request.savings())});
+      source = fromHeaders ? "table, then DICOM headers" : "table";
+    } else if (fromHeaders) {
+      source = "DICOM headers";
+    }
+    if (source != null) {
+      savings = Savings.of(protocols, costs, request.scannerKw());
     }
     ObjectNode tree = ReconstructionJson.tree(request.referenceColumn(), methods, request.regionsColumn(), results, worst,
-        savings, savings == null ? null : "table", request.ciLevel(), inputs.toArray(new String[0][]), provenance);
+        savings, source, request.ciLevel(), inputs.toArray(new String[0][]), provenance);
     for (FidelityMetric metric : FidelityMetric.values()) {
       PairedComparisonResult h = headToHead(metric, methods, results, request);
       if (h != null) {
@@ -141,11 +166,16 @@ final class ReconstructionRun {
 
   private static Done compare(RunRequest.Reconstruction request, ReconCase c, String table) {
     List<String> methods = request.methodColumns();
-    Volume reference = image(c.reference(), table, c, request.referenceColumn());
+    ExamCost[] headerCosts = new ExamCost[methods.size() + 1];
+    Image referenceImage = image(c.reference(), table, c, request.referenceColumn());
+    headerCosts[0] = referenceImage.cost();
+    Volume reference = referenceImage.volume();
     Grid grid = reference.grid();
     List<Volume> candidates = new ArrayList<>();
     for (int j = 0; j < methods.size(); j++) {
-      Volume v = image(c.methods().get(j), table, c, methods.get(j));
+      Image image = image(c.methods().get(j), table, c, methods.get(j));
+      headerCosts[j + 1] = image.cost();
+      Volume v = image.volume();
       List<String> diff = grid.differencesFrom(v.grid());
       if (!diff.isEmpty()) {
         throw new CaseTableException(table, c.row(), methods.get(j), "case '" + c.id() + "': " + c.methods().get(j)
@@ -175,20 +205,21 @@ final class ReconstructionRun {
       refs[j] = Thumbnails.slice(reference.voxels(), grid.nx(), grid.ny(), k);
       cands[j] = Thumbnails.slice(candidates.get(j).voxels(), grid.nx(), grid.ny(), k);
     }
-    return new Done(new CaseResult(c.id(), referenceContrast, comparisons), refs, cands);
+    return new Done(new CaseResult(c.id(), referenceContrast, comparisons), refs, cands, headerCosts);
   }
 
   /**
    * Reads one image: a NIfTI file, or a DICOM series (a folder, or one multi-frame file), whose slices
-   * are the third axis. A series with a missing slice or a non-image object is refused with the
+   * are the third axis, with what its acquisition cost by its headers ({@link AcquisitionCosts}). A series with a missing slice or a non-image object is refused with the
    * reader's reason, located at the case's row and column.
    */
-  private static Volume image(Path path, String table, ReconCase c, String column) {
+  private static Image image(Path path, String table, ReconCase c, String column) {
     try {
       if (Nifti.isNiftiName(path)) {
-        return Nifti.read(path);
+        return new Image(Nifti.read(path), ExamCost.UNKNOWN);
       }
-      return DicomSeries.read(path).volume();
+      SeriesVolume series = DicomSeries.read(path);
+      return new Image(series.volume(), AcquisitionCosts.of(series));
     } catch (RuntimeException e) {
       throw new CaseTableException(table, c.row(), column, "case '" + c.id() + "': " + e.getMessage());
     }
