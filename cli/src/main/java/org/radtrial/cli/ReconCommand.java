@@ -1,13 +1,12 @@
 package org.radtrial.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.radtrial.core.recon.FidelityMetric;
 import org.radtrial.core.recon.Savings;
-import org.radtrial.io.ReconstructionJson.CaseResult;
 import org.radtrial.run.ResultsFolder;
 import org.radtrial.run.RunOutcome;
 import org.radtrial.run.RunRequest;
@@ -113,23 +112,33 @@ final class ReconCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, RunOutcome.Reconstructed run) {
-    List<CaseResult> cases = run.cases();
     List<String> methods = run.methods();
-    out.printf(Locale.ROOT, "%d cases, %d methods against the reference%n%n", cases.size(), methods.size());
-    Table t = new Table("method", "metric", "n", "mean", "median", "min", "max");
-    for (int j = 0; j < methods.size(); j++) {
-      for (FidelityMetric f : FidelityMetric.values()) {
-        double[] v = values(cases, j, f);
-        if (v.length == 0) {
-          continue;
-        }
-        java.util.Arrays.sort(v);
-        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-        t.row(methods.get(j), f.label(), Integer.toString(v.length), g(mean), g(median), g(v[0]), g(v[v.length - 1]));
+    JsonNode recon = run.results().get("reconstruction");
+    String level = String.format(Locale.ROOT, "%.0f%%", 100 * run.results().get("settings").get("ci_level").asDouble());
+    out.printf(Locale.ROOT, "%d cases, %d methods against the reference%n%n", run.cases().size(), methods.size());
+    Table t = new Table("metric", "method", "n", "mean", level + " CI", "median", level + " CI");
+    for (JsonNode m : recon.get("head_to_head")) {
+      for (JsonNode s : m.get("methods")) {
+        t.row(m.get("label").asText(), s.get("method").asText(), s.get("n").asText() + (s.get("missing").asInt() > 0
+            ? " (" + s.get("missing").asInt() + " missing)" : ""), g(s.get("mean")), ci(s.get("mean_ci")), g(s.get("median")),
+            ci(s.get("median_ci")));
       }
     }
-    t.print(out, "Fidelity per method (higher is better for SSIM, PSNR and CNR; lower for NMSE and noise)");
+    t.print(out, "Fidelity per method over the cases (bootstrap intervals; higher is better for SSIM, PSNR and CNR, lower"
+        + " for NMSE and noise)");
+    if (methods.size() > 1) {
+      Table h = new Table("metric", "first - second", "n", "mean difference", level + " CI", "Wilcoxon p", "Holm p");
+      for (JsonNode m : recon.get("head_to_head")) {
+        if (!List.of("ssim", "lowest_region_ssim", "lesion_ssim", "lowest_slice_psnr").contains(m.get("metric").asText())) {
+          continue;
+        }
+        for (JsonNode p : m.get("pairs")) {
+          h.row(m.get("label").asText(), p.get("first").asText() + " - " + p.get("second").asText(), p.get("n").asText(),
+              g(p.get("mean_difference")), ci(p.get("mean_difference_ci")), g(p.get("p")), g(p.get("p_holm")));
+        }
+      }
+      h.print(out, "Head-to-head on the same cases (every metric in results.json and the report)");
+    }
     Savings.Result s = run.savings();
     if (s != null) {
       Table st = new Table("method", "quantity", "exams", "reference", "method", "saved", "saved %");
@@ -144,8 +153,12 @@ final class ReconCommand implements Callable<Integer> {
     }
   }
 
-  private static double[] values(List<CaseResult> cases, int method, FidelityMetric f) {
-    return cases.stream().mapToDouble(c -> f.of(c.methods().get(method))).filter(Double::isFinite).toArray();
+  private static String g(JsonNode v) {
+    return v != null && v.isNumber() ? g(v.asDouble()) : "-";
+  }
+
+  private static String ci(JsonNode v) {
+    return v != null && v.isArray() ? "[" + g(v.get(0)) + ", " + g(v.get(1)) + "]" : "-";
   }
 
   private static String g(double v) {
