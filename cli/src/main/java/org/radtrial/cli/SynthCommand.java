@@ -1,6 +1,7 @@
 package org.radtrial.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.synth.LesionStudyGenerator;
@@ -9,6 +10,7 @@ import org.radtrial.core.synth.ScreeningCohortGenerator;
 import org.radtrial.core.synth.SyntheticConsortium;
 import org.radtrial.io.CaseTableWriter;
 import org.radtrial.io.LocatedTablesWriter;
+import org.radtrial.io.ReconPhantomWriter;
 import org.radtrial.io.RatingsTableWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +61,20 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--lesions", description = "Write a synthetic localization study for 'radtrial lesions' instead.")
   boolean lesions;
 
+  @Option(names = "--recon", description = "Write a SYNTHETIC reconstruction study for 'radtrial recon' instead: a"
+      + " digital phantom with lesions of several sizes, a fast acquisition with undersampling ghosts and noise, and two"
+      + " AI reconstructions with different faults (ai_smooth erases small lesions, ai_drift darkens the last slices),"
+      + " lesion boxes as regions of interest, a synthetic detector's scores on each image (detector.csv, for radtrial"
+      + " evaluate), into the --out directory (default: synthetic-recon; --cases default 30, one in three without lesions).")
+  boolean recon;
+
+  @Option(names = "--recon-size", split = ",", paramLabel = "NX,NY,NZ",
+      description = "With --recon: voxels of each image (default: 96,96,12); with --recon-uncompressed, .nii files.")
+  List<Integer> reconSize = List.of(96, 96, 12);
+
+  @Option(names = "--recon-uncompressed", description = "With --recon: write .nii instead of .nii.gz (faster to read).")
+  boolean reconUncompressed;
+
   @Option(names = "--readers", paramLabel = "N", defaultValue = "6",
       description = "With --reader-study: number of human readers (default: ${DEFAULT-VALUE}).")
   int readers;
@@ -76,6 +92,22 @@ final class SynthCommand implements Callable<Integer> {
   public Integer call() {
     if (sites != null) {
       return consortium();
+    }
+    if (recon) {
+      int k = cases == null ? 30 : cases;
+      if (reconSize.size() != 3) {
+        throw new IllegalArgumentException("--recon-size needs three numbers, NX,NY,NZ, was " + reconSize);
+      }
+      Path directory = out == null ? Path.of("synthetic-recon") : out;
+      Path table = ReconPhantomWriter.write(directory, k, reconSize.get(0), reconSize.get(1), reconSize.get(2), seed,
+          reconUncompressed ? ".nii" : ".nii.gz");
+      command.commandLine().getOut().printf("Wrote %s: a SYNTHETIC reconstruction study, %d phantom cases of %d x %d x %d"
+          + " voxels, images reference, fast, ai_smooth and ai_drift, lesion boxes in column roi (seed %d)%nAnalyse it:"
+          + " radtrial recon --cases %s --id case_id --reference reference --methods fast,ai_smooth,ai_drift --roi roi"
+          + " --savings %s --scanner-kw 30 --out recon%nTask-based: radtrial evaluate --cases %s --id case_id --truth lesion"
+          + " --positive 1 --models reference,fast,ai_smooth,ai_drift --out detector%n", table, k, reconSize.get(0),
+          reconSize.get(1), reconSize.get(2), seed, table, directory.resolve("savings.csv"), directory.resolve("detector.csv"));
+      return 0;
     }
     if (lesions) {
       if (readerStudy) {

@@ -34,6 +34,7 @@ public final class Report {
       new MrmcSection(),
       new PooledSection(),
       new LesionsSection(),
+      new ReconstructionSection(),
       new NotesSection(),
       new MethodsSection(),
       new ChecklistSection());
@@ -49,7 +50,7 @@ public final class Report {
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException(resultsJson + ": not a results.json (expected a JSON object)");
       }
-      boolean readerStudy = root.has("mrmc") || root.has("pooled") || root.has("lesions");
+      boolean readerStudy = root.has("mrmc") || root.has("pooled") || root.has("lesions") || root.has("reconstruction");
       if (!readerStudy && (!root.has("cohort") || !root.has("models") && !root.has("simulation"))) {
         throw new IllegalArgumentException(resultsJson + ": not a radtrial results.json (no \"cohort\", \"models\" or"
             + " \"mrmc\" key); write one with 'radtrial evaluate', 'radtrial audit', 'radtrial simulate' or 'radtrial mrmc'");
@@ -103,7 +104,8 @@ public final class Report {
     html.empty("meta", "http-equiv", "Content-Security-Policy",
         "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:").newline();
     html.empty("meta", "name", "generator", "content", "radtrial " + Json.text(results.get("provenance"), "radtrial_version"));
-    html.element("title", "radtrial report: " + (pooledOnly(results) ? title(results) : lesionsOnly(results)
+    html.element("title", "radtrial report: " + (pooledOnly(results) || reconstructionOnly(results) ? title(results)
+        : lesionsOnly(results)
         ? "lesion-level evidence" : readerStudyOnly(results) ? "reader study of "
         + String.join(", ", new Mrmc(results).modalities()) : String.join(", ", results.modelsShown()))).newline();
     html.open("style").raw(stylesheet()).close("style").newline();
@@ -124,6 +126,9 @@ public final class Report {
       html.open("p", "class", "subtitle").text(results.at("/pooled/sites").size() + " sites, " + Fmt.count(cases)
           + " exams in all, " + Fmt.count(positives) + " with disease; only the sites' aggregates were shared. All intervals"
           + " are " + results.level() + " intervals.").close("p");
+    } else if (reconstructionOnly(results)) {
+      html.open("p", "class", "subtitle").text(ReconstructionSection.design(results.get("reconstruction"))
+          + " All intervals are " + results.level() + " confidence intervals.").close("p");
     } else if (lesionsOnly(results)) {
       html.open("p", "class", "subtitle").text(LesionsSection.design(results.get("lesions")) + " All intervals are "
           + results.level() + " confidence intervals.").close("p");
@@ -166,7 +171,15 @@ public final class Report {
     return LesionsSection.present(results) && results.models().isEmpty() && !results.has("cohort");
   }
 
+  /** A results.json of 'radtrial recon': reconstruction fidelity and nothing about a cohort. */
+  static boolean reconstructionOnly(Results results) {
+    return ReconstructionSection.present(results) && results.models().isEmpty() && !results.has("cohort");
+  }
+
   private static String title(Results results) {
+    if (reconstructionOnly(results)) {
+      return "Reconstruction fidelity: do the faster or lower-dose images keep what matters, and what do they save?";
+    }
     if (pooledOnly(results)) {
       int models = results.at("/pooled/models").size();
       return (models == 1 ? results.at("/pooled/models/0/name").asText() : models + " AI models") + " across "

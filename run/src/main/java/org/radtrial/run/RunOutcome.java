@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.audit.AuditResult;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.evaluate.EvaluationResult;
 import org.radtrial.core.lesions.HeadToHead;
 import org.radtrial.core.lesions.LesionResult;
 import org.radtrial.core.mrmc.MrmcResult;
+import org.radtrial.core.recon.Savings;
 import org.radtrial.core.simulate.SimulationResult;
+import org.radtrial.io.ReconstructionJson;
 import org.radtrial.io.ResultsJson;
 import org.radtrial.report.Report;
 
@@ -76,4 +80,8 @@ public sealed interface RunOutcome {
 
   /** A virtual trial's outcome. */
   record Simulated(Cohort cohort, SimulationResult simulation, ObjectNode results) implements RunOutcome {}
+
+  /** A reconstruction comparison's outcome ({@code radtrial recon}). */
+  record Reconstructed(List<String> methods, List<ReconstructionJson.CaseResult> cases, Savings.@Nullable Result savings,
+      ObjectNode results) implements RunOutcome {}
 }

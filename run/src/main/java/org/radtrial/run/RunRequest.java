@@ -3,6 +3,7 @@ package org.radtrial.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.radtrial.core.audit.AuditSpec;
 import org.radtrial.core.evaluate.EvaluationSpec;
 import org.radtrial.core.lesions.MatchCriterion;
@@ -42,7 +43,8 @@ public sealed interface RunRequest {
     SIMULATION("simulation", true),
     READER_STUDY("mrmc", false),
     SITE_SUMMARY("site-summary", false),
-    LESIONS("lesions", false);
+    LESIONS("lesions", false),
+    RECONSTRUCTION("reconstruction", false);
 
     private final String key;
     private final boolean inWorkspace;
@@ -302,5 +304,66 @@ public sealed interface RunRequest {
       }
     }
 
+  }
+
+  /**
+   * Reconstruction fidelity ({@code radtrial recon}): each case's reference image against each
+   * method's, by fastMRI's conventions, within lesion regions where given, with what each protocol
+   * saves, and the methods head-to-head.
+   *
+   * @param cases the case table (one row per case)
+   * @param idColumn the case id's column
+   * @param referenceColumn the reference image's column
+   * @param methodColumns each candidate method's image column, at least one
+   * @param regionsColumn the column of each case's regions of interest (box table or label mask), or null
+   * @param savings the table of what each exam of each protocol costs, or null
+   * @param scannerKw the scanner's mean power while scanning (kW) for energy figures, or NaN
+   * @param worstCases how many of each method's worst cases get thumbnails in the report
+   * @param threads cases read and compared at once
+   * @param ciLevel the confidence level of every interval
+   * @param bootstrap bootstrap replicates of the head-to-head, ≥ 100
+   * @param seed the seed of the bootstrap's case draws
+   */
+  record Reconstruction(Path cases, String idColumn, String referenceColumn, List<String> methodColumns,
+      @Nullable String regionsColumn, @Nullable Path savings, double scannerKw, int worstCases, int threads, double ciLevel,
+      int bootstrap, long seed) implements RunRequest {
+    public Reconstruction {
+      Objects.requireNonNull(cases, "cases");
+      methodColumns = List.copyOf(methodColumns);
+      if (methodColumns.isEmpty()) {
+        throw new IllegalArgumentException("name at least one method's image column (--methods)");
+      }
+      if (new java.util.HashSet<>(methodColumns).size() < methodColumns.size() || methodColumns.contains(referenceColumn)) {
+        throw new IllegalArgumentException("the reference and method columns must all differ, were " + referenceColumn
+            + " and " + methodColumns);
+      }
+      if (!(ciLevel > 0 && ciLevel < 1)) {
+        throw new IllegalArgumentException("the confidence level must lie in (0, 1), was " + ciLevel);
+      }
+      if (bootstrap < 100) {
+        throw new IllegalArgumentException("use at least 100 bootstrap replicates, was " + bootstrap);
+      }
+      if (threads < 1 || worstCases < 0) {
+        throw new IllegalArgumentException("threads must be at least 1 and worst cases at least 0");
+      }
+      if (!Double.isNaN(scannerKw) && !(scannerKw > 0)) {
+        throw new IllegalArgumentException("the scanner's power must be a positive number of kW, was " + scannerKw);
+      }
+    }
+
+    @Override
+    public Path inputFile() {
+      return cases;
+    }
+
+    @Override
+    public String inputName() {
+      return cases.toString();
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.RECONSTRUCTION;
+    }
   }
 }

@@ -70,6 +70,9 @@ public final class Runner {
     if (request instanceof RunRequest.LocatedLesions l) {
       return locatedLesions(l, context);
     }
+    if (request instanceof RunRequest.Reconstruction r) {
+      return ReconstructionRun.run(r, context, provenance(request, context));
+    }
     return readerStudy((RunRequest.ReaderStudy) request, context);
   }
 
