@@ -53,9 +53,10 @@ final class LabelImages {
         throw new CaseTableException(truthName, 0, "mask", "case " + cases.get(k).id() + ": " + bad.getMessage());
       }
       Grid grid = image.grid();
+      java.util.Set<Integer> present = labels(image);
       for (int l = 0; l < lesions[k].length; l++) {
         int label = lesions[k][l].label();
-        if (!contains(image, label)) {
+        if (!present.contains(label)) {
           throw new CaseTableException(truthName, 0, "mask_label", "lesion " + cases.get(k).lesionIds().get(l)
               + " of case " + cases.get(k).id() + " has label " + label + ", which no voxel of " + source.named()
               + " carries; give the label the lesion has in that image");
@@ -88,12 +89,16 @@ final class LabelImages {
     return Optional.of(new int[] {i, j, k});
   }
 
-  private static boolean contains(Volume image, int label) {
+  /** The labels the image carries, in one pass. */
+  private static java.util.Set<Integer> labels(Volume image) {
+    java.util.Set<Integer> present = new java.util.HashSet<>();
+    float last = Float.NaN;
     for (float v : image.voxels()) {
-      if (Math.round(v) == label) {
-        return true;
+      if (v != last) {
+        present.add(Math.round(v));
+        last = v;
       }
     }
-    return false;
+    return present;
   }
 }

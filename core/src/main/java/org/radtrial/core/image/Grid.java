@@ -91,22 +91,48 @@ public record Grid(int nx, int ny, int nz, double[] spacing, double[] origin, do
     /**
      * The voxel whose centre is nearest to a point in patient coordinates (mm, LPS), as {i, j, k}; empty when the
      * point lies outside the image (more than half a voxel beyond the first or last centre along an axis).
-     * The direction cosines are taken as orthonormal, as DICOM and NIfTI's qform require.
      */
     public java.util.Optional<int[]> voxelAt(double x, double y, double z) {
-        double[] d = {x - origin[0], y - origin[1], z - origin[2]};
+        double[] index = continuousIndex(x, y, z);
         int[] n = {nx, ny, nz};
         int[] ijk = new int[3];
         for (int a = 0; a < 3; a++) {
-            double along = d[0] * direction[3 * a] + d[1] * direction[3 * a + 1] + d[2] * direction[3 * a + 2];
-            double index = along / spacing[a];
-            long nearest = Math.round(index);
-            if (index < -0.5 || index >= n[a] - 0.5) {
+            if (!(index[a] >= -0.5 && index[a] < n[a] - 0.5)) {
                 return java.util.Optional.empty();
             }
-            ijk[a] = (int) Math.min(Math.max(nearest, 0), n[a] - 1);
+            ijk[a] = (int) Math.min(Math.max(Math.round(index[a]), 0), n[a] - 1);
         }
         return java.util.Optional.of(ijk);
+    }
+
+    /**
+     * The continuous voxel index (i, j, k) of a point in patient coordinates: the solution of p = origin + Σ_a
+     * index_a · spacing_a · direction_a, by Cramer's rule, so that sheared grids (a tilted CT gantry, a NIfTI
+     * sform with shear) are handled as well as orthonormal ones.
+     */
+    public double[] continuousIndex(double x, double y, double z) {
+        double[][] m = new double[3][3];
+        for (int a = 0; a < 3; a++) {
+            for (int c = 0; c < 3; c++) {
+                m[c][a] = direction[3 * a + c] * spacing[a];
+            }
+        }
+        double[] r = {x - origin[0], y - origin[1], z - origin[2]};
+        double det = determinant(m);
+        double[] out = new double[3];
+        for (int col = 0; col < 3; col++) {
+            double[][] a = {m[0].clone(), m[1].clone(), m[2].clone()};
+            for (int row = 0; row < 3; row++) {
+                a[row][col] = r[row];
+            }
+            out[col] = determinant(a) / det;
+        }
+        return out;
+    }
+
+    private static double determinant(double[][] a) {
+        return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
     }
 
     /**

@@ -54,6 +54,22 @@ class GridTest {
     }
 
     @Test
+    void aPointOnATiltedGantryGridFindsItsVoxel() {
+        // a 20° gantry tilt: the slice axis leans in y, so the grid is sheared (not orthonormal)
+        double t = Math.toRadians(20);
+        double[] dir = {1, 0, 0, 0, 1, 0, 0, Math.sin(t), Math.cos(t)};
+        Grid g = new Grid(512, 512, 200, new double[] {0.7, 0.7, 1.0}, new double[] {-180, -200, 50}, dir);
+        int[] v = {100, 200, 150};
+        double[] p = new double[3];
+        for (int c = 0; c < 3; c++) {
+            p[c] = g.origin()[c] + v[0] * 0.7 * dir[c] + v[1] * 0.7 * dir[3 + c] + v[2] * 1.0 * dir[6 + c];
+        }
+        assertThat(g.voxelAt(p[0] + 0.2, p[1] - 0.2, p[2] + 0.3).orElseThrow()).containsExactly(100, 200, 150);
+        assertThat(g.continuousIndex(p[0], p[1], p[2])).containsExactly(new double[] {100, 200, 150},
+                org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void maskKeepsOnlyTheLabel() {
         Volume labels = new Volume(Grid.of(4, 1, 1, 1, 1, 1), new float[] {0, 2, 1, 2});
         assertThat(labels.mask(2).voxels()).containsExactly(0, 1, 0, 1);
