@@ -29,6 +29,11 @@ public final class Fixtures {
     return load("breast_cancer.csv");
   }
 
+  /** A data set of the paired comparison's reference tests, written by src/test/reference/paired/*. */
+  public static Fixtures paired(String name) {
+    return load("paired/" + name);
+  }
+
   private static Fixtures load(String name) {
     try (var in = Fixtures.class.getResourceAsStream(name);
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
