@@ -22,6 +22,9 @@ import org.radtrial.core.mrmc.MrmcAnalysis;
 import org.radtrial.core.mrmc.MrmcResult;
 import org.radtrial.core.mrmc.ReaderStudy;
 import org.radtrial.core.pool.SiteSummary;
+import org.radtrial.core.segment.MaskCase;
+import org.radtrial.core.segment.SegmentationAnalysis;
+import org.radtrial.core.segment.SegmentationResult;
 import org.radtrial.core.simulate.Constraint;
 import org.radtrial.core.simulate.ScreeningExams;
 import org.radtrial.core.simulate.SimulationResult;
@@ -33,7 +36,10 @@ import org.radtrial.io.Checksums;
 import org.radtrial.io.LesionsJson;
 import org.radtrial.io.LocalizationTablesReader;
 import org.radtrial.io.LocatedMarksReader;
+import org.radtrial.io.MaskCases;
+import org.radtrial.io.MaskCasesReader;
 import org.radtrial.io.MrmcResultsJson;
+import org.radtrial.io.SegmentationJson;
 import org.radtrial.io.Provenance;
 import org.radtrial.io.RatingsReader;
 import org.radtrial.io.ResultsJson;
@@ -69,6 +75,9 @@ public final class Runner {
     }
     if (request instanceof RunRequest.LocatedLesions l) {
       return locatedLesions(l, context);
+    }
+    if (request instanceof RunRequest.Masks m) {
+      return masks(m, context);
     }
     return readerStudy((RunRequest.ReaderStudy) request, context);
   }
@@ -175,6 +184,19 @@ public final class Runner {
       }
     }
     return new RunOutcome.Localized(result, models, tree);
+  }
+
+  private static RunOutcome.Segmented masks(RunRequest.Masks request, RunContext context) {
+    MaskCases table = MaskCasesReader.read(request.cases(), request.id(), request.reference(), request.models(),
+        request.pet(), request.groups());
+    List<MaskCase> cases = MaskRun.compare(table, request, context.progress());
+    List<Integer> labels = request.labels().isEmpty() ? List.of(1) : request.labels();
+    SegmentationResult result = SegmentationAnalysis.analyse(request.models(), labels, request.toleranceMm(),
+        request.groups(), cases, request.bootstrap(), request.seed(), request.ciLevel());
+    String sha = Checksums.sha256(request.cases());
+    ObjectNode tree = SegmentationJson.tree(result, new String[] {request.cases().toString(), sha},
+        provenance(request, context, sha));
+    return new RunOutcome.Segmented(result, tree);
   }
 
   /** With one modality, its readers are models: bootstrap intervals and every pair head-to-head. */

@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.radtrial.core.Python3;
+import org.radtrial.core.Python;
 
 /** The exact distance transform against brute force, and live against scipy's. */
 class DistanceTransformTest {
@@ -78,7 +78,7 @@ class DistanceTransformTest {
 
   @Test
   void agreesWithScipyOnRandomImages(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(Python3.hasModule("scipy.ndimage"),
+    Assumptions.assumeTrue(Python.hasModule("scipy.ndimage"),
         "Debian's python3-scipy is not installed (apt-get install python3-scipy): live cross-check skipped");
     Path script = Path.of("src/test/reference/segment/scipy_edt.py").toAbsolutePath();
     Random r = new Random(7);
@@ -96,7 +96,10 @@ class DistanceTransformTest {
       Path in = dir.resolve("f" + trial + ".u8");
       Path out = dir.resolve("d" + trial + ".f8");
       Files.write(in, bytes);
-      Python3.run(script, in.toString(), "" + nx, "" + ny, "" + nz, "" + s[0], "" + s[1], "" + s[2], out.toString());
+      Path params = dir.resolve("p" + trial + ".txt");
+      Files.writeString(params, String.join(" ", in.toString(), "" + nx, "" + ny, "" + nz, "" + s[0], "" + s[1], "" + s[2],
+          out.toString()));
+      Python.run(script, params, 120);
       ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);
       double[] ours = DistanceTransform.squared(f, nx, ny, nz, s);
       for (int v = 0; v < f.length; v++) {
