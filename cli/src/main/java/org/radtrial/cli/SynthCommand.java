@@ -7,6 +7,8 @@ import org.radtrial.core.synth.LesionStudyGenerator;
 import org.radtrial.core.synth.ReaderStudyGenerator;
 import org.radtrial.core.synth.ScreeningCohortGenerator;
 import org.radtrial.core.synth.SyntheticConsortium;
+import org.radtrial.core.synth.SyntheticMasks;
+import org.radtrial.io.image.SyntheticMaskFiles;
 import org.radtrial.io.CaseTableWriter;
 import org.radtrial.io.LocatedTablesWriter;
 import org.radtrial.io.RatingsTableWriter;
@@ -56,6 +58,10 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--reader-study", description = "Write a synthetic reader study for 'radtrial mrmc' instead.")
   boolean readerStudy;
 
+  @Option(names = "--masks", description = "Write a synthetic segmentation study for 'radtrial masks' instead: NIfTI masks"
+      + " of a reference and three models with known faults, PET in SUV, and OUT/cases.csv (OUT is a folder).")
+  boolean masks;
+
   @Option(names = "--lesions", description = "Write a synthetic localization study for 'radtrial lesions' instead.")
   boolean lesions;
 
@@ -76,6 +82,16 @@ final class SynthCommand implements Callable<Integer> {
   public Integer call() {
     if (sites != null) {
       return consortium();
+    }
+    if (masks) {
+      int k = cases == null ? 20 : cases;
+      Path folder = out == null ? Path.of("synthetic-masks") : out;
+      Path table = SyntheticMaskFiles.write(new SyntheticMasks(seed), k, folder);
+      command.commandLine().getOut().printf("Wrote %s: a SYNTHETIC segmentation study, %d cases, a reference and models %s"
+          + " (NIfTI masks, PET in SUV; seed %d)%nAnalyse it: radtrial masks --cases %s --id case_id --reference reference"
+          + " --models %s --pet pet --group site,size --out masks%n", table, k, String.join(", ", SyntheticMasks.MODELS),
+          seed, table, String.join(",", SyntheticMasks.MODELS));
+      return 0;
     }
     if (lesions) {
       if (readerStudy) {

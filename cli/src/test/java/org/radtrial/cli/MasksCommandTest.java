@@ -1,0 +1,91 @@
+package org.radtrial.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code radtrial synth --masks} then {@code radtrial masks} on it: the planted faults of each model
+ * show in its figures, and the whole command writes a results.json the schema accepts.
+ */
+class MasksCommandTest {
+  @TempDir Path dir;
+
+  private JsonNode synthAndRun(String... extra) throws Exception {
+    Path study = dir.resolve("study");
+    CliRun synth = CliRun.of("synth", "--masks", "--cases", "12", "--seed", "4", "--out", study.toString());
+    assertThat(synth.exitCode()).as(synth.err()).isZero();
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("masks", "--cases",
+        study.resolve("cases.csv").toString(), "--id", "case_id", "--reference", "reference", "--models",
+        "model_close,model_over,model_misses_small", "--pet", "pet", "--group", "site,size", "--bootstrap", "200",
+        "--threads", "2", "--out", dir.resolve("out").toString()));
+    args.addAll(java.util.List.of(extra));
+    CliRun run = CliRun.of(args.toArray(new String[0]));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Worst cases to review").contains("model_misses_small");
+    return new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+  }
+
+  @Test
+  void eachModelsPlantedFaultShowsInItsFigures() throws Exception {
+    JsonNode root = synthAndRun("--no-report");
+    JsonNode models = root.at("/segmentation/labels/0/models");
+    Map<String, JsonNode> byName = new HashMap<>();
+    models.forEach(m -> byName.put(m.get("model").asText(), m));
+    double closeDice = byName.get("model_close").at("/metrics/dice/mean").asDouble();
+    double overDice = byName.get("model_over").at("/metrics/dice/mean").asDouble();
+    // the over-segmenter has the larger volumes, the small-lesion misser empty predictions on small-only cases
+    assertThat(closeDice).isGreaterThan(overDice);
+    assertThat(byName.get("model_misses_small").at("/empty_masks/prediction").asInt()).isGreaterThan(0);
+    assertThat(byName.get("model_close").at("/empty_masks/prediction").asInt()).isZero();
+    assertThat(byName.get("model_over").at("/empty_masks/reference").asInt()).isEqualTo(1); // case000: a false lesion
+    assertThat(byName.get("model_close").at("/empty_masks/both").asInt()).isEqualTo(1);
+    double overVolume = 0;
+    double closeVolume = 0;
+    for (JsonNode c : root.at("/segmentation/cases")) {
+      closeVolume += c.at("/models/0/prediction_ml").asDouble() - c.get("reference_ml").asDouble();
+      overVolume += c.at("/models/1/prediction_ml").asDouble() - c.get("reference_ml").asDouble();
+      if (c.get("case_id").asText().equals("case000")) {
+        assertThat(c.at("/models/1/empty_masks").asText()).isEqualTo("reference");
+        assertThat(c.at("/models/1/hd95").isNull()).isTrue(); // undefined per case, aggregated at the diagonal
+        assertThat(c.at("/models/0/dice").asDouble()).isEqualTo(1.0); // both empty: correct nothing
+      }
+    }
+    assertThat(overVolume).isGreaterThan(closeVolume + 5);
+    JsonNode worst = root.at("/segmentation/labels/0/worst_cases");
+    boolean missedListed = false;
+    for (JsonNode w : worst) {
+      missedListed |= w.get("model").asText().equals("model_misses_small") && w.get("empty_masks").asText().equals("prediction");
+    }
+    assertThat(missedListed).isTrue();
+    assertThat(root.at("/segmentation/labels/0/comparisons").size()).isEqualTo(3 * 9);
+    assertThat(root.at("/segmentation/labels/0/subgroups").size()).isEqualTo(4);
+    assertThat(root.at("/segmentation/cases/1/reference_pet/suv_max").asDouble()).isGreaterThan(3.9);
+    assertThat(root.at("/provenance/input_sha256").asText()).hasSize(64);
+  }
+
+  @Test
+  void aMaskOnAnotherGridStopsWithTheCaseTheFilesAndWhatDiffers() throws Exception {
+    Path study = dir.resolve("study");
+    assertThat(CliRun.of("synth", "--masks", "--cases", "3", "--seed", "4", "--out", study.toString()).exitCode()).isZero();
+    var reader = org.radtrial.io.image.Nifti.read(study.resolve("masks/case001_model_over.nii.gz"));
+    var g = reader.grid();
+    var shifted = new org.radtrial.core.image.Grid(g.nx(), g.ny(), g.nz(), new double[] {1, 1, 2.5}, g.origin(), g.direction());
+    org.radtrial.io.image.Nifti.writeLabels(new org.radtrial.core.image.Volume(shifted, reader.voxels()),
+        study.resolve("masks/case001_model_over.nii.gz"));
+    CliRun run = CliRun.of("masks", "--cases", study.resolve("cases.csv").toString(), "--id", "case_id", "--reference",
+        "reference", "--models", "model_close,model_over", "--bootstrap", "100", "--out", dir.resolve("out").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+    assertThat(run.err()).contains("case 'case001'").contains("column 'model_over'").contains("case001_model_over.nii.gz")
+        .contains("case001_reference.nii.gz").contains("spacing (1.000, 1.000, 2.000) vs (1.000, 1.000, 2.500)");
+    assertThat(Files.exists(dir.resolve("out/results.json"))).isFalse();
+  }
+}
