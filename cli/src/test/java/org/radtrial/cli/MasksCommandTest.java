@@ -35,7 +35,7 @@ class MasksCommandTest {
 
   @Test
   void eachModelsPlantedFaultShowsInItsFigures() throws Exception {
-    JsonNode root = synthAndRun("--no-report");
+    JsonNode root = synthAndRun();
     JsonNode models = root.at("/segmentation/labels/0/models");
     Map<String, JsonNode> byName = new HashMap<>();
     models.forEach(m -> byName.put(m.get("model").asText(), m));
@@ -69,6 +69,17 @@ class MasksCommandTest {
     assertThat(root.at("/segmentation/labels/0/subgroups").size()).isEqualTo(4);
     assertThat(root.at("/segmentation/cases/1/reference_pet/suv_max").asDouble()).isGreaterThan(3.9);
     assertThat(root.at("/provenance/input_sha256").asText()).hasSize(64);
+
+    // the report: well-formed XHTML with the section, its charts and judged findings
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(dir.resolve("out/report.html").toFile());
+    var xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+    assertThat(xpath.evaluate("count(//*[@id='segmentation'])", doc)).isEqualTo("1");
+    assertThat(Double.parseDouble(xpath.evaluate("count(//*[local-name()='svg'])", doc))).isGreaterThanOrEqualTo(4);
+    String text = Files.readString(dir.resolve("out/report.html"));
+    assertThat(text).contains("Bland-Altman").contains("Cases to review").contains("Dice by subgroup")
+        .contains("model_misses_small outlined nothing in");
+    assertThat(text).containsPattern("Mean (Dice|HD95) of model_\\w+ is (higher|lower) than");
   }
 
   @Test

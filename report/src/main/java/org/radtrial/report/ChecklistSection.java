@@ -40,7 +40,8 @@ final class ChecklistSection implements Section {
 
   @Override
   public boolean presentIn(Results results) {
-    return !Report.lesionsOnly(results); // no checklist for lesion-level evidence yet
+    // no checklist for lesion-level evidence or segmentation yet
+    return !Report.lesionsOnly(results) && !Report.segmentationOnly(results);
   }
 
   @Override
