@@ -1,0 +1,272 @@
+package org.radtrial.dicom.image;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.radtrial.core.image.Grid;
+import org.radtrial.core.image.Volume;
+import org.radtrial.dicom.DataSet;
+import org.radtrial.dicom.results.Segment;
+import org.radtrial.dicom.results.SegmentFrame;
+import org.radtrial.dicom.results.Segmentation;
+import org.radtrial.dicom.results.SegmentationReader;
+import org.radtrial.io.image.ImageFileException;
+
+/**
+ * A DICOM Segmentation's segments as binary masks on the grid of its source series.
+ *
+ * <ul>
+ *   <li>Each frame is placed on a source slice by its DerivationImageSequence › SourceImageSequence
+ *       ReferencedSOPInstanceUID (and ReferencedFrameNumber for a multi-frame source); without one,
+ *       by its PlanePositionSequence ImagePositionPatient, which must fall on a slice of the source
+ *       grid (within 1% of the slice spacing, or 0.01 mm). When both are present they must agree.
+ *   <li>Frames must have the source's Rows, Columns and (PlaneOrientationSequence) orientation.
+ *   <li>BINARY: a voxel is inside when its bit is 1. FRACTIONAL: inside when value /
+ *       MaximumFractionalValue ≥ {@value #FRACTIONAL_THRESHOLD} (probability or occupancy of at
+ *       least one half). Several frames of one segment on one slice are combined (or).
+ *   <li>A source series that is absent, a frame referring to an image not in it, or a frame off its
+ *       grid is a one-line error naming the SEG file and the frame.
+ * </ul>
+ *
+ * Segment descriptions come from {@link SegmentationReader}, the reader of {@code dicom results}.
+ */
+public final class SegmentationMasks {
+  /** A FRACTIONAL segment holds a voxel when its fraction is at least this. */
+  public static final double FRACTIONAL_THRESHOLD = 0.5;
+
+  private SegmentationMasks() {}
+
+  /** The SEG's segments on the grid of its source series, found in {@code sourceFolder} by ReferencedSeriesSequence. */
+  public static List<SegmentMask> read(Path seg, Path sourceFolder) {
+    AttributeList header = DicomImageFiles.header(seg);
+    requireSegmentation(header, seg);
+    String series = referencedSeries(header).orElse("");
+    SeriesVolume source;
+    try {
+      source = DicomSeries.read(sourceFolder, series);
+    } catch (ImageFileException e) {
+      if (series.isEmpty()) {
+        throw new ImageFileException(seg + ": no ReferencedSeriesSequence, and its source folder cannot be read as one series: "
+            + e.getMessage(), e);
+      }
+      throw new ImageFileException(seg + ": its source series " + series + " cannot be read from " + sourceFolder + " ("
+          + e.getMessage() + ")", e);
+    }
+    return read(seg, source);
+  }
+
+  /** The SEG's segments on the source series' grid. */
+  public static List<SegmentMask> read(Path seg, SeriesVolume source) {
+    AttributeList list = DicomImageFiles.withPixels(seg);
+    requireSegmentation(list, seg);
+    Optional<String> series = referencedSeries(list);
+    if (series.isPresent() && !series.get().equals(source.seriesInstanceUid())) {
+      throw new ImageFileException(seg + ": drawn on series " + series.get() + ", not on the series given ("
+          + source.seriesInstanceUid() + ")");
+    }
+    List<String> problems = new ArrayList<>();
+    Segmentation segmentation = SegmentationReader.read(list, seg.toString(), problems);
+    if (!problems.isEmpty()) {
+      throw new ImageFileException(seg + ": " + problems.get(0));
+    }
+    String type = DataSet.value(list, "SegmentationType");
+    double maximum;
+    if (type.equals("BINARY")) {
+      maximum = 1;
+    } else if (type.equals("FRACTIONAL")) {
+      maximum = StoredPixels.integer(list, "MaximumFractionalValue", 255, seg);
+    } else {
+      throw new ImageFileException(seg + ": SegmentationType '" + type + "'; radtrial reads BINARY and FRACTIONAL");
+    }
+    Grid grid = source.volume().grid();
+    StoredPixels pixels = StoredPixels.of(list, seg);
+    if (pixels.rows() != grid.ny() || pixels.columns() != grid.nx()) {
+      throw new ImageFileException(seg + ": frames of " + pixels.rows() + " x " + pixels.columns() + " pixels, but the source"
+          + " series' slices are " + grid.ny() + " x " + grid.nx());
+    }
+    Map<String, Integer> sliceOf = new HashMap<>();
+    for (int k = 0; k < source.slices().size(); k++) {
+      SliceSource s = source.slices().get(k);
+      sliceOf.put(s.sopInstanceUid() + "#" + s.frame(), k);
+    }
+    Map<Integer, float[]> masks = new LinkedHashMap<>();
+    for (Segment s : segmentation.segments()) {
+      masks.put(s.number(), new float[grid.size()]);
+    }
+    List<AttributeList> perFrame = Frame.items(list, "PerFrameFunctionalGroupsSequence");
+    Optional<AttributeList> shared = Frame.items(list, "SharedFunctionalGroupsSequence").stream().findFirst();
+    int plane = grid.nx() * grid.ny();
+    for (SegmentFrame frame : segmentation.frames()) {
+      int f = frame.frame() - 1;
+      float[] mask = masks.get(frame.segmentNumber());
+      if (mask == null) {
+        throw new ImageFileException(seg + ": frame " + frame.frame() + " belongs to segment " + frame.segmentNumber()
+            + ", which SegmentSequence does not describe");
+      }
+      Optional<AttributeList> own = Optional.of(perFrame.get(f));
+      checkOrientation(list, own, shared, grid, seg, frame.frame());
+      int k = slice(list, own, shared, frame, sliceOf, source, seg);
+      for (int p = 0; p < plane; p++) {
+        if (pixels.value(f, p) / maximum >= (type.equals("BINARY") ? 1 : FRACTIONAL_THRESHOLD)) {
+          mask[k * plane + p] = 1f;
+        }
+      }
+    }
+    List<SegmentMask> out = new ArrayList<>();
+    for (Segment s : segmentation.segments()) {
+      out.add(new SegmentMask(s, new Volume(grid, masks.get(s.number()))));
+    }
+    return out;
+  }
+
+  /**
+   * The masks as one label volume: each voxel the number of the segment that holds it, 0 for none.
+   * A voxel in two segments is an error naming both (overlapping segments need separate masks).
+   */
+  public static Volume labels(List<SegmentMask> masks, Path seg) {
+    if (masks.isEmpty()) {
+      throw new ImageFileException(seg + ": no segments");
+    }
+    Grid grid = masks.get(0).mask().grid();
+    float[] labels = new float[grid.size()];
+    for (SegmentMask m : masks) {
+      float[] v = m.mask().voxels();
+      for (int n = 0; n < v.length; n++) {
+        if (v[n] != 0f) {
+          if (labels[n] != 0f) {
+            int i = n % grid.nx();
+            int j = n / grid.nx() % grid.ny();
+            int k = n / grid.nx() / grid.ny();
+            throw new ImageFileException(seg + ": segments " + (int) labels[n] + " and " + m.segment().number()
+                + " overlap (voxel " + i + ", " + j + ", " + k + "): read them as separate masks");
+          }
+          labels[n] = m.segment().number();
+        }
+      }
+    }
+    return new Volume(grid, labels);
+  }
+
+  private static void requireSegmentation(AttributeList list, Path seg) {
+    String sopClass = DataSet.value(list, "SOPClassUID");
+    if (!sopClass.equals(DicomSeries.SEGMENTATION_STORAGE)) {
+      throw new ImageFileException(seg + ": not a Segmentation (SOPClassUID " + sopClass + ", Modality "
+          + DataSet.value(list, "Modality") + ")");
+    }
+  }
+
+  private static Optional<String> referencedSeries(AttributeList list) {
+    return Frame.items(list, "ReferencedSeriesSequence").stream().map(i -> DataSet.value(i, "SeriesInstanceUID"))
+        .filter(s -> !s.isEmpty()).findFirst();
+  }
+
+  private static void checkOrientation(AttributeList list, Optional<AttributeList> own, Optional<AttributeList> shared, Grid grid,
+      Path seg, int frame) {
+    Optional<Attribute> orientation = Frame.lookup(list, own, shared, "PlaneOrientationSequence", "ImageOrientationPatient");
+    if (orientation.isEmpty()) {
+      return;
+    }
+    double[] o = doubles(orientation.get(), seg, frame);
+    double[] d = grid.direction();
+    for (int c = 0; c < 6; c++) {
+      if (o.length != 6 || Math.abs(o[c] - d[c]) > 1e-3) {
+        throw new ImageFileException(seg + ": frame " + frame + " has ImageOrientationPatient "
+            + orientation.get().getDelimitedStringValuesOrEmptyString() + ", not the source series' orientation");
+      }
+    }
+  }
+
+  private static int slice(AttributeList list, Optional<AttributeList> own, Optional<AttributeList> shared, SegmentFrame frame,
+      Map<String, Integer> sliceOf, SeriesVolume source, Path seg) {
+    Integer byReference = null;
+    if (!frame.sourceSopInstanceUid().isEmpty()) {
+      int referencedFrame = Frame.items(own.orElseThrow(), "DerivationImageSequence").stream()
+          .flatMap(d -> Frame.items(d, "SourceImageSequence").stream()).findFirst()
+          .map(s -> DataSet.value(s, "ReferencedFrameNumber")).filter(v -> !v.isEmpty()).map(Integer::parseInt).orElse(1);
+      byReference = sliceOf.get(frame.sourceSopInstanceUid() + "#" + referencedFrame);
+    }
+    Optional<Attribute> position = Frame.lookup(list, own, Optional.empty(), "PlanePositionSequence", "ImagePositionPatient");
+    Integer byPosition = null;
+    if (position.isPresent()) {
+      byPosition = onGrid(doubles(position.get(), seg, frame.frame()), source.volume().grid(), seg, frame.frame());
+    }
+    if (byReference != null) {
+      if (byPosition != null && !byPosition.equals(byReference)) {
+        throw new ImageFileException(seg + ": frame " + frame.frame() + " refers to source slice " + byReference
+            + " but its PlanePositionSequence lies on slice " + byPosition);
+      }
+      return byReference;
+    }
+    if (byPosition != null) {
+      return byPosition;
+    }
+    if (!frame.sourceSopInstanceUid().isEmpty()) {
+      throw new ImageFileException(seg + ": frame " + frame.frame() + " refers to SOPInstanceUID " + frame.sourceSopInstanceUid()
+          + ", which is not in source series " + source.seriesInstanceUid() + ", and has no PlanePositionSequence");
+    }
+    throw new ImageFileException(seg + ": frame " + frame.frame() + " has neither a source image reference"
+        + " (DerivationImageSequence) nor a PlanePositionSequence: it cannot be placed");
+  }
+
+  /** The slice a frame position falls on: within 1% of the spacing (or 0.01 mm) of slice k's first voxel. */
+  static int onGrid(double[] p, Grid g, Path seg, int frame) {
+    double[] d = g.direction();
+    double[] o = g.origin();
+    double[][] m = new double[3][3];
+    for (int axis = 0; axis < 3; axis++) {
+      for (int c = 0; c < 3; c++) {
+        m[c][axis] = d[3 * axis + c] * g.spacing(axis);
+      }
+    }
+    double[] r = {p[0] - o[0], p[1] - o[1], p[2] - o[2]};
+    double[] ijk = solve(m, r);
+    long k = Math.round(ijk[2]);
+    double off = 0;
+    for (int c = 0; c < 3; c++) {
+      double e = r[c] - k * m[c][2];
+      off += e * e;
+    }
+    double tolerance = Math.max(0.01, 0.01 * g.spacing(2));
+    if (Math.sqrt(off) > tolerance || k < 0 || k >= g.nz()) {
+      throw new ImageFileException(String.format(Locale.ROOT,
+          "%s: frame %d at (%.3f, %.3f, %.3f) does not fall on the source grid (voxel %.2f, %.2f, %.2f of %dx%dx%d)", seg, frame,
+          p[0], p[1], p[2], ijk[0], ijk[1], ijk[2], g.nx(), g.ny(), g.nz()));
+    }
+    return (int) k;
+  }
+
+  private static double[] solve(double[][] m, double[] r) {
+    double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+        + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    double[] x = new double[3];
+    for (int col = 0; col < 3; col++) {
+      double[][] a = {m[0].clone(), m[1].clone(), m[2].clone()};
+      for (int row = 0; row < 3; row++) {
+        a[row][col] = r[row];
+      }
+      x[col] = (a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+          + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])) / det;
+    }
+    return x;
+  }
+
+  private static double[] doubles(Attribute a, Path seg, int frame) {
+    try {
+      double[] v = a.getDoubleValues();
+      if (v == null || v.length < 3) {
+        throw new ImageFileException(seg + ": frame " + frame + ": " + DataSet.describe(a.getTag()) + " has too few values");
+      }
+      return v;
+    } catch (DicomException e) {
+      throw new ImageFileException(seg + ": frame " + frame + ": " + DataSet.describe(a.getTag()) + " is not numeric", e);
+    }
+  }
+}
