@@ -68,6 +68,16 @@ class MasksCommandTest {
     assertThat(root.at("/segmentation/labels/0/comparisons").size()).isEqualTo(3 * 9);
     assertThat(root.at("/segmentation/labels/0/subgroups").size()).isEqualTo(4);
     assertThat(root.at("/segmentation/cases/1/reference_pet/suv_max").asDouble()).isGreaterThan(3.9);
+    // agreement of the volumes: the over-segmenter's bias is positive and its interval excludes 0
+    JsonNode overVolumeAgreement = null;
+    for (JsonNode a : root.at("/segmentation/labels/0/agreement")) {
+      if (a.get("quantity").asText().equals("volume_ml") && a.get("model").asText().equals("model_over")) {
+        overVolumeAgreement = a;
+      }
+    }
+    assertThat(overVolumeAgreement).isNotNull();
+    assertThat(overVolumeAgreement.at("/bland_altman/bias_ci/0").asDouble()).isGreaterThan(0);
+    assertThat(overVolumeAgreement.at("/icc/value").asDouble()).isBetween(-1.0, 1.0);
     assertThat(root.at("/provenance/input_sha256").asText()).hasSize(64);
 
     // the report: well-formed XHTML with the section, its charts and judged findings
@@ -94,7 +104,8 @@ class MasksCommandTest {
     CliRun run = CliRun.of("masks", "--cases", study.resolve("cases.csv").toString(), "--id", "case_id", "--reference",
         "reference", "--models", "model_close,model_over", "--bootstrap", "100", "--out", dir.resolve("out").toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+    String error = run.err().substring(run.err().indexOf("radtrial:")); // after the progress bar's carriage returns
+    assertThat(error.strip().lines().count()).as(run.err()).isEqualTo(1);
     assertThat(run.err()).contains("case 'case001'").contains("column 'model_over'").contains("case001_model_over.nii.gz")
         .contains("case001_reference.nii.gz").contains("spacing (1.000, 1.000, 2.000) vs (1.000, 1.000, 2.500)");
     assertThat(Files.exists(dir.resolve("out/results.json"))).isFalse();

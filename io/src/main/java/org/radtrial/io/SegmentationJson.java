@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.radtrial.core.agreement.BlandAltmanResult;
+import org.radtrial.core.agreement.ConcordanceResult;
+import org.radtrial.core.agreement.IccResult;
 import org.radtrial.core.paired.MethodSummary;
 import org.radtrial.core.paired.PairComparison;
 import org.radtrial.core.segment.EmptyMasks;
@@ -113,6 +116,10 @@ public final class SegmentationJson {
       ResultsJson.number(row, "hd95", w.hausdorff95());
       row.put("empty_masks", w.empty().key());
     }
+    ArrayNode agreement = node.putArray("agreement");
+    for (SegmentationResult.QuantityAgreement a : l.agreement()) {
+      agreement.add(agreement(a));
+    }
     ArrayNode subgroups = node.putArray("subgroups");
     for (SegmentationResult.SubgroupRow s : l.subgroups()) {
       ObjectNode row = subgroups.addObject();
@@ -131,6 +138,53 @@ public final class SegmentationJson {
         }
       }
     }
+    return node;
+  }
+
+  private static ObjectNode agreement(SegmentationResult.QuantityAgreement a) {
+    ObjectNode node = ResultsJson.object();
+    node.put("quantity", a.quantity());
+    node.put("model", a.model());
+    BlandAltmanResult ba = a.blandAltman();
+    if (ba == null) {
+      node.putNull("bland_altman");
+    } else {
+      ObjectNode b = node.putObject("bland_altman");
+      b.put("n", ba.n());
+      b.put("left_out", ba.leftOut());
+      ResultsJson.number(b, "bias", ba.bias());
+      b.set("bias_ci", ResultsJson.interval(ba.biasCi()));
+      ResultsJson.number(b, "sd", ba.sd());
+      ResultsJson.number(b, "lower_limit", ba.lowerLimit());
+      b.set("lower_limit_ci", ResultsJson.interval(ba.lowerLimitCi()));
+      ResultsJson.number(b, "upper_limit", ba.upperLimit());
+      b.set("upper_limit_ci", ResultsJson.interval(ba.upperLimitCi()));
+      ResultsJson.number(b, "slope", ba.slope());
+      b.set("slope_ci", ResultsJson.interval(ba.slopeCi()));
+      ResultsJson.number(b, "slope_p", ba.slopeP());
+    }
+    IccResult icc = a.icc();
+    if (icc == null) {
+      node.putNull("icc");
+    } else {
+      ObjectNode i = node.putObject("icc");
+      i.put("n", icc.n());
+      ResultsJson.number(i, "value", icc.icc());
+      i.set("ci", ResultsJson.interval(icc.ci()));
+      ResultsJson.number(i, "p", icc.p());
+    }
+    ConcordanceResult ccc = a.concordance();
+    if (ccc == null) {
+      node.putNull("ccc");
+    } else {
+      ObjectNode c = node.putObject("ccc");
+      c.put("n", ccc.n());
+      ResultsJson.number(c, "value", ccc.ccc());
+      c.set("ci", ResultsJson.interval(ccc.ci()));
+      ResultsJson.number(c, "pearson", ccc.pearson());
+      ResultsJson.number(c, "bias_correction", ccc.biasCorrection());
+    }
+    strings(node.putArray("notes"), a.notes());
     return node;
   }
 

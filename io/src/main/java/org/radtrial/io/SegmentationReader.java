@@ -43,6 +43,7 @@ public final class SegmentationReader {
         }),
         l.list("worst_cases", w -> new SegmentationResults.Worst(w.string("model"), w.string("case_id"), w.number("dice"),
             w.number("hd95"), EmptyMasks.ofKey(w.string("empty_masks")))),
+        l.list("agreement", a -> agreement(a, level)),
         l.list("subgroups", g -> {
           Map<String, SegmentationResults.Summary> dice = null;
           if (!g.isNull("dice")) {
@@ -55,6 +56,19 @@ public final class SegmentationReader {
           return new SegmentationResults.Subgroup(g.string("column"), g.string("level"), g.integer("n"), g.bool("small"),
               dice);
         }));
+  }
+
+  private static SegmentationResults.Agreement agreement(ResultsNode a, double level) {
+    ResultsNode ba = a.objectOrNull("bland_altman");
+    ResultsNode icc = a.objectOrNull("icc");
+    ResultsNode ccc = a.objectOrNull("ccc");
+    double nan = Double.NaN;
+    return new SegmentationResults.Agreement(a.string("quantity"), a.string("model"), ba == null ? 0 : ba.integer("n"),
+        ba == null ? nan : ba.number("bias"), ba == null ? null : ba.interval("bias_ci", level),
+        ba == null ? nan : ba.number("lower_limit"), ba == null ? null : ba.interval("lower_limit_ci", level),
+        ba == null ? nan : ba.number("upper_limit"), ba == null ? null : ba.interval("upper_limit_ci", level),
+        icc == null ? nan : icc.number("value"), icc == null ? null : icc.interval("ci", level),
+        ccc == null ? nan : ccc.number("value"), ccc == null ? null : ccc.interval("ci", level), a.strings("notes"));
   }
 
   private static SegmentationResults.Summary summary(ResultsNode s, double level) {

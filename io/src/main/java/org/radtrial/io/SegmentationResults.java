@@ -34,9 +34,17 @@ public record SegmentationResults(long cases, List<String> models, List<Integer>
   /** Dice at one level of a group column. */
   public record Subgroup(String column, String level, int n, boolean small, @Nullable Map<String, Summary> dice) {}
 
+  /**
+   * A model's quantity against the reference's: Bland-Altman bias and limits (NaN when not
+   * computed), ICC(A,1) and Lin's concordance with their intervals, and why a part is missing.
+   */
+  public record Agreement(String quantity, String model, int n, double bias, @Nullable Interval biasCi,
+      double lowerLimit, @Nullable Interval lowerLimitCi, double upperLimit, @Nullable Interval upperLimitCi, double icc,
+      @Nullable Interval iccCi, double ccc, @Nullable Interval cccCi, List<String> notes) {}
+
   /** One label's figures. */
   public record Label(int label, int cases, List<Model> models, List<Comparison> comparisons, List<Worst> worst,
-      List<Subgroup> subgroups) {}
+      List<Agreement> agreement, List<Subgroup> subgroups) {}
 
   /** One model's outline of one case. */
   public record ModelCase(String model, EmptyMasks empty, double predictionMl, Map<SegmentationMetric, Double> values,

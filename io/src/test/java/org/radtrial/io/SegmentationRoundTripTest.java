@@ -76,6 +76,26 @@ class SegmentationRoundTripTest {
     }
     assertThat(read.worst()).extracting(SegmentationResults.Worst::caseId)
         .containsExactlyElementsOf(label.worst().stream().map(SegmentationResult.WorstCase::caseId).toList());
+    assertThat(read.agreement()).hasSize(label.agreement().size()).hasSize(3 * 5); // volume and 4 PET quantities
+    for (int i = 0; i < read.agreement().size(); i++) {
+      var w = label.agreement().get(i);
+      var r = read.agreement().get(i);
+      assertThat(r.quantity()).isEqualTo(w.quantity());
+      assertThat(r.notes()).isEqualTo(w.notes());
+      if (w.blandAltman() != null) {
+        assertThat(r.bias()).isEqualTo(w.blandAltman().bias());
+        assertThat(r.lowerLimitCi()).isEqualTo(w.blandAltman().lowerLimitCi());
+        assertThat(r.upperLimit()).isEqualTo(w.blandAltman().upperLimit());
+      }
+      if (w.icc() != null) {
+        assertThat(r.iccCi()).isEqualTo(w.icc().ci());
+      }
+      if (w.concordance() != null) {
+        assertThat(r.ccc()).isEqualTo(w.concordance().ccc());
+      }
+    }
+    assertThat(read.agreement().get(0).quantity()).isEqualTo("volume_ml");
+    assertThat(read.agreement().get(0).iccCi()).isNotNull();
     assertThat(read.subgroups()).hasSize(2);
     for (int i = 0; i < 2; i++) {
       List<MethodSummary> dice = label.subgroups().get(i).dice();

@@ -56,10 +56,12 @@ final class SegmentationSection implements Section {
       }
       summary(results, label, html);
       distributions(s, l, html);
-      blandAltman(s, l, html, "volume", c -> c.path("reference_ml").asDouble(), m -> m.path("prediction_ml").asDouble(), "mL");
+      blandAltman(results, s, label, html, "volume_ml", "volume", c -> c.path("reference_ml").asDouble(),
+          m -> m.path("prediction_ml").asDouble(), "mL");
       if (s.get("design").path("pet").asBoolean()) {
-        blandAltman(s, l, html, "SUVmax", c -> Json.number(c.path("reference_pet"), "suv_max"),
+        blandAltman(results, s, label, html, "suv_max", "SUVmax", c -> Json.number(c.path("reference_pet"), "suv_max"),
             m -> Json.number(m.path("pet"), "suv_max"), "");
+        agreementTable(results, label, html);
       }
       headToHead(results, label, html);
       subgroups(results, label, html);
@@ -140,9 +142,10 @@ final class SegmentationSection implements Section {
    * The model's value minus the reference's against their mean, one dot per case and model, with
    * each model's mean difference (bias) and bias ± 1.96 SD of the differences drawn as lines.
    */
-  private static void blandAltman(JsonNode s, int label, Html html, String quantity,
+  private static void blandAltman(Results results, JsonNode s, JsonNode labelNode, Html html, String key, String quantity,
       java.util.function.ToDoubleFunction<JsonNode> reference, java.util.function.ToDoubleFunction<JsonNode> model,
       String unit) {
+    int label = labelNode.path("label").asInt();
     List<String> models = names(s.at("/design/models"));
     List<double[][]> points = new ArrayList<>();
     double minX = Double.POSITIVE_INFINITY;
@@ -174,23 +177,12 @@ final class SegmentationSection implements Section {
     html.element("h3", "Agreement of " + quantity + " with the reference (Bland-Altman)");
     double[][] limits = new double[models.size()][];
     for (int m = 0; m < models.size(); m++) {
-      double[][] p = points.get(m);
-      if (p.length < 2) {
-        continue;
+      JsonNode ba = agreementOf(labelNode, key, models.get(m)).path("bland_altman");
+      if (ba.isObject()) {
+        limits[m] = new double[] {Json.number(ba, "bias"), Json.number(ba, "lower_limit"), Json.number(ba, "upper_limit")};
+        minY = Math.min(minY, limits[m][1]);
+        maxY = Math.max(maxY, limits[m][2]);
       }
-      double sum = 0;
-      for (double[] d : p) {
-        sum += d[1];
-      }
-      double bias = sum / p.length;
-      double ss = 0;
-      for (double[] d : p) {
-        ss += (d[1] - bias) * (d[1] - bias);
-      }
-      double sd = Math.sqrt(ss / (p.length - 1));
-      limits[m] = new double[] {bias, bias - 1.96 * sd, bias + 1.96 * sd};
-      minY = Math.min(minY, limits[m][1]);
-      maxY = Math.max(maxY, limits[m][2]);
     }
     double left = 70;
     double w = 440;
@@ -200,7 +192,7 @@ final class SegmentationSection implements Section {
     double spanY = Math.max(maxY - minY, 1e-9);
     Svg svg = new Svg("seg-ba-" + quantity.toLowerCase(Locale.ROOT) + "-" + label, left + w + 170, h + 60,
         "Bland-Altman plot of " + quantity, "Per case the model's " + quantity + " minus the reference's against their mean;"
-        + " lines: each model's mean difference (solid) and mean ± 1.96 SD (dashed).");
+        + " lines: each model's bias (solid) and limits of agreement (dashed), as the table below gives them.");
     double x0 = minX;
     double y1 = maxY;
     java.util.function.DoubleUnaryOperator sx = x -> left + (x - x0) / spanX * w;
@@ -228,14 +220,51 @@ final class SegmentationSection implements Section {
     svg.text(left, top + h + 16, Fmt.trimmed(minX, 2), "middle", "#000000", null);
     svg.text(left + w, top + h + 16, Fmt.trimmed(maxX, 2), "middle", "#000000", null);
     html.raw(svg.finish());
-    HtmlTable table = new HtmlTable("Model minus reference: mean difference (bias) and 95% limits of agreement"
-        + " (bias ± 1.96 SD of the differences), over the cases where both exist.", "model", "cases", "bias" + spaced(unit),
-        "limits of agreement");
-    for (int m = 0; m < models.size(); m++) {
-      table.row(models.get(m), Fmt.count(points.get(m).length), limits[m] == null ? "–" : Fmt.decimal(limits[m][0], 3),
-          limits[m] == null ? "–" : Fmt.decimal(limits[m][1], 3) + " to " + Fmt.decimal(limits[m][2], 3));
+    agreementRows(results, labelNode, key, html, "Model minus reference over the cases where both exist: bias and "
+        + results.level() + " limits of agreement (bias ± z·SD) with their intervals (Bland and Altman 1999), ICC(A,1)"
+        + " (McGraw and Wong) and Lin's concordance with theirs.", spaced(unit));
+  }
+
+  private static void agreementTable(Results results, JsonNode labelNode, Html html) {
+    html.element("h3", "Agreement of the PET uptake with the reference's");
+    for (String[] q : new String[][] {{"suv_peak", "SUVpeak"}, {"suv_mean", "SUVmean"}, {"tlg", "TLG"}}) {
+      agreementRows(results, labelNode, q[0], html, q[1] + " in each model's mask against the reference's mask (cases where"
+          + " both masks have voxels).", "");
+    }
+  }
+
+  private static void agreementRows(Results results, JsonNode labelNode, String key, Html html, String caption,
+      String unit) {
+    HtmlTable table = new HtmlTable(caption, "model", "cases", "bias" + unit, "lower limit", "upper limit", "ICC(A,1)",
+        "Lin's CCC", "not computed");
+    for (JsonNode a : Json.elements(labelNode.get("agreement"))) {
+      if (!Json.text(a, "quantity").equals(key)) {
+        continue;
+      }
+      JsonNode ba = a.get("bland_altman");
+      JsonNode icc = a.get("icc");
+      JsonNode ccc = a.get("ccc");
+      boolean b = ba != null && ba.isObject();
+      table.row(Json.text(a, "model"), b ? Fmt.count(ba.path("n").asLong()) : "–",
+          b ? Fmt.decimal(Json.number(ba, "bias"), 3) + " " + Fmt.interval(Interval.of(ba.get("bias_ci")), 3) : "–",
+          b ? Fmt.decimal(Json.number(ba, "lower_limit"), 3) + " " + Fmt.interval(Interval.of(ba.get("lower_limit_ci")), 3) : "–",
+          b ? Fmt.decimal(Json.number(ba, "upper_limit"), 3) + " " + Fmt.interval(Interval.of(ba.get("upper_limit_ci")), 3) : "–",
+          icc != null && icc.isObject() ? Fmt.decimal(Json.number(icc, "value"), 3) + " "
+              + Fmt.interval(Interval.of(icc.get("ci")), 3) : "–",
+          ccc != null && ccc.isObject() ? Fmt.decimal(Json.number(ccc, "value"), 3) + " "
+              + Fmt.interval(Interval.of(ccc.get("ci")), 3) : "–",
+          String.join("; ", names(a.get("notes"))));
     }
     table.write(html);
+  }
+
+  private static JsonNode agreementOf(JsonNode labelNode, String key, String model) {
+    for (JsonNode a : Json.elements(labelNode.get("agreement"))) {
+      if (Json.text(a, "quantity").equals(key) && Json.text(a, "model").equals(model)) {
+        return a;
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
   private static String spaced(String unit) {

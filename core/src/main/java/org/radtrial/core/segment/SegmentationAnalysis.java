@@ -6,6 +6,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.radtrial.core.agreement.BlandAltman;
+import org.radtrial.core.agreement.BlandAltmanResult;
+import org.radtrial.core.agreement.Concordance;
+import org.radtrial.core.agreement.ConcordanceResult;
+import org.radtrial.core.agreement.Icc;
+import org.radtrial.core.agreement.IccResult;
 import org.radtrial.core.paired.Direction;
 import org.radtrial.core.paired.MethodSummary;
 import org.radtrial.core.paired.PairComparison;
@@ -92,7 +98,71 @@ public final class SegmentationAnalysis {
           });
     }
     return new SegmentationResult.LabelResult(label, cases.size(), modelSummaries, comparisons, worst,
-        subgroups(models, groups, cases, replicates, seed, level));
+        subgroups(models, groups, cases, replicates, seed, level), agreement(models, cases, level));
+  }
+
+  /** The quantities whose agreement with the reference is measured, and how to read each from a case. */
+  private static final List<String> PET_QUANTITIES = List.of("suv_max", "suv_peak", "suv_mean", "tlg");
+
+  private static List<SegmentationResult.QuantityAgreement> agreement(List<String> models, List<MaskCase> cases,
+      double level) {
+    List<String> quantities = new ArrayList<>(List.of("volume_ml"));
+    if (!cases.isEmpty() && cases.get(0).referencePet() != null) {
+      quantities.addAll(PET_QUANTITIES);
+    }
+    List<SegmentationResult.QuantityAgreement> out = new ArrayList<>();
+    for (String q : quantities) {
+      for (int m = 0; m < models.size(); m++) {
+        double[] model = new double[cases.size()];
+        double[] reference = new double[cases.size()];
+        for (int c = 0; c < cases.size(); c++) {
+          MaskCase mc = cases.get(c);
+          if (q.equals("volume_ml")) {
+            model[c] = mc.models().get(m).predictionMl();
+            reference[c] = mc.models().get(m).referenceMl();
+          } else {
+            model[c] = pet(mc.modelPet().get(m), q);
+            reference[c] = pet(java.util.Objects.requireNonNull(mc.referencePet()), q);
+          }
+        }
+        out.add(agree(q, models.get(m), model, reference, level));
+      }
+    }
+    return out;
+  }
+
+  /** NaN where the mask is empty (no uptake exists), so the case is left out of that agreement and counted. */
+  private static double pet(PetQuantities p, String quantity) {
+    return switch (quantity) {
+      case "suv_max" -> p.suvMax();
+      case "suv_peak" -> p.suvPeak();
+      case "suv_mean" -> p.suvMean();
+      default -> p.voxels() == 0 ? Double.NaN : p.tlg();
+    };
+  }
+
+  private static SegmentationResult.QuantityAgreement agree(String quantity, String model, double[] x, double[] y,
+      double level) {
+    List<String> notes = new ArrayList<>();
+    BlandAltmanResult ba = null;
+    IccResult icc = null;
+    ConcordanceResult ccc = null;
+    try {
+      ba = BlandAltman.of(x, y, level);
+    } catch (IllegalArgumentException e) {
+      notes.add("Bland-Altman: " + e.getMessage());
+    }
+    try {
+      icc = Icc.absoluteAgreement(x, y, level);
+    } catch (IllegalArgumentException e) {
+      notes.add("ICC: " + e.getMessage());
+    }
+    try {
+      ccc = Concordance.of(x, y, level);
+    } catch (IllegalArgumentException e) {
+      notes.add("concordance: " + e.getMessage());
+    }
+    return new SegmentationResult.QuantityAgreement(quantity, model, ba, icc, ccc, notes);
   }
 
   private static List<SegmentationResult.SubgroupRow> subgroups(List<String> models, List<String> groups,

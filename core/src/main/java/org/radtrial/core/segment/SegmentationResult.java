@@ -3,6 +3,9 @@ package org.radtrial.core.segment;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.radtrial.core.agreement.BlandAltmanResult;
+import org.radtrial.core.agreement.ConcordanceResult;
+import org.radtrial.core.agreement.IccResult;
 import org.radtrial.core.paired.MethodSummary;
 import org.radtrial.core.paired.PairComparison;
 
@@ -44,14 +47,35 @@ public record SegmentationResult(List<String> models, List<Integer> labels, doub
    * @param comparisons every pair of models on each metric (none with one model or fewer than two cases)
    * @param worst per model, the cases with the lowest Dice (ties: the larger HD95 first), for review
    * @param subgroups per group column and level, each model's Dice
+   * @param agreement per quantity (volume, and PET uptake) and model, its agreement with the reference's
    */
   public record LabelResult(int label, int cases, List<ModelSummary> models, List<MetricComparison> comparisons,
-      List<WorstCase> worst, List<SubgroupRow> subgroups) {
+      List<WorstCase> worst, List<SubgroupRow> subgroups, List<QuantityAgreement> agreement) {
     public LabelResult {
       models = List.copyOf(models);
       comparisons = List.copyOf(comparisons);
       worst = List.copyOf(worst);
       subgroups = List.copyOf(subgroups);
+      agreement = List.copyOf(agreement);
+    }
+  }
+
+  /**
+   * One model's measurement of a quantity against the reference's over the cases where both exist
+   * (model − reference): Bland-Altman, ICC(A,1) and Lin's concordance from core.agreement. A part
+   * the data do not allow (too few cases, no spread) is null with the reason in {@code notes}.
+   *
+   * @param quantity "volume_ml", "suv_max", "suv_peak", "suv_mean" or "tlg"
+   * @param model the model
+   * @param blandAltman the differences' bias and limits with their intervals, or null
+   * @param icc ICC(A,1) with its interval, or null
+   * @param concordance Lin's concordance with its interval, or null
+   * @param notes why a part is missing (empty when none is)
+   */
+  public record QuantityAgreement(String quantity, String model, @Nullable BlandAltmanResult blandAltman,
+      @Nullable IccResult icc, @Nullable ConcordanceResult concordance, List<String> notes) {
+    public QuantityAgreement {
+      notes = List.copyOf(notes);
     }
   }
 
