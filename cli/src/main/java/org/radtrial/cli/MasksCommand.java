@@ -11,7 +11,6 @@ import org.radtrial.core.segment.EmptyMasks;
 import org.radtrial.core.segment.SegmentationMetric;
 import org.radtrial.core.segment.SegmentationResult;
 import org.radtrial.core.stat.Interval;
-import org.radtrial.io.image.ImageReader;
 import org.radtrial.run.ResultsFolder;
 import org.radtrial.run.RunOutcome;
 import org.radtrial.run.RunRequest;
@@ -29,7 +28,9 @@ import picocli.CommandLine.Spec;
       "Segmentation: how closely each model's outline follows the reference, and whether the volumes (and PET uptake)"
           + " it measures agree.",
       "Reads a case table (--cases, CSV) with one row per case: the reference's mask file (--reference COL) and each"
-          + " model's (--models COL,...), NIfTI (.nii, .nii.gz), paths relative to the table.",
+          + " model's (--models COL,...): NIfTI (.nii, .nii.gz) or DICOM SEG on the series named by --series COL; paths"
+          + " relative to the table. --pet COL: a DICOM PET series (SUV from its headers) or NIfTI in Bq/mL with its JSON"
+          + " sidecar.",
       "Per case and label: Dice, IoU, Hausdorff distance and its 95th percentile, mean (MASD) and symmetric (ASSD) surface"
           + " distance, normalized surface Dice at --tolerance mm, relative and absolute volume difference; surfaces and"
           + " distances as DeepMind's surface-distance library; empty masks as Metrics Reloaded (a missed structure counts"
@@ -68,6 +69,10 @@ final class MasksCommand implements Callable<Integer> {
   @Option(names = "--pet", paramLabel = "COL", description = "Column of PET volumes in SUV (NIfTI): uptake in each mask.")
   String pet;
 
+  @Option(names = "--series", paramLabel = "COL",
+      description = "Column of the DICOM series folders that DICOM SEG masks were drawn on (empty for NIfTI cases).")
+  String series;
+
   @Option(names = "--group", split = ",", paramLabel = "COL", description = "Group columns: Dice per level (site, scanner...).")
   List<String> groups = new ArrayList<>();
 
@@ -98,8 +103,8 @@ final class MasksCommand implements Callable<Integer> {
     ResultsFolder folder = new ResultsFolder(out, !noReport);
     folder.check();
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    RunRequest request = new RunRequest.Masks(cases, id, reference, models, pet, groups, labels, tolerance, ciLevel,
-        bootstrap, seed, n, ImageReader.NIFTI);
+    RunRequest request = new RunRequest.Masks(cases, id, reference, models, pet, series, groups, labels, tolerance,
+        ciLevel, bootstrap, seed, n, StudyImages.INSTANCE);
     PrintWriter err = command.commandLine().getErr();
     RunOutcome.Segmented run = (RunOutcome.Segmented) EvaluationRun.execute(command, request, folder,
         new ProgressBar(err, "cases"));

@@ -86,11 +86,14 @@ final class SynthCommand implements Callable<Integer> {
     if (masks) {
       int k = cases == null ? 20 : cases;
       Path folder = out == null ? Path.of("synthetic-masks") : out;
-      Path table = SyntheticMaskFiles.write(new SyntheticMasks(seed), k, folder);
+      SyntheticMasks study = new SyntheticMasks(seed);
+      Path table = SyntheticMaskFiles.write(study, k, folder);
+      String dicomCase = SyntheticDicomMasks.write(folder, study, k, seed);
       command.commandLine().getOut().printf("Wrote %s: a SYNTHETIC segmentation study, %d cases, a reference and models %s"
-          + " (NIfTI masks, PET in SUV; seed %d)%nAnalyse it: radtrial masks --cases %s --id case_id --reference reference"
-          + " --models %s --pet pet --group site,size --out masks%n", table, k, String.join(", ", SyntheticMasks.MODELS),
-          seed, table, String.join(",", SyntheticMasks.MODELS));
+          + " (NIfTI masks; %s as DICOM SEG on a synthetic CT series; PET in Bq/mL with SUV sidecars; seed %d)%n"
+          + "Analyse it: radtrial masks --cases %s --id case_id --reference reference --models %s --pet pet --series series"
+          + " --group site,size --out masks%n", table, k, String.join(", ", SyntheticMasks.MODELS), dicomCase, seed, table,
+          String.join(",", SyntheticMasks.MODELS));
       return 0;
     }
     if (lesions) {

@@ -24,7 +24,7 @@ class MasksCommandTest {
     assertThat(synth.exitCode()).as(synth.err()).isZero();
     java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("masks", "--cases",
         study.resolve("cases.csv").toString(), "--id", "case_id", "--reference", "reference", "--models",
-        "model_close,model_over,model_misses_small", "--pet", "pet", "--group", "site,size", "--bootstrap", "200",
+        "model_close,model_over,model_misses_small", "--pet", "pet", "--series", "series", "--group", "site,size", "--bootstrap", "200",
         "--threads", "2", "--out", dir.resolve("out").toString()));
     args.addAll(java.util.List.of(extra));
     CliRun run = CliRun.of(args.toArray(new String[0]));
@@ -79,6 +79,7 @@ class MasksCommandTest {
     assertThat(overVolumeAgreement.at("/bland_altman/bias_ci/0").asDouble()).isGreaterThan(0);
     assertThat(overVolumeAgreement.at("/icc/value").asDouble()).isBetween(-1.0, 1.0);
     assertThat(root.at("/provenance/input_sha256").asText()).hasSize(64);
+    assertDicomCaseEqualsItsNiftiTwin(root);
 
     // the report: well-formed XHTML with the section, its charts and judged findings
     var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -92,22 +93,63 @@ class MasksCommandTest {
     assertThat(text).containsPattern("Mean (Dice|HD95) of model_\\w+ is (higher|lower) than");
   }
 
+  /**
+   * One case came as DICOM SEG on a synthetic CT series: its metrics must equal those of the same
+   * masks as NIfTI (a second run on the table with that row's NIfTI files restored).
+   */
+  private void assertDicomCaseEqualsItsNiftiTwin(JsonNode root) throws Exception {
+    Path table = dir.resolve("study/cases.csv");
+    java.util.List<String> lines = Files.readAllLines(table);
+    String dicomRow = lines.stream().filter(l -> l.contains(".dcm")).findFirst().orElseThrow();
+    String id = dicomRow.split(",")[0];
+    assertThat(dicomRow).contains("dicom/" + id + "_reference.dcm").endsWith("dicom/" + id + "_ct");
+    String niftiRow = String.join(",", id, dicomRow.split(",")[1], dicomRow.split(",")[2], "masks/" + id + "_reference.nii.gz",
+        "masks/" + id + "_model_close.nii.gz", "masks/" + id + "_model_over.nii.gz",
+        "masks/" + id + "_model_misses_small.nii.gz", "pet/" + id + "_pet.nii.gz", "");
+    Path twin = dir.resolve("study/twin.csv");
+    Files.writeString(twin, lines.get(0) + "\n" + niftiRow + "\n" + lines.get(1) + "\n");
+    CliRun run = CliRun.of("masks", "--cases", twin.toString(), "--id", "case_id", "--reference", "reference", "--models",
+        "model_close,model_over,model_misses_small", "--pet", "pet", "--series", "series", "--bootstrap", "100",
+        "--no-report", "--out", dir.resolve("twin").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode twinCase = new ObjectMapper().readTree(dir.resolve("twin/results.json").toFile()).at("/segmentation/cases/0");
+    JsonNode dicomCase = null;
+    for (JsonNode c : root.at("/segmentation/cases")) {
+      if (c.get("case_id").asText().equals(id)) {
+        dicomCase = c;
+      }
+    }
+    assertThat(dicomCase).isNotNull();
+    assertThat(dicomCase.get("reference_ml").asDouble()).isGreaterThan(0).isEqualTo(twinCase.get("reference_ml").asDouble());
+    for (int m = 0; m < 3; m++) {
+      for (String key : new String[] {"dice", "hd", "hd95", "assd", "nsd", "prediction_ml"}) {
+        assertThat(dicomCase.at("/models/" + m + "/" + key).asDouble()).as(key)
+            .isEqualTo(twinCase.at("/models/" + m + "/" + key).asDouble());
+      }
+      assertThat(dicomCase.at("/models/" + m + "/pet/suv_max").asDouble())
+          .isEqualTo(twinCase.at("/models/" + m + "/pet/suv_max").asDouble());
+    }
+  }
+
   @Test
   void aMaskOnAnotherGridStopsWithTheCaseTheFilesAndWhatDiffers() throws Exception {
     Path study = dir.resolve("study");
-    assertThat(CliRun.of("synth", "--masks", "--cases", "3", "--seed", "4", "--out", study.toString()).exitCode()).isZero();
-    var reader = org.radtrial.io.image.Nifti.read(study.resolve("masks/case001_model_over.nii.gz"));
+    assertThat(CliRun.of("synth", "--masks", "--cases", "4", "--seed", "4", "--out", study.toString()).exitCode()).isZero();
+    String id = Files.readAllLines(study.resolve("cases.csv")).stream().skip(2).filter(l -> !l.contains(".dcm"))
+        .findFirst().orElseThrow().split(",")[0]; // a NIfTI case with lesions (case000 has none, one case is DICOM)
+    Path file = study.resolve("masks/" + id + "_model_over.nii.gz");
+    var reader = org.radtrial.io.image.Nifti.read(file);
     var g = reader.grid();
     var shifted = new org.radtrial.core.image.Grid(g.nx(), g.ny(), g.nz(), new double[] {1, 1, 2.5}, g.origin(), g.direction());
-    org.radtrial.io.image.Nifti.writeLabels(new org.radtrial.core.image.Volume(shifted, reader.voxels()),
-        study.resolve("masks/case001_model_over.nii.gz"));
+    org.radtrial.io.image.Nifti.writeLabels(new org.radtrial.core.image.Volume(shifted, reader.voxels()), file);
     CliRun run = CliRun.of("masks", "--cases", study.resolve("cases.csv").toString(), "--id", "case_id", "--reference",
-        "reference", "--models", "model_close,model_over", "--bootstrap", "100", "--out", dir.resolve("out").toString());
+        "reference", "--models", "model_close,model_over", "--series", "series", "--bootstrap", "100", "--out",
+        dir.resolve("out").toString());
     assertThat(run.exitCode()).isEqualTo(2);
     String error = run.err().substring(run.err().indexOf("radtrial:")); // after the progress bar's carriage returns
     assertThat(error.strip().lines().count()).as(run.err()).isEqualTo(1);
-    assertThat(run.err()).contains("case 'case001'").contains("column 'model_over'").contains("case001_model_over.nii.gz")
-        .contains("case001_reference.nii.gz").contains("spacing (1.000, 1.000, 2.000) vs (1.000, 1.000, 2.500)");
+    assertThat(run.err()).contains("case '" + id + "'").contains("column 'model_over'").contains(id + "_model_over.nii.gz")
+        .contains(id + "_reference.nii.gz").contains("spacing (1.000, 1.000, 2.000) vs (1.000, 1.000, 2.500)");
     assertThat(Files.exists(dir.resolve("out/results.json"))).isFalse();
   }
 }

@@ -29,10 +29,12 @@ public record MaskCases(String table, List<String> models, List<String> groups, 
    * @param row its 1-based data row, for messages
    * @param reference the reference mask's file
    * @param models each model's mask file, in {@link MaskCases#models} order
-   * @param pet the PET volume (SUV) or null
+   * @param pet the PET image or null
+   * @param series the DICOM series that the case's SEG masks are placed on, or null
    * @param groups each group column's value
    */
-  public record Case(String id, long row, Path reference, List<Path> models, @Nullable Path pet, Map<String, String> groups) {
+  public record Case(String id, long row, Path reference, List<Path> models, @Nullable Path pet, @Nullable Path series,
+      Map<String, String> groups) {
     public Case {
       models = List.copyOf(models);
       groups = Map.copyOf(groups);

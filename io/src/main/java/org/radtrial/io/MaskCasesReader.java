@@ -26,10 +26,11 @@ public final class MaskCasesReader {
    * @param reference the reference masks' column
    * @param models the models' columns
    * @param pet the PET column, or null
+   * @param series the column of the DICOM series SEG masks are placed on, or null
    * @param groups group columns (values read as text)
    */
   public static MaskCases read(Path table, String id, String reference, List<String> models, @Nullable String pet,
-      List<String> groups) {
+      @Nullable String series, List<String> groups) {
     String file = table.toString();
     if (models.isEmpty()) {
       throw new IllegalArgumentException("name at least one model's column with --models");
@@ -47,6 +48,7 @@ public final class MaskCasesReader {
         modelAt[m] = column(header, models.get(m), file, "--models");
       }
       int petAt = pet == null ? -1 : column(header, pet, file, "--pet");
+      int seriesAt = series == null ? -1 : column(header, series, file, "--series");
       int[] groupAt = new int[groups.size()];
       for (int g = 0; g < groupAt.length; g++) {
         groupAt[g] = column(header, groups.get(g), file, "--group");
@@ -68,12 +70,16 @@ public final class MaskCasesReader {
           predictions.add(existing(folder, cell(cells, modelAt[m], file, row, models.get(m)), file, row, models.get(m)));
         }
         Path petFile = pet == null ? null : existing(folder, cell(cells, petAt, file, row, pet), file, row, pet);
+        Path seriesFolder = null;
+        if (series != null && seriesAt < cells.length && cells[seriesAt] != null && !cells[seriesAt].isBlank()) {
+          seriesFolder = existing(folder, cells[seriesAt].trim(), file, row, series); // empty: a case without SEG
+        }
         Map<String, String> values = new LinkedHashMap<>();
         for (int g = 0; g < groupAt.length; g++) {
           String v = groupAt[g] < cells.length && cells[groupAt[g]] != null ? cells[groupAt[g]].trim() : "";
           values.put(groups.get(g), v.isEmpty() ? "(missing)" : v);
         }
-        cases.add(new MaskCases.Case(caseId, row, ref, predictions, petFile, values));
+        cases.add(new MaskCases.Case(caseId, row, ref, predictions, petFile, seriesFolder, values));
       }
     }
     if (cases.isEmpty()) {

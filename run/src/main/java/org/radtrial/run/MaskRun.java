@@ -73,7 +73,14 @@ final class MaskRun {
     List<Integer> labels = request.labels().isEmpty() ? List.of(1) : request.labels();
     boolean binary = request.labels().isEmpty();
     Volume reference = read(request, c, c.reference(), request.reference(), binary);
-    Volume pet = c.pet() == null ? null : read(request, c, c.pet(), request.pet(), false);
+    Volume pet = null;
+    if (c.pet() != null) {
+      try {
+        pet = request.images().pet(c.pet());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(where(request, c, request.pet()) + ": " + e.getMessage(), e);
+      }
+    }
     if (pet != null) {
       sameGrid(c, request.pet(), c.pet(), reference.grid(), pet.grid(), c.reference());
     }
@@ -106,7 +113,7 @@ final class MaskRun {
   private static Volume read(RunRequest.Masks request, MaskCases.Case c, Path file, String column, boolean binary) {
     Volume v;
     try {
-      v = request.images().read(file);
+      v = request.images().mask(file, c.series());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where(request, c, column) + ": " + e.getMessage(), e);
     }

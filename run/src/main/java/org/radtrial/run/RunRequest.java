@@ -315,7 +315,8 @@ public sealed interface RunRequest {
    * @param id the case id column
    * @param reference the reference masks' column
    * @param models the models' columns
-   * @param pet the PET column (volumes in SUV), or null
+   * @param pet the PET column (a DICOM PET series, or NIfTI in Bq/mL with its JSON sidecar), or null
+   * @param series the column of the DICOM series that SEG masks are placed on, or null
    * @param groups group columns for the subgroup breakdown
    * @param labels the labels to compare; empty for binary masks (label 1, every other value refused)
    * @param toleranceMm the normalized surface Dice's tolerance
@@ -325,7 +326,7 @@ public sealed interface RunRequest {
    * @param threads cases read and compared at once
    * @param images how mask and PET files are read
    */
-  record Masks(Path cases, String id, String reference, List<String> models, String pet, List<String> groups,
+  record Masks(Path cases, String id, String reference, List<String> models, String pet, String series, List<String> groups,
       List<Integer> labels, double toleranceMm, double ciLevel, int bootstrap, long seed, int threads, ImageReader images)
       implements RunRequest {
     public Masks {

@@ -188,7 +188,7 @@ public final class Runner {
 
   private static RunOutcome.Segmented masks(RunRequest.Masks request, RunContext context) {
     MaskCases table = MaskCasesReader.read(request.cases(), request.id(), request.reference(), request.models(),
-        request.pet(), request.groups());
+        request.pet(), request.series(), request.groups());
     List<MaskCase> cases = MaskRun.compare(table, request, context.progress());
     List<Integer> labels = request.labels().isEmpty() ? List.of(1) : request.labels();
     SegmentationResult result = SegmentationAnalysis.analyse(request.models(), labels, request.toleranceMm(),

@@ -9,11 +9,19 @@ import org.radtrial.io.AtomicFiles;
 
 /**
  * Writes a {@link SyntheticMasks} study as files: per case {@code masks/CASE_reference.nii.gz},
- * one {@code masks/CASE_MODEL.nii.gz} per model (uint8), {@code pet/CASE_suv.nii.gz} (float32, SUV),
- * and {@code cases.csv} with the columns case_id, site, size (small when every lesion is under
- * 1 mL), reference, each model and pet, paths relative to the table.
+ * one {@code masks/CASE_MODEL.nii.gz} per model (uint8), {@code pet/CASE_pet.nii.gz} (float32,
+ * activity in Bq/mL) with its JSON sidecar of SUV attributes ({@link PetSidecar}: 75 kg, 370 MBq of
+ * F-18, decay-corrected to the scan start 4350 s after injection), so that reading it gives the
+ * study's SUV back; and {@code cases.csv} with the columns case_id, site, size (small when every
+ * lesion is under 1 mL), reference, each model, pet and series (empty: the command line's synth
+ * fills it for the case it also writes as DICOM), paths relative to the table.
  */
 public final class SyntheticMaskFiles {
+  /** The SUV attributes of every synthetic PET image (BIDS-PET names, as {@link PetSidecar} reads them). */
+  static final String SIDECAR = "{\"Units\": \"Bq/mL\", \"BodyWeight\": 75, \"BodyWeightUnits\": \"kg\","
+      + " \"InjectedRadioactivity\": 370, \"InjectedRadioactivityUnits\": \"MBq\", \"RadionuclideHalfLife\": 6586.2,"
+      + " \"InjectionStart\": 0, \"ScanStart\": 4350, \"ImageDecayCorrected\": true, \"ImageDecayCorrectionTime\": 4350}\n";
+
   private SyntheticMaskFiles() {}
 
   /** Writes {@code cases} cases into {@code folder}; returns the table's path. */
@@ -31,7 +39,15 @@ public final class SyntheticMaskFiles {
     for (String m : SyntheticMasks.MODELS) {
       csv.append(',').append(m);
     }
-    csv.append(",pet\n");
+    csv.append(",pet,series\n");
+    Path sidecarTemplate = folder.resolve("pet").resolve("sidecar.json");
+    AtomicFiles.writeString(sidecarTemplate, SIDECAR);
+    double factor = PetSidecar.read(sidecarTemplate).factor();
+    try {
+      Files.delete(sidecarTemplate);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     for (int i = 0; i < cases; i++) {
       SyntheticMasks.Case c = study.generate(i);
       String ref = "masks/" + c.id() + "_reference.nii.gz";
@@ -43,9 +59,15 @@ public final class SyntheticMaskFiles {
         Nifti.writeLabels(c.models().get(m), folder.resolve(file));
         csv.append(',').append(file);
       }
-      String pet = "pet/" + c.id() + "_suv.nii.gz";
-      Nifti.writeFloat32(c.pet(), folder.resolve(pet));
-      csv.append(',').append(pet).append('\n');
+      String pet = "pet/" + c.id() + "_pet.nii.gz";
+      float[] suv = c.pet().voxels();
+      float[] activity = new float[suv.length];
+      for (int v = 0; v < suv.length; v++) {
+        activity[v] = (float) (suv[v] / factor);
+      }
+      Nifti.writeFloat32(new org.radtrial.core.image.Volume(c.pet().grid(), activity), folder.resolve(pet));
+      AtomicFiles.writeString(PetSidecar.beside(folder.resolve(pet)), SIDECAR);
+      csv.append(',').append(pet).append(",\n");
     }
     Path table = folder.resolve("cases.csv");
     AtomicFiles.writeString(table, csv.toString());
