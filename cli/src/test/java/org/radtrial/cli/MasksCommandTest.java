@@ -132,6 +132,21 @@ class MasksCommandTest {
   }
 
   @Test
+  void oneThreadAndTwoGiveTheSameResults() throws Exception {
+    Path study = dir.resolve("study");
+    assertThat(CliRun.of("synth", "--masks", "--cases", "6", "--seed", "8", "--out", study.toString()).exitCode()).isZero();
+    JsonNode[] roots = new JsonNode[2];
+    for (int t = 1; t <= 2; t++) {
+      CliRun run = CliRun.of("masks", "--cases", study.resolve("cases.csv").toString(), "--id", "case_id", "--reference",
+          "reference", "--models", "model_close,model_over", "--series", "series", "--pet", "pet", "--bootstrap", "100",
+          "--threads", "" + t, "--no-report", "--out", dir.resolve("t" + t).toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      roots[t - 1] = new ObjectMapper().readTree(dir.resolve("t" + t + "/results.json").toFile());
+    }
+    assertThat(roots[1].get("segmentation")).isEqualTo(roots[0].get("segmentation"));
+  }
+
+  @Test
   void aMaskOnAnotherGridStopsWithTheCaseTheFilesAndWhatDiffers() throws Exception {
     Path study = dir.resolve("study");
     assertThat(CliRun.of("synth", "--masks", "--cases", "4", "--seed", "4", "--out", study.toString()).exitCode()).isZero();
