@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Radtrial.Version.class,
     description = "Clinical evidence for imaging AI on your own retrospective cases.",
     subcommands = {EvaluateCommand.class, AuditCommand.class, SimulateCommand.class, SiteSummaryCommand.class, PoolCommand.class,
-        MrmcCommand.class, LesionsCommand.class, ReconCommand.class, DicomCommand.class,
+        MrmcCommand.class, LesionsCommand.class, MasksCommand.class, ReconCommand.class, DicomCommand.class,
         ReportCommand.class, ServeCommand.class, SynthCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Radtrial {
   /** Exit code for input the user must fix (bad file, bad option). */

@@ -8,6 +8,8 @@ import org.radtrial.core.synth.LesionStudyGenerator;
 import org.radtrial.core.synth.ReaderStudyGenerator;
 import org.radtrial.core.synth.ScreeningCohortGenerator;
 import org.radtrial.core.synth.SyntheticConsortium;
+import org.radtrial.core.synth.SyntheticMasks;
+import org.radtrial.io.image.SyntheticMaskFiles;
 import org.radtrial.io.CaseTableWriter;
 import org.radtrial.io.LocatedTablesWriter;
 import org.radtrial.io.ReconPhantomWriter;
@@ -58,6 +60,10 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--reader-study", description = "Write a synthetic reader study for 'radtrial mrmc' instead.")
   boolean readerStudy;
 
+  @Option(names = "--masks", description = "Write a synthetic segmentation study for 'radtrial masks' instead: NIfTI masks"
+      + " of a reference and three models with known faults, PET in SUV, and OUT/cases.csv (OUT is a folder).")
+  boolean masks;
+
   @Option(names = "--lesions", description = "Write a synthetic localization study for 'radtrial lesions' instead.")
   boolean lesions;
 
@@ -107,6 +113,19 @@ final class SynthCommand implements Callable<Integer> {
           + " --savings %s --scanner-kw 30 --out recon%nTask-based: radtrial evaluate --cases %s --id case_id --truth lesion"
           + " --positive 1 --models reference,fast,ai_smooth,ai_drift --out detector%n", table, k, reconSize.get(0),
           reconSize.get(1), reconSize.get(2), seed, table, directory.resolve("savings.csv"), directory.resolve("detector.csv"));
+      return 0;
+    }
+    if (masks) {
+      int k = cases == null ? 20 : cases;
+      Path folder = out == null ? Path.of("synthetic-masks") : out;
+      SyntheticMasks study = new SyntheticMasks(seed);
+      Path table = SyntheticMaskFiles.write(study, k, folder);
+      String dicomCase = SyntheticDicomMasks.write(folder, study, k, seed);
+      command.commandLine().getOut().printf("Wrote %s: a SYNTHETIC segmentation study, %d cases, a reference and models %s"
+          + " (NIfTI masks; %s as DICOM SEG on a synthetic CT series; PET in Bq/mL with SUV sidecars; seed %d)%n"
+          + "Analyse it: radtrial masks --cases %s --id case_id --reference reference --models %s --pet pet --series series"
+          + " --group site,size --out masks%n", table, k, String.join(", ", SyntheticMasks.MODELS), dicomCase, seed, table,
+          String.join(",", SyntheticMasks.MODELS));
       return 0;
     }
     if (lesions) {

@@ -43,6 +43,11 @@ final class ResultsNode {
     return node.isNull();
   }
 
+  /** Whether the value at {@code key} is null (the key must be there). */
+  boolean isNull(String key) {
+    return child(key).isNull();
+  }
+
   /** The object at {@code key}. */
   ResultsNode object(String key) {
     ResultsNode child = child(key);

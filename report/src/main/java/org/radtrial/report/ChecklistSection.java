@@ -40,8 +40,8 @@ final class ChecklistSection implements Section {
 
   @Override
   public boolean presentIn(Results results) {
-    // no checklist for lesion-level evidence or reconstruction fidelity yet
-    return !Report.lesionsOnly(results) && !Report.reconstructionOnly(results);
+    // no checklist for lesion-level evidence, reconstruction fidelity or segmentation yet
+    return !Report.lesionsOnly(results) && !Report.reconstructionOnly(results) && !Report.segmentationOnly(results);
   }
 
   @Override

@@ -62,6 +62,15 @@ final class MethodsSection implements Section {
           + " compared per metric on the same cases by paired percentile bootstrap intervals, Wilcoxon signed-rank tests"
           + " and Holm's adjustment over the pairs. Definitions: docs/reconstruction.md.");
     }
+    if (SegmentationSection.present(results)) {
+      paragraph(html, "Segmentation metrics per case and label: Dice and IoU over voxels; surfaces, Hausdorff distance,"
+          + " its 95th percentile, mean surface distances and the normalized surface Dice as DeepMind's surface-distance"
+          + " library defines them (surface elements on the voxel corners with their areas, exact Euclidean distances in"
+          + " mm, area-weighted percentile); empty masks as Metrics Reloaded recommends (both empty: best values; one"
+          + " empty: overlap 0 and distances at the image's diagonal, never left out). Models are summarised with"
+          + " percentile bootstrap intervals over cases and compared pairwise (paired bootstrap, Wilcoxon signed-rank,"
+          + " Holm). Definitions: docs/segmentation.md.");
+    }
     html.element("h3", "Software and provenance");
     new HtmlTable(null, "", "")
         .row("Software", "radtrial " + Json.text(provenance, "radtrial_version") + " on Java " + Json.text(provenance, "java_version"))

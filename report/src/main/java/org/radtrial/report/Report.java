@@ -35,6 +35,7 @@ public final class Report {
       new PooledSection(),
       new LesionsSection(),
       new ReconstructionSection(),
+      new SegmentationSection(),
       new NotesSection(),
       new MethodsSection(),
       new ChecklistSection());
@@ -50,7 +51,8 @@ public final class Report {
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException(resultsJson + ": not a results.json (expected a JSON object)");
       }
-      boolean readerStudy = root.has("mrmc") || root.has("pooled") || root.has("lesions") || root.has("reconstruction");
+      boolean readerStudy = root.has("mrmc") || root.has("pooled") || root.has("lesions") || root.has("reconstruction")
+          || root.has("segmentation");
       if (!readerStudy && (!root.has("cohort") || !root.has("models") && !root.has("simulation"))) {
         throw new IllegalArgumentException(resultsJson + ": not a radtrial results.json (no \"cohort\", \"models\" or"
             + " \"mrmc\" key); write one with 'radtrial evaluate', 'radtrial audit', 'radtrial simulate' or 'radtrial mrmc'");
@@ -106,7 +108,7 @@ public final class Report {
     html.empty("meta", "name", "generator", "content", "radtrial " + Json.text(results.get("provenance"), "radtrial_version"));
     html.element("title", "radtrial report: " + (pooledOnly(results) || reconstructionOnly(results) ? title(results)
         : lesionsOnly(results)
-        ? "lesion-level evidence" : readerStudyOnly(results) ? "reader study of "
+        ? "lesion-level evidence" : segmentationOnly(results) ? "segmentation" : readerStudyOnly(results) ? "reader study of "
         + String.join(", ", new Mrmc(results).modalities()) : String.join(", ", results.modelsShown()))).newline();
     html.open("style").raw(stylesheet()).close("style").newline();
     html.close("head").newline();
@@ -132,6 +134,9 @@ public final class Report {
     } else if (lesionsOnly(results)) {
       html.open("p", "class", "subtitle").text(LesionsSection.design(results.get("lesions")) + " All intervals are "
           + results.level() + " confidence intervals.").close("p");
+    } else if (segmentationOnly(results)) {
+      html.open("p", "class", "subtitle").text(SegmentationSection.design(results.get("segmentation")) + " All intervals"
+          + " are " + results.level() + " confidence intervals.").close("p");
     } else if (readerStudyOnly(results)) {
       Mrmc m = new Mrmc(results);
       html.open("p", "class", "subtitle").text(m.readers().size() + " readers, " + Fmt.count(m.cases()) + " cases, "
@@ -176,9 +181,17 @@ public final class Report {
     return ReconstructionSection.present(results) && results.models().isEmpty() && !results.has("cohort");
   }
 
+  /** A results.json of 'radtrial masks': segmentations against their reference and nothing about a cohort. */
+  static boolean segmentationOnly(Results results) {
+    return SegmentationSection.present(results) && results.models().isEmpty() && !results.has("cohort");
+  }
+
   private static String title(Results results) {
     if (reconstructionOnly(results)) {
       return "Reconstruction fidelity: do the faster or lower-dose images keep what matters, and what do they save?";
+    }
+    if (segmentationOnly(results)) {
+      return "Segmentation: how closely does each model outline, and do its volumes agree with the reference?";
     }
     if (pooledOnly(results)) {
       int models = results.at("/pooled/models").size();

@@ -78,6 +78,9 @@ public sealed interface RunOutcome {
    */
   record Localized(LesionResult lesions, HeadToHead.Result models, ObjectNode results) implements RunOutcome {}
 
+  /** A segmentation study's outcome ({@code radtrial masks}). */
+  record Segmented(org.radtrial.core.segment.SegmentationResult segmentation, ObjectNode results) implements RunOutcome {}
+
   /** A virtual trial's outcome. */
   record Simulated(Cohort cohort, SimulationResult simulation, ObjectNode results) implements RunOutcome {}
 

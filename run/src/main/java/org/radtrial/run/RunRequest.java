@@ -13,6 +13,7 @@ import org.radtrial.core.simulate.ScreeningRoles;
 import org.radtrial.core.simulate.SimulationSpec;
 import org.radtrial.io.RatingsFormat;
 import org.radtrial.io.RatingsSpec;
+import org.radtrial.io.image.ImageReader;
 
 /**
  * What one run computes, complete and checked: the command line and the web form each build one
@@ -44,7 +45,8 @@ public sealed interface RunRequest {
     READER_STUDY("mrmc", false),
     SITE_SUMMARY("site-summary", false),
     LESIONS("lesions", false),
-    RECONSTRUCTION("reconstruction", false);
+    RECONSTRUCTION("reconstruction", false),
+    SEGMENTATION("segmentation", false);
 
     private final String key;
     private final boolean inWorkspace;
@@ -364,6 +366,72 @@ public sealed interface RunRequest {
     @Override
     public Kind kind() {
       return Kind.RECONSTRUCTION;
+    }
+  }
+
+  /**
+   * Segmentations against their reference, case by case ({@code radtrial masks}): overlap, boundary
+   * and volume metrics per model and label, PET uptake when a PET column is named, the models
+   * head-to-head, agreement of the volumes (and SUVs) with the reference's, and subgroups.
+   *
+   * @param cases the case table
+   * @param id the case id column
+   * @param reference the reference masks' column
+   * @param models the models' columns
+   * @param pet the PET column (a DICOM PET series, or NIfTI in Bq/mL with its JSON sidecar), or null
+   * @param series the column of the DICOM series that SEG masks are placed on, or null
+   * @param groups group columns for the subgroup breakdown
+   * @param labels the labels to compare; empty for binary masks (label 1, every other value refused)
+   * @param toleranceMm the normalized surface Dice's tolerance
+   * @param ciLevel the confidence level of every interval
+   * @param bootstrap bootstrap replicates (at least 100)
+   * @param seed the seed of the bootstrap's case draws
+   * @param threads cases read and compared at once
+   * @param images how mask and PET files are read
+   */
+  record Masks(Path cases, String id, String reference, List<String> models, String pet, String series, List<String> groups,
+      List<Integer> labels, double toleranceMm, double ciLevel, int bootstrap, long seed, int threads, ImageReader images)
+      implements RunRequest {
+    public Masks {
+      Objects.requireNonNull(cases, "cases");
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(reference, "reference");
+      Objects.requireNonNull(images, "images");
+      models = List.copyOf(models);
+      groups = List.copyOf(groups);
+      labels = List.copyOf(labels);
+      if (models.isEmpty()) {
+        throw new IllegalArgumentException("name at least one model's mask column with --models");
+      }
+      if (!(toleranceMm >= 0) || Double.isInfinite(toleranceMm)) {
+        throw new IllegalArgumentException("--tolerance must be a finite number of mm >= 0, was " + toleranceMm);
+      }
+      if (!(ciLevel > 0 && ciLevel < 1)) {
+        throw new IllegalArgumentException("the confidence level must lie in (0, 1), was " + ciLevel);
+      }
+      if (threads < 1) {
+        throw new IllegalArgumentException("--threads must be 1 or more, was " + threads);
+      }
+      for (int label : labels) {
+        if (label < 1) {
+          throw new IllegalArgumentException("--label takes labels of 1 or more (0 is the background), found " + label);
+        }
+      }
+    }
+
+    @Override
+    public Path inputFile() {
+      return cases;
+    }
+
+    @Override
+    public String inputName() {
+      return cases.toString();
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.SEGMENTATION;
     }
   }
 }

@@ -38,6 +38,12 @@ import org.radtrial.io.Provenance;
 import org.radtrial.io.RatingsReader;
 import org.radtrial.io.ResultsJson;
 import org.radtrial.io.SimulationJson;
+import org.radtrial.core.segment.MaskCase;
+import org.radtrial.core.segment.SegmentationAnalysis;
+import org.radtrial.core.segment.SegmentationResult;
+import org.radtrial.io.MaskCases;
+import org.radtrial.io.MaskCasesReader;
+import org.radtrial.io.SegmentationJson;
 
 /**
  * The one place a run is assembled: read the case table, compute, and build results.json with its
@@ -72,6 +78,9 @@ public final class Runner {
     }
     if (request instanceof RunRequest.Reconstruction r) {
       return ReconstructionRun.run(r, context, provenance(request, context));
+    }
+    if (request instanceof RunRequest.Masks mask) {
+      return masks(mask, context);
     }
     return readerStudy((RunRequest.ReaderStudy) request, context);
   }
@@ -199,4 +208,17 @@ public final class Runner {
         context.invocation(), System.getProperty("java.version"), Instant.now().toString());
   }
 
+
+  private static RunOutcome.Segmented masks(RunRequest.Masks request, RunContext context) {
+    MaskCases table = MaskCasesReader.read(request.cases(), request.id(), request.reference(), request.models(),
+        request.pet(), request.series(), request.groups());
+    List<MaskCase> cases = MaskRun.compare(table, request, context.progress());
+    List<Integer> labels = request.labels().isEmpty() ? List.of(1) : request.labels();
+    SegmentationResult result = SegmentationAnalysis.analyse(request.models(), labels, request.toleranceMm(),
+        request.groups(), cases, request.bootstrap(), request.seed(), request.ciLevel());
+    String sha = Checksums.sha256(request.cases());
+    ObjectNode tree = SegmentationJson.tree(result, new String[] {request.cases().toString(), sha},
+        provenance(request, context, sha));
+    return new RunOutcome.Segmented(result, tree);
+  }
 }
