@@ -98,7 +98,7 @@ class MaskMatchingTest {
 
   @Test
   void aMarkOutsideTheLabelImageStopsWithALocatedLine() throws Exception {
-    CliRun r = run(TRUTH, "model,case_id,x,y,z,confidence\ncad,A,1,1,1,0.9\ncad,A,0,0,-40,0.5\n", "mask");
+    CliRun r = run(TRUTH, "model,case_id,x,y,z,confidence\ncad,A,-6.4,24.3,8.2,0.9\ncad,A,0,0,-40,0.5\n", "mask");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("marks.csv, row 2, column 'x': a mark on case A at (0.0, 0.0, -40.0) lies outside its"
         + " label image a-labels.nii.gz");

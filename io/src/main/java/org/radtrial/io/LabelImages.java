@@ -39,11 +39,13 @@ final class LabelImages {
     for (Mark m : marks.keySet()) {
       byCase.computeIfAbsent(m.caseIndex(), k -> new ArrayList<>()).add(m);
     }
+    // in file order, so that the first bad mark is the one reported
+    byCase.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(m -> marks.getOrDefault(m, 0L))));
     Map<Mark, Mark> out = new IdentityHashMap<>();
     for (Mark m : marks.keySet()) {
       out.put(m, m);
     }
-    for (Map.Entry<Integer, Source> e : masks.entrySet()) {
+    for (Map.Entry<Integer, Source> e : new java.util.TreeMap<>(masks).entrySet()) {
       int k = e.getKey();
       Source source = e.getValue();
       Volume image;
