@@ -25,7 +25,7 @@ import org.radtrial.dicom.synth.SyntheticTree;
  * A de-identification job killed midway (a child JVM running {@code radtrial-spark deidentify},
  * destroyed with SIGKILL once some outputs exist) and started again completes with exactly the
  * output of one uninterrupted single-machine run: the same files, byte for byte, none twice, none
- * missing, no partial file left, and the same mapping.
+ * missing, no partial file left (one is planted, as a kill during a write leaves), and the same mapping.
  */
 class DeidentifyRestartTest {
   private static final Set<DeidOption> OPTIONS = EnumSet.of(DeidOption.RETAIN_PATIENT_CHARACTERISTICS);
@@ -60,11 +60,17 @@ class DeidentifyRestartTest {
     assertThat(Files.exists(mapping)).as("the mapping is written only at the end").isFalse();
     assertThat(Files.readString(log)).doesNotContain(Files.readString(key).strip());
 
+    // a kill during a write leaves a partial temporary beside its target; one is planted so this run always has one
+    Path partial = out.resolve("images/ACC0000100/.R_MLO.dcm1234567890.tmp");
+    Files.createDirectories(partial.getParent());
+    Files.write(partial, java.util.Arrays.copyOf(Files.readAllBytes(in.resolve("images/ACC0000100/R_MLO.dcm")), 300));
+
     DeidentifyJob.Summary restart = DeidentifyJob.run(TestSpark.session(), in, out, key, mapping, dir.resolve("review.csv"), OPTIONS,
         List.of(), 10);
     assertThat(restart.resumed()).as("what the killed job had committed is not written again").isGreaterThanOrEqualTo(atKill);
     assertThat(restart.written() + restart.resumed()).isEqualTo(total);
     assertThat(restart.failures()).isEmpty();
+    assertThat(restart.staleRemoved()).isGreaterThanOrEqualTo(1);
 
     Path reference = dir.resolve("reference");
     DeidentifyRun.run(in, reference, dir.resolve("secret/reference-mapping.csv"), dir.resolve("reference-review.csv"),
