@@ -75,7 +75,7 @@ final class DeidentifyJob {
     int partitions = Math.max(jsc.defaultParallelism(), (int) Math.min(100_000, (names.size() + filesPerPartition - 1L) / filesPerPartition));
     JavaRDD<Outcome> outcomes = jsc.parallelize(names, Math.max(1, partitions))
         .mapPartitions(part -> deidentifyAll(inRoot, outRoot, key, optionNames, regions, part))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
     Map<String, String> pseudonyms = new TreeMap<>();
     outcomes.filter(o -> o.patientId() != null).map(o -> o.patientId() + "\u0000" + o.pseudonym()).distinct().collect()
         .forEach(pair -> {
@@ -98,6 +98,7 @@ final class DeidentifyJob {
 
   private static Iterator<Outcome> deidentifyAll(String inRoot, String outRoot, Broadcast<Secret> key, String[] optionNames,
       String[] regions, Iterator<String> names) {
+    PixelMedLogBridge.install();
     Set<DeidOption> options = EnumSet.noneOf(DeidOption.class);
     for (String o : optionNames) {
       options.add(DeidOption.valueOf(o));

@@ -11,12 +11,15 @@ final class Sessions {
    * @param master {@code --master}; null: the one spark-submit set (property spark.master), else {@code local[*]}
    */
   static SparkSession start(String master, String job) {
+    PixelMedLogBridge.install(); // before PixelMed's classes load: its loggers fix their levels when created
     SparkConf conf = new SparkConf(true).setAppName("radtrial-spark " + job);
     if (master != null) {
       conf.setMaster(master);
     } else if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }
+    // the instance table has 30 columns: without this Spark warns that it shortened a plan's description
+    conf.setIfMissing("spark.sql.debug.maxToStringFields", "100");
     if (conf.get("spark.master").startsWith("local")) {
       // one machine: no web UI port to open, and few shuffle partitions (the exam grouping is small)
       conf.setIfMissing("spark.ui.enabled", "false");
