@@ -23,6 +23,7 @@ final class Sessions {
     if (conf.get("spark.master").startsWith("local")) {
       // one machine: no web UI port to open, and few shuffle partitions (the exam grouping is small)
       conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.ui.showConsoleProgress", "true"); // Spark's progress bar on stderr: stage, tasks done of all
       conf.setIfMissing("spark.sql.shuffle.partitions", "8");
       conf.setIfMissing("spark.default.parallelism", Integer.toString(localThreads(conf.get("spark.master"))));
     }
