@@ -49,6 +49,18 @@ public final class PixelMedLog {
     return records == null ? List.of() : records;
   }
 
+  /**
+   * Adds a record to this thread's capture, if one is running: for a logging back end other than
+   * java.util.logging (PixelMed logs through SLF4J; under Spark, SLF4J is bound to Log4j 2, whose events
+   * a bridge hands over here), so that PixelMed's complaints still become problems.
+   */
+  public static void capture(LogRecord record) {
+    List<LogRecord> sink = CAPTURED.get();
+    if (sink != null) {
+      sink.add(record);
+    }
+  }
+
   /** The record's text: its message, else its exception's message. */
   public static String text(LogRecord record) {
     String message = record.getMessage() == null ? "" : record.getMessage().strip();

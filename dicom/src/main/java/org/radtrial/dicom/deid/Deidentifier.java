@@ -60,7 +60,11 @@ public final class Deidentifier {
    */
   private void deriveAge(AttributeList list) {
     if (settings.has(DeidOption.RETAIN_PATIENT_CHARACTERISTICS) && DataSet.value(list, TagFromName.PatientAge).isEmpty()) {
-      ClinicalTrialsAttributes.addAgeDerivedFromBirthDateAndStudyRelatedDate(list);
+      // PixelMed's DateUtilities formats with one static SimpleDateFormat and DecimalFormat, which are not thread-safe:
+      // two files de-identified at once (the Spark job's tasks) got ages such as "2002Y". One at a time.
+      synchronized (com.pixelmed.utils.DateUtilities.class) {
+        ClinicalTrialsAttributes.addAgeDerivedFromBirthDateAndStudyRelatedDate(list);
+      }
     }
   }
 

@@ -31,14 +31,29 @@ public final class HeaderReader {
   private static final String DEFLATED = "1.2.840.10008.1.2.1.99";
   private final Path root;
   private final Map<String, String> siteMap;
+  private final long maxHeaderBytes;
 
   /**
    * @param root the scanned folder: files are named relative to it
    * @param siteMap institution name to site code (empty: the site is the institution name)
    */
   public HeaderReader(Path root, Map<String, String> siteMap) {
+    this(root, siteMap, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param maxHeaderBytes a file whose header (everything before Pixel Data, or the whole file when it has
+   *     none) is longer than this is not parsed further: it becomes an error naming the limit, so that one
+   *     huge sequence or waveform cannot exhaust the memory of a reading thread (PixelMed keeps the header
+   *     in memory)
+   */
+  public HeaderReader(Path root, Map<String, String> siteMap, long maxHeaderBytes) {
+    if (maxHeaderBytes < 1) {
+      throw new IllegalArgumentException("the header limit must be at least 1 byte, not " + maxHeaderBytes);
+    }
     this.root = root;
     this.siteMap = Map.copyOf(siteMap);
+    this.maxHeaderBytes = maxHeaderBytes;
   }
 
   public HeaderRead read(Path file) {
@@ -65,6 +80,7 @@ public final class HeaderReader {
     long stoppedAt;
     TransferSyntax syntax;
     List<LogRecord> log;
+    java.io.InputStream limit = null;
     PixelMedLog.start();
     try {
       preamble = DicomFiles.hasPreamble(file);
@@ -73,18 +89,27 @@ public final class HeaderReader {
         problems.add(new ScanProblem(name, Severity.ERROR, DicomFiles.NOT_DICOM));
         return Optional.empty();
       }
-      try (DicomInputStream in = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      limit = limited(Files.newInputStream(file));
+      try (DicomInputStream in = new DicomInputStream(new BufferedInputStream(limit, 1 << 16))) {
         // PixelMed returns the number of bytes it consumed: when it stops at Pixel Data, the offset just after its tag
         stoppedAt = list.read(in, TagFromName.PixelData);
         syntax = in.getTransferSyntaxInUse();
       }
     } catch (IOException | DicomException | RuntimeException e) {
       log = PixelMedLog.stop();
+      if (limit instanceof HeaderLimit l && l.exceeded()) { // PixelMed wraps the limit's exception in its own
+        problems.add(new ScanProblem(name, Severity.ERROR, "too large: " + new HeaderTooLarge(l.limit).getMessage()));
+        return Optional.empty();
+      }
       problems.add(new ScanProblem(name, Severity.ERROR, unreadable(file, e)));
       logged(name, log, problems, Severity.ERROR);
       return Optional.empty();
     }
     log = PixelMedLog.stop();
+    if (limit instanceof HeaderLimit l && l.exceeded()) {
+      problems.add(new ScanProblem(name, Severity.ERROR, "too large: " + new HeaderTooLarge(l.limit).getMessage()));
+      return Optional.empty();
+    }
     boolean severe = logged(name, log, problems, Severity.WARNING);
     if (severe) {
       return Optional.empty();
@@ -171,6 +196,63 @@ public final class HeaderReader {
           (isSevere ? "unreadable: " : "read with a repair: ") + text));
     }
     return severe;
+  }
+
+  private java.io.InputStream limited(java.io.InputStream in) {
+    return maxHeaderBytes == Long.MAX_VALUE ? in : new HeaderLimit(in, maxHeaderBytes);
+  }
+
+  /** Fails the read once more than the limit has been taken from the file. */
+  private static final class HeaderLimit extends java.io.FilterInputStream {
+    private final long limit;
+    private long read;
+
+    HeaderLimit(java.io.InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count(skipped);
+      return skipped;
+    }
+
+    boolean exceeded() {
+      return read > limit;
+    }
+
+    private void count(long n) throws IOException {
+      read += n;
+      if (read > limit) {
+        throw new HeaderTooLarge(limit);
+      }
+    }
+  }
+
+  /** The header is longer than the limit. */
+  private static final class HeaderTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    HeaderTooLarge(long limit) {
+      super("the header (everything before Pixel Data) is longer than " + limit
+          + " bytes: not read, to keep memory bounded; raise --max-header-bytes to read it");
+    }
   }
 
   private static String unreadable(Path file, Exception e) {
