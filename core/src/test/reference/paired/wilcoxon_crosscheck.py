@@ -3,8 +3,11 @@
 
 The rule: scipy.stats.wilcoxon(x, y) with its defaults (zero_method="wilcox", correction=False,
 alternative="two-sided", method="auto") on the complete cases, except when two or more non-zero |d| are
-tied at 50 or fewer complete cases without zeros, where scipy 1.10.1's "auto" applies the untied exact
-distribution to int(R+); there the rule is scipy's method="approx".
+tied and there are at most 50 non-zero d: there the rule is the exact conditional test (the permutation
+distribution of R+ given the average ranks), which scipy 1.10.1 does not have, so it is counted here,
+exactly, by enumerating the subset sums of the doubled ranks (exactRankTests::wilcox.exact's p, checked
+against R in wilcoxon_exact_conditional.R and WilcoxonExactConditionalLiveCrossCheckTest). Tied data with
+more than 50 non-zero d take scipy's method="approx".
 
 Usage: /usr/bin/python3 wilcoxon_crosscheck.py INPUT.csv   (columns dataset, x, y; NaN = missing)
 prints one line per data set: "pair dataset=... complete=... expected_p=..." as wilcoxon_scipy.out.
@@ -12,6 +15,7 @@ prints one line per data set: "pair dataset=... complete=... expected_p=..." as 
 import csv
 import sys
 import warnings
+from fractions import Fraction
 
 import numpy as np
 from scipy import stats
@@ -43,9 +47,27 @@ def wilcoxon(x, y):
     out["z_approx"] = repr(float(approx.zstatistic))
     if len(d) <= 50 and out["zeros"] == 0 and not ties:
         out.update(method="EXACT", expected_p=out["p_auto"])
+    elif ties and len(nonzero) <= 50:
+        out.update(method="EXACT_CONDITIONAL",
+                   expected_p=repr(exact_conditional_p(ranks, float(np.sum(ranks[nonzero > 0])))))
     else:
         out.update(method="NORMAL", expected_p=out["p_approx"])
     return out
+
+
+def exact_conditional_p(ranks, r_plus):
+    """min(1, 2 min(P(T <= r), P(T >= r))), T the rank sum of the + signs, all 2^n sign patterns equally likely."""
+    doubled = [int(round(2 * r)) for r in ranks]
+    counts = {0: 1}
+    for s in doubled:
+        step = dict(counts)
+        for t, c in counts.items():
+            step[t + s] = step.get(t + s, 0) + c
+        counts = step
+    t = int(round(2 * r_plus))
+    below = sum(c for v, c in counts.items() if v <= t)
+    above = sum(c for v, c in counts.items() if v >= t)
+    return float(min(Fraction(1), Fraction(2 * min(below, above), 2 ** len(doubled))))
 
 
 def line(kind, fields):

@@ -2,11 +2,12 @@
 (Debian's python3-scipy) and numpy, on the real data sets that datasets.R writes and on random data
 sets made here (seeded; written to paired_random.csv beside them).
 
-The test rule (WilcoxonSignedRank): scipy.stats.wilcoxon(x, y) with its defaults (zero_method="wilcox",
-correction=False, alternative="two-sided", method="auto") on the complete cases, except when two or more
-non-zero |d| are tied at 50 or fewer complete cases without zeros, where scipy 1.10.1's "auto" applies the
-untied exact distribution to int(R+); there the rule is scipy's method="approx". Both of scipy's values
-are printed for such data sets (p_auto, p_approx) and "expected_p" is the rule's.
+The test rule (WilcoxonSignedRank, defined in wilcoxon_crosscheck.py): scipy.stats.wilcoxon(x, y) with its
+defaults (zero_method="wilcox", correction=False, alternative="two-sided", method="auto") on the complete
+cases, except when two or more non-zero |d| are tied at 50 or fewer non-zero d: there the rule is the exact
+conditional test (counted in wilcoxon_crosscheck.py; scipy 1.10.1 has none; checked against R's
+exactRankTests and coin in wilcoxon_exact_conditional.R). Both of scipy's values are printed for every data
+set (p_auto, p_approx) and "expected_p" is the rule's.
 
 Run from the repository root with Debian's Python:
   /usr/bin/python3 core/src/test/reference/paired/wilcoxon_scipy.py > core/src/test/reference/paired/wilcoxon_scipy.out
@@ -70,8 +71,10 @@ for name in dict.fromkeys(r["dataset"] for r in data):
     fields.update(wilcoxon(x, y))
     line("pair", fields)
     if name == "depression":
-        # the published result (Hollander & Wolfe; R's ?wilcox.test): V = R+ = 40, exact p = 0.03906
-        print("# depression: R wilcox.test gives V = 40, p-value = 0.03906")
+        # Hollander & Wolfe's example; R's ?wilcox.test runs it one-sided (alternative = "greater": V = 40,
+        # p-value = 0.01953); the two-sided exact p is twice that
+        print("# depression: R wilcox.test(x, y, paired = TRUE) gives V = 40, p-value = 0.03906 (two-sided;"
+              " ?wilcox.test's example is one-sided, alternative = \"greater\", p-value = 0.01953)")
 
 with open(HERE + "judge_ratings.csv") as f:
     judges = list(csv.DictReader(f))

@@ -12,9 +12,10 @@ package org.radtrial.core.paired;
  * @param rankSumPositive R+, the sum of the ranks of |d| over the positive d
  * @param rankSumNegative R−, the same over the negative d; R+ + R− = n(n + 1)/2
  * @param statistic W = min(R+, R−), the statistic scipy reports for a two-sided test
- * @param method how p was computed
+ * @param method how p was computed: {@code EXACT} (no ties), {@code EXACT_CONDITIONAL} (ties, given the
+ *     average ranks), {@code NORMAL} or {@code NOT_COMPUTED}
  * @param z the standardised statistic (W − n(n+1)/4) / σ of the normal approximation, ≤ 0; NaN when
- *     the exact distribution was used or nothing was ranked
+ *     an exact distribution was used or nothing was ranked
  * @param p the two-sided p-value; NaN when nothing was ranked ({@link WilcoxonSignedRank.Method#NOT_COMPUTED})
  */
 public record WilcoxonResult(int complete, int leftOut, int zeros, int n, boolean ties, double rankSumPositive,

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import org.radtrial.core.stat.StandardNormal;
 
 /**
- * The two-sided Wilcoxon signed-rank test of paired values, computed as scipy 1.10.1's
+ * The two-sided Wilcoxon signed-rank test of paired values. Without ties it is computed as scipy 1.10.1's
  * {@code scipy.stats.wilcoxon(x, y, zero_method="wilcox", correction=False, alternative="two-sided",
  * method="auto", nan_policy="omit")} (Debian's python3-scipy 1.10.1-2; source
- * {@code scipy/stats/_morestats.py}), with one stated difference for tied data below.
+ * {@code scipy/stats/_morestats.py}); tied data at 50 or fewer non-zero differences get the exact
+ * conditional test, as R's {@code exactRankTests::wilcox.exact} (below).
  *
  * <ul>
  *   <li>d = x − y on the complete cases (a case where either value is NaN is left out and counted).
@@ -16,31 +17,42 @@ import org.radtrial.core.stat.StandardNormal;
  *       doubles, as scipy; d is computed as x − y in IEEE double like numpy, so rounding in the
  *       subtraction separates or joins values alike) sharing their average rank. R+ and R− are the
  *       rank sums of the positive and negative d; W = min(R+, R−).
- *   <li>Exact p, used when the complete cases number at most 50, none is zero and no |d| is tied:
+ *   <li>{@link Method#EXACT}, when the complete cases number at most 50, none is zero and no |d| is tied:
  *       the null distribution of R+ (each sign ± with probability ½) is counted exactly (integer
  *       counts, at most 2^50), p = 2·min(P(R+ ≤ r), P(R+ ≥ r)), and p = 1 when r is the centre
  *       ⌊n(n+1)/4⌋, clipped to 1: the same double scipy returns (its pmf sums are exact dyadic
  *       numbers too).
- *   <li>Normal approximation otherwise (more than 50 complete cases, or any zero, or ties):
+ *   <li>{@link Method#EXACT_CONDITIONAL}, when two or more non-zero |d| are tied and n (after dropping
+ *       the zeros) is at most 50: the permutation distribution of R+ given the average ranks (each of the
+ *       2^n sign patterns equally likely), counted exactly on the doubled ranks by a subset-sum dynamic
+ *       programme, O(n · n(n+1)); p = min(1, 2·min(P(R+ ≤ r), P(R+ ≥ r))), which by the distribution's
+ *       symmetry is also P(|R+ − E| ≥ |r − E|). This is {@code exactRankTests::wilcox.exact(x, y,
+ *       paired = TRUE, exact = TRUE)} and {@code coin::wilcoxsign_test(y ~ x, zero.method = "Wilcoxon",
+ *       distribution = "exact")}; the reference script core/src/test/reference/paired/wilcoxon_exact_conditional.R
+ *       prints both.
+ *   <li>{@link Method#NORMAL} otherwise (more than 50 complete cases without ties, or more than 50 non-zero
+ *       differences with ties, or any zero without ties):
  *       z = (W − n(n+1)/4) / √((n(n+1)(2n+1) − ½Σ(t³ − t)) / 24), the sum over groups of t tied
  *       |d|, no continuity correction; p = 2Φ(−|z|).
  *   <li>Nothing to rank (no complete case, or every d = 0): p is NaN ({@link Method#NOT_COMPUTED});
  *       scipy returns NaN for no case and raises an error when every d is 0.
  * </ul>
  *
- * <p><b>Ties among the non-zero |d| at 50 or fewer complete cases.</b> scipy 1.10.1's "auto" does not
- * look for them: it applies the exact distribution of untied ranks to {@code int(R+)}, the tied rank
- * sum truncated to an integer (scipy issues 13689, 15856, 19872; later versions changed this). That
- * p-value is not the test's, and it changes when the two methods are swapped (R+ and R− truncate
- * differently). Here such data get the tie-corrected normal approximation instead, which is exactly
- * scipy 1.10.1's {@code method="approx"} (and R's {@code wilcox.test(exact = FALSE, correct = FALSE)}).
- * Everywhere else the result is scipy's "auto" result. The reference test shows both of scipy's values
- * for the tied data sets.
+ * <p><b>Why not scipy for ties at 50 or fewer complete cases.</b> scipy 1.10.1's "auto" does not look for
+ * them: it applies the exact distribution of untied ranks to {@code int(R+)}, the tied rank sum truncated
+ * to an integer (scipy issues 13689, 15856, 19872; later versions changed this). That p-value is not the
+ * test's, and it changes when the two methods are swapped. Its normal approximation, on the other hand,
+ * is too small at small n with ties (rounded per-case metrics tie as a rule): d = (.02, .02, .01, .01,
+ * .03, .03, −.01) gives 0.0403 from the approximation and 0.0625 exactly. Hence the exact conditional
+ * distribution there. Zeros without ties keep scipy's approximation (scipy's rule, unchanged).
  *
- * <p>Cost: O(n log n) for the ranks; the exact distribution O(n³) small-integer additions (n ≤ 50).
+ * <p>Cost: O(n log n) for the ranks; the exact distributions O(n³) small-integer additions (n ≤ 50).
  */
 public final class WilcoxonSignedRank {
-  /** Exact p-values up to this many complete cases, as scipy's "auto". */
+  /**
+   * Exact p-values up to this many complete cases without ties (as scipy's "auto"), and up to this many
+   * non-zero differences with ties (exact conditional).
+   */
   public static final int EXACT_MAX_CASES = 50;
 
   private WilcoxonSignedRank() {}
@@ -49,6 +61,11 @@ public final class WilcoxonSignedRank {
   public enum Method {
     /** the exact null distribution of R+ (no zeros, no ties, at most 50 complete cases) */
     EXACT,
+    /**
+     * the exact distribution of R+ given the tied ranks (average ranks; each sign ± with probability ½),
+     * used when |d| tie among at most 50 non-zero differences
+     */
+    EXACT_CONDITIONAL,
     /** the normal approximation with the tie correction, no continuity correction */
     NORMAL,
     /** nothing to rank: no complete case, or every difference is zero; p is NaN */
@@ -98,6 +115,7 @@ public final class WilcoxonSignedRank {
     double rankSumPositive = 0;
     long tieTerm = 0;
     boolean ties = false;
+    int[] doubledRanks = new int[n];
     for (int lo = 0; lo < n; ) {
       int hi = lo;
       while (hi + 1 < n && magnitude[hi + 1] == magnitude[lo]) {
@@ -108,6 +126,7 @@ public final class WilcoxonSignedRank {
         ties = true;
         tieTerm += t * (t * t - 1);
       }
+      Arrays.fill(doubledRanks, lo, hi + 1, lo + hi + 2); // twice the average of the ranks lo + 1 .. hi + 1
       lo = hi + 1;
     }
     for (double v : d) {
@@ -121,6 +140,10 @@ public final class WilcoxonSignedRank {
     if (complete <= EXACT_MAX_CASES && zeros == 0 && !ties) {
       return new WilcoxonResult(complete, leftOut, zeros, n, false, rankSumPositive, rankSumNegative, w, Method.EXACT,
           Double.NaN, exactP(n, (int) rankSumPositive));
+    }
+    if (ties && n <= EXACT_MAX_CASES) {
+      return new WilcoxonResult(complete, leftOut, zeros, n, true, rankSumPositive, rankSumNegative, w,
+          Method.EXACT_CONDITIONAL, Double.NaN, exactConditionalP(doubledRanks, (int) Math.round(2 * rankSumPositive)));
     }
     double mean = n * (n + 1.) * 0.25;
     double variance = n * (n + 1.) * (2. * n + 1.);
@@ -171,6 +194,56 @@ public final class WilcoxonSignedRank {
     }
     double p = 2 * Math.scalb((double) Math.min(below, above), -n);
     return Math.min(1, p);
+  }
+
+  /**
+   * The two-sided exact p of the signed-rank statistic given the ranks, tied or not, as exactRankTests'
+   * {@code wilcox.exact} (its {@code pperm}): with T the sum of the ranks given a + sign, every one of the
+   * 2^n sign patterns equally likely, p = min(1, 2·min(P(T ≤ t), P(T ≥ t))). T is symmetric about its mean
+   * E = Σ rank / 2, so this is also P(|T − E| ≥ |t − E|) (coin's definition). Counted exactly on the doubled
+   * ranks (integers), so p is an exact dyadic double.
+   *
+   * @param doubledRanks twice each rank (midranks doubled are integers), n ≤ 62
+   * @param doubledObserved twice the observed rank sum of the positive differences
+   */
+  static double exactConditionalP(int[] doubledRanks, int doubledObserved) {
+    long[] counts = conditionalCounts(doubledRanks);
+    long below = 0;
+    for (int s = 0; s <= doubledObserved && s < counts.length; s++) {
+      below += counts[s];
+    }
+    long above = 0;
+    for (int s = Math.max(doubledObserved, 0); s < counts.length; s++) {
+      above += counts[s];
+    }
+    return Math.min(1, 2 * Math.scalb((double) Math.min(below, above), -doubledRanks.length));
+  }
+
+  /**
+   * The number of sign patterns whose positive scores sum to s, for s = 0..Σ scores: the subset-sum
+   * counts, O(n · Σ scores).
+   */
+  static long[] conditionalCounts(int[] scores) {
+    if (scores.length > 62) {
+      throw new IllegalArgumentException("exact counts need at most 62 scores, were " + scores.length);
+    }
+    int total = 0;
+    for (int score : scores) {
+      if (score < 0) {
+        throw new IllegalArgumentException("scores must not be negative, found " + score);
+      }
+      total += score;
+    }
+    long[] counts = new long[total + 1];
+    counts[0] = 1;
+    int reached = 0;
+    for (int score : scores) {
+      for (int s = reached; s >= 0; s--) {
+        counts[s + score] += counts[s];
+      }
+      reached += score;
+    }
+    return counts;
   }
 
   /** The number of sign patterns of ranks 1..n whose positive ranks sum to s, for s = 0..n(n+1)/2. */

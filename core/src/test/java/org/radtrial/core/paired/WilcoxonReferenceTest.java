@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.radtrial.core.Fixtures;
 
 /**
- * The Wilcoxon signed-rank test against scipy 1.10.1 (Debian's python3-scipy) on real paired data sets
+ * The Wilcoxon signed-rank test against scipy 1.10.1 (Debian's python3-scipy; for tied data at 50 or fewer
+ * non-zero differences, the exact conditional p counted in wilcoxon_crosscheck.py) on real paired data sets
  * from R's packages (Hollander & Wolfe's depression example, sleep, immer, anorexia, shoes; written by
  * src/test/reference/paired/datasets.R). Expected values: src/test/reference/paired/wilcoxon_scipy.out,
  * printed by wilcoxon_scipy.py, read here line by line.
@@ -40,8 +41,10 @@ class WilcoxonReferenceTest {
   }
 
   @Test
-  void theDepressionExampleIsRsPublishedExactTest() {
-    // R's ?wilcox.test: V = 40, p-value = 0.03906 (exact); scipy reports W = min(R+, R−) = 5
+  void theDepressionExampleGivesRsTwoSidedExactTest() {
+    // R's wilcox.test(x, y, paired = TRUE), two-sided: V = 40, p-value = 0.03906 (exact); scipy reports
+    // W = min(R+, R−) = 5. (R's ?wilcox.test example itself is one-sided, alternative = "greater":
+    // p-value = 0.01953, half of this.)
     WilcoxonResult r = test("depression");
     assertThat(r.method()).isEqualTo(WilcoxonSignedRank.Method.EXACT);
     assertThat(r.rankSumPositive()).isEqualTo(40);
@@ -50,12 +53,13 @@ class WilcoxonReferenceTest {
   }
 
   @Test
-  void tiedSmallDataSetsTakeScipysApproximationNotItsTruncatedExactValue() {
-    // shoes: 10 pairs, no zero, tied |d|: scipy's "auto" gives 0.009765625 from int(R+); the rule gives "approx"
+  void tiedSmallDataSetsTakeTheExactConditionalTestNotScipysTruncatedExactValueNorItsApproximation() {
+    // shoes: 10 pairs, no zero, tied |d|: scipy's "auto" gives 0.009765625 from int(R+), its "approx"
+    // 0.0124; the exact conditional p is 0.0078125 (exactRankTests and coin, wilcoxon_exact_conditional.out)
     WilcoxonResult shoes = test("shoes");
     assertThat(shoes.ties()).isTrue();
-    assertThat(shoes.method()).isEqualTo(WilcoxonSignedRank.Method.NORMAL);
-    assertThat(shoes.p()).isNotEqualTo(0.009765625).isCloseTo(0.01240108578708306, within(1e-15));
+    assertThat(shoes.method()).isEqualTo(WilcoxonSignedRank.Method.EXACT_CONDITIONAL);
+    assertThat(shoes.p()).isEqualTo(0.0078125);
   }
 
   /** Compares one result with one line of scipy's output. */
@@ -73,7 +77,8 @@ class WilcoxonReferenceTest {
     assertThat(r.rankSumPositive()).as(what).isEqualTo(number(e, "r_plus"));
     assertThat(r.statistic()).as(what).isEqualTo(number(e, "statistic"));
     double p = number(e, "expected_p");
-    if (r.method() == WilcoxonSignedRank.Method.EXACT) {
+    if (r.method() == WilcoxonSignedRank.Method.EXACT || r.method() == WilcoxonSignedRank.Method.EXACT_CONDITIONAL) {
+      // both counted exactly (scipy's pmf, the script's integer subset sums): the same double
       assertThat(r.p()).as(what + ": exact p, the same double").isEqualTo(p);
     } else {
       assertThat(r.z()).as(what + ": z").isCloseTo(number(e, "z_approx"), within(1e-12));
