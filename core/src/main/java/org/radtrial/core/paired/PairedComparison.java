@@ -33,7 +33,7 @@ import org.radtrial.core.stat.Interval;
  * about 20 cases), which the user page says.
  *
  * <p><b>Tests.</b> Each pair's Wilcoxon signed-rank test ({@link WilcoxonSignedRank}, scipy 1.10.1's
- * {@code wilcoxon} with the stated tie rule); the p-values of the pairs whose test was computed form one
+ * {@code wilcoxon} without ties, the exact conditional test for ties at n ≤ 50); the p-values of the pairs whose test was computed form one
  * family for Holm's adjustment ({@link Holm#adjustIgnoringNaN}, R's {@code p.adjust(method = "holm")}).
  *
  * <p><b>Cost.</b> O(B·n·(k + k(k−1)/2)) expected time for B replicates, k methods and n cases: the
