@@ -24,5 +24,6 @@ pairs <- rbind(
 write.csv(pairs, file.path(out, "wilcoxon_pairs.csv"), row.names = FALSE, quote = FALSE)
 judges <- data.frame(judge = seq_len(nrow(USJudgeRatings)), USJudgeRatings[, c("INTG", "DMNR", "DILG", "CFMG")])
 write.csv(judges, file.path(out, "judge_ratings.csv"), row.names = FALSE, quote = FALSE)
-# R's own test on the published example, for the record (exact, V = R+ = 40):
+# R's own two-sided test on the example, for the record (exact, V = R+ = 40, p-value = 0.03906); ?wilcox.test's
+# example itself is one-sided (alternative = "greater", p-value = 0.01953):
 print(wilcox.test(depression_x, depression_y, paired = TRUE))
