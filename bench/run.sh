@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs radtrial's benchmarks: writes the 1,000,000 x 5 case table, runs the JMH benchmarks, then the
 # scikit-learn side-by-side script on the same file. Results go to bench/target/; copy the figures
-# into docs/benchmarks.md. Needs Debian's python3-sklearn (apt-get install python3-sklearn).
+# into docs/benchmarks.md. Needs Debian's python3-sklearn and python3-pandas
+# (apt-get install python3-sklearn python3-pandas).
 # Usage: bench/run.sh [JMH options, e.g. EvaluationBenchmark.delong]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -89,17 +89,21 @@ final class PlainCsv {
     int[] lines = new int[chunks];
     AtomicBoolean plain = new AtomicBoolean(isPlain(bytes, 0, dataStart));
     IntStream.range(0, chunks).parallel().forEach(c -> {
-      int count = 0;
       int from = starts[c];
       int to = starts[c + 1];
+      // One branch-free sweep: count line ends, and note any quote, non-ASCII byte or carriage return.
+      int count = 0;
+      boolean odd = false;
+      boolean carriageReturn = false;
       for (int k = from; k < to; k++) {
         byte b = bytes[k];
-        if (b == '\n') {
-          count++;
-        } else if (b < 0 || b == '"' || b == '\r' && (k + 1 == to || bytes[k + 1] != '\n')) {
-          plain.set(false);
-          return;
-        }
+        count += b == '\n' ? 1 : 0;
+        odd |= b < 0 | b == '"';
+        carriageReturn |= b == '\r';
+      }
+      if (odd || carriageReturn && !isPlain(bytes, from, to)) {
+        plain.set(false);
+        return;
       }
       lines[c] = count + (to > from && bytes[to - 1] != '\n' ? 1 : 0);
     });
