@@ -13,3 +13,14 @@ data=bench/target/bench-cases.csv
 java -cp "$cp" -Dradtrial.bench.cases="$data" org.openjdk.jmh.Main -rf json -rff bench/target/jmh.json "${@:-EvaluationBenchmark}" \
   | tee bench/target/jmh.txt
 /usr/bin/python3 bench/sklearn_side_by_side.py "$data" | tee bench/target/sklearn_side_by_side.md
+# Growth with the number of exams: evaluate --bootstrap 0 on 100,000, 1,000,000 and 10,000,000 x 5
+# with a 6 GB heap, time and peak memory from the operating system (/usr/bin/time -v).
+for n in 100000 1000000 10000000; do
+  file=bench/target/bench-cases-$n.csv
+  [[ $n == 1000000 ]] && file=$data
+  [[ -f $file ]] || java -cp "$cp" org.radtrial.bench.BenchmarkData "$file" "$n"
+  RADTRIAL_JAVA_OPTS="-Xmx6g -XX:TieredStopAtLevel=1" /usr/bin/time -v bin/radtrial evaluate --cases "$file" --id case_id \
+    --truth cancer --positive 1 --models m1,m2,m3,m4,m5 --bootstrap 0 --no-progress --out "bench/target/scale-$n" \
+    2>&1 >/dev/null | grep -E "Elapsed|Maximum resident|User time|System time" | sed "s/^/$n exams: /" \
+    | tee -a bench/target/scale.txt
+done
