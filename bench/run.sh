@@ -12,6 +12,7 @@ data=bench/target/bench-cases.csv
 [[ -f $data ]] || java -cp "$cp" org.radtrial.bench.BenchmarkData "$data" 1000000
 java -cp "$cp" -Dradtrial.bench.cases="$data" org.openjdk.jmh.Main -rf json -rff bench/target/jmh.json "${@:-EvaluationBenchmark}" \
   | tee bench/target/jmh.txt
+java -Xmx8g -cp "$cp" org.radtrial.bench.BootstrapTiming "$data" 3 | tee bench/target/bootstrap.txt
 /usr/bin/python3 bench/sklearn_side_by_side.py "$data" | tee bench/target/sklearn_side_by_side.md
 # Growth with the number of exams: evaluate --bootstrap 0 on 100,000, 1,000,000 and 10,000,000 x 5
 # with a 6 GB heap, time and peak memory from the operating system (/usr/bin/time -v).
