@@ -13,16 +13,17 @@ import org.radtrial.core.stat.ModalBinomial;
  * <p>Why a bootstrap may draw piece counts instead of negatives: resampling n negatives with
  * replacement gives each sorted position a Multinomial(n; 1/n, ..., 1/n) count, and summing a
  * multinomial's counts over a partition of its cells gives Multinomial(n; size_k / n) over the
- * pieces, exactly. {@link #draw} draws that multinomial by conditional binomials (piece k gets
- * Binomial(n − drawn so far, size_k / (negatives in pieces k and after))) with the exact
- * {@link ModalBinomial}; the positives are then resampled explicitly (m uniform indices), and the
- * replicate's AUC is the one explicit resampling would give: the same function of the same counts.
+ * pieces, exactly. {@link #replicateTwiceWins} draws that multinomial by conditional binomials
+ * (piece k gets Binomial(n − drawn so far, size_k / (negatives in pieces k and after))) with the
+ * exact {@link ModalBinomial}, after the positives have been resampled explicitly (m uniform
+ * indices), and the replicate's AUC is the one explicit resampling would give: the same function of
+ * the same counts.
  */
 final class NegativeCells {
   private final int negatives;
+  /** Positions in the sorted negatives where pieces start, 0 first and n last; piece k is [cuts[k], cuts[k + 1]). */
+  private final int[] cuts;
   private final int[] sizes;
-  /** Conditional probability of piece k given the negatives left for pieces k, k + 1, ... */
-  private final double[] conditional;
   /** Per positive (case order): index of the cut at its #negatives below, and at or below. */
   private final int[] belowCut;
   private final int[] atOrBelowCut;
@@ -44,12 +45,10 @@ final class NegativeCells {
         all[distinct++] = all[k];
       }
     }
-    int[] cuts = Arrays.copyOf(all, distinct);
+    cuts = Arrays.copyOf(all, distinct);
     sizes = new int[distinct - 1];
-    conditional = new double[distinct - 1];
     for (int k = 0; k < sizes.length; k++) {
       sizes[k] = cuts[k + 1] - cuts[k];
-      conditional[k] = sizes[k] / (double) (negatives - cuts[k]);
     }
     belowCut = new int[m];
     atOrBelowCut = new int[m];
@@ -83,21 +82,6 @@ final class NegativeCells {
   }
 
   /**
-   * One replicate's counts of resampled negatives per piece, into {@code counts} (length
-   * {@link #cells()}): a Multinomial(n; size_k / n) draw, pieces in ascending order.
-   */
-  void draw(SplittableRandom random, int[] counts) {
-    int remaining = negatives;
-    int last = sizes.length - 1;
-    for (int k = 0; k < last; k++) {
-      int drawn = remaining == 0 ? 0 : ModalBinomial.draw(random, remaining, conditional[k]);
-      counts[k] = drawn;
-      remaining -= drawn;
-    }
-    counts[last] = remaining;
-  }
-
-  /**
    * Twice the number of (positive, negative) wins, ties counting one, of a replicate: the
    * negatives' piece counts and the resampled positives (indices in case order). {@code prefix}
    * is scratch of length {@link #cells()} + 1.
@@ -114,5 +98,63 @@ final class NegativeCells {
       twiceWins += prefix[belowCut[i]] + prefix[atOrBelowCut[i]];
     }
     return twiceWins;
+  }
+
+  /**
+   * Twice the wins of one replicate whose positives are already drawn: only the cuts of the drawn
+   * positives matter, so the pieces between them are merged (about a third of the positives are not
+   * drawn in a replicate, so about a third fewer binomials) and the merged counts drawn as one
+   * multinomial, in ascending order, by conditional binomials. Exact: a multinomial summed over a
+   * coarser partition is the multinomial of the sums, and the positives are drawn independently of
+   * the negatives.
+   *
+   * @param scratch a {@link Scratch} of this object
+   */
+  long replicateTwiceWins(SplittableRandom random, int[] positiveDraws, Scratch scratch) {
+    int stamp = ++scratch.stamp;
+    int[] used = scratch.used;
+    for (int i : positiveDraws) {
+      used[belowCut[i]] = stamp;
+      used[atOrBelowCut[i]] = stamp;
+    }
+    long[] below = scratch.below;
+    int last = cuts.length - 1;
+    int remaining = negatives;
+    long drawnBelow = 0;
+    int start = 0;
+    for (int c = 1; c <= last; c++) {
+      if (used[c] != stamp && c != last) {
+        continue;
+      }
+      int size = cuts[c] - cuts[start];
+      int drawn = c == last ? remaining
+          : remaining == 0 ? 0 : ModalBinomial.draw(random, remaining, size / (double) (negatives - cuts[start]));
+      remaining -= drawn;
+      drawnBelow += drawn;
+      below[c] = drawnBelow;
+      start = c;
+    }
+    long twiceWins = 0;
+    for (int i : positiveDraws) {
+      twiceWins += below[belowCut[i]] + below[atOrBelowCut[i]];
+    }
+    return twiceWins;
+  }
+
+  /** Per-thread working arrays of {@link #replicateTwiceWins}. */
+  Scratch scratch() {
+    return new Scratch(cuts.length);
+  }
+
+  static final class Scratch {
+    private final int[] used;
+    /** Resampled negatives below each used cut (cut 0: none). */
+    private final long[] below;
+    private int stamp;
+
+    private Scratch(int cuts) {
+      used = new int[cuts];
+      below = new long[cuts];
+    }
   }
 }

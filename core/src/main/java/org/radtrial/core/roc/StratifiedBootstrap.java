@@ -20,8 +20,9 @@ import org.radtrial.core.stat.ProgressListener;
  * positives; {@code BootstrapPropertiesTest} checks it against the enumerated exact distribution
  * and against an explicit-resampling oracle.
  *
- * <p>Draw order of a replicate: one uniform per piece but the last while negatives remain
- * (ascending scores), then m positive indices ({@code nextInt(m)}).
+ * <p>Draw order of a replicate: m positive indices ({@code nextInt(m)}), then one uniform per piece
+ * but the last while negatives remain (ascending scores), the pieces being those cut by the drawn
+ * positives only ({@link NegativeCells#replicateTwiceWins}).
  *
  * <p>Reproducible and parallel: the replicates are cut into blocks of {@value #BLOCK}, block b
  * drawing from the b-th {@link SplittableRandom#split()} of a generator seeded with the given
@@ -65,16 +66,14 @@ public final class StratifiedBootstrap {
   private static void replicateBlock(Placements p, NegativeCells cells, SplittableRandom random, double[] aucs,
       int from, int to, AtomicLong done, ProgressListener progress) {
     int m = p.positives();
-    int[] counts = new int[cells.cells()];
-    long[] prefix = new long[cells.cells() + 1];
+    NegativeCells.Scratch scratch = cells.scratch();
     int[] positiveDraws = new int[m];
     double denominator = 2.0 * m * (double) p.negatives();
     for (int r = from; r < to; r++) {
-      cells.draw(random, counts);
       for (int k = 0; k < m; k++) {
         positiveDraws[k] = random.nextInt(m);
       }
-      aucs[r] = cells.twiceWins(counts, positiveDraws, prefix) / denominator;
+      aucs[r] = cells.replicateTwiceWins(random, positiveDraws, scratch) / denominator;
       progress.progress(done.incrementAndGet(), aucs.length);
     }
   }
