@@ -1,17 +1,18 @@
-"""Side by side on the same file: scikit-learn's roc_auc_score vs radtrial evaluate.
+"""Side by side on the same file, as whole processes: pandas + scikit-learn vs radtrial evaluate.
 
-Usage (from the project root, after bench/run.sh has written the table):
-    /usr/bin/python3 bench/sklearn_side_by_side.py bench/target/bench-cases.csv
+Usage (from the project root, after bench/run.sh has written the table and built the jar):
+    /usr/bin/python3 bench/sklearn_side_by_side.py bench/target/bench-cases.csv [runs]
 
-Times, on the same 1,000,000 x 5 case table:
-  * sklearn: roc_auc_score for the 5 models (AUC only: no variance, no CI, no paired tests),
-    data already in memory as numpy arrays; median of 5 runs.
-  * radtrial: `bin/radtrial evaluate --bootstrap 0` end to end: JVM start, CSV parse and
-    validation, AUC + DeLong CI for 5 models, 10 paired DeLong tests, Holm, ROC curves, an
-    operating point, results.json; median of 3 runs.
-and checks that both give the same AUCs. Prints a Markdown table for docs/benchmarks.md.
+Times, on the same 1,000,000 x 5 case table, each as a whole process (start-up included), the two
+in turn (A B A B ...), after one warm-up run of each:
+  * A: `bin/radtrial evaluate --bootstrap 0`: JVM start, CSV parse and validation, AUC + DeLong CI
+    for 5 models, 10 paired DeLong tests, Holm, ROC curves, an operating point, results.json and
+    report.html;
+  * B: bench/pandas_sklearn_auc.py: Python start, pandas.read_csv, roc_auc_score for the 5 models
+    (AUC only: no variance, CI, test, curve or file);
+  * C: `bin/radtrial evaluate` with the default 2,000 bootstrap replicates (once per round).
+Prints the medians, the ratio A/B pair by pair, and checks that both give the same AUCs.
 """
-import csv
 import json
 import statistics
 import subprocess
@@ -19,55 +20,47 @@ import sys
 import tempfile
 import time
 
-import numpy as np
+import pandas
 import sklearn
-from sklearn.metrics import roc_auc_score
 
 MODELS = ["m1", "m2", "m3", "m4", "m5"]
 
 
-def load(path):
-    with open(path, newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        rows = list(reader)
-    truth = np.array([r[header.index("cancer")] == "1" for r in rows])
-    scores = {m: np.array([float(r[header.index(m)]) for r in rows]) for m in MODELS}
-    return truth, scores
-
-
-def main(path):
+def timed(command):
     start = time.perf_counter()
-    truth, scores = load(path)
-    load_time = time.perf_counter() - start
-    n = len(truth)
-    sk_times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        sk_aucs = {m: roc_auc_score(truth, scores[m]) for m in MODELS}
-        sk_times.append(time.perf_counter() - start)
-    rt_times = []
+    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    return time.perf_counter() - start, done.stdout
+
+
+def main(path, runs):
     with tempfile.TemporaryDirectory() as out:
-        for _ in range(3):
-            start = time.perf_counter()
-            subprocess.run(["bin/radtrial", "evaluate", "--cases", path, "--id", "case_id", "--truth", "cancer",
-                            "--positive", "1", "--models", ",".join(MODELS), "--bootstrap", "0", "--out", out],
-                           check=True, stdout=subprocess.DEVNULL)
-            rt_times.append(time.perf_counter() - start)
+        radtrial = ["bin/radtrial", "evaluate", "--cases", path, "--id", "case_id", "--truth", "cancer",
+                    "--positive", "1", "--models", ",".join(MODELS), "--no-progress", "--out", out]
+        python = ["/usr/bin/python3", "bench/pandas_sklearn_auc.py", path, ",".join(MODELS)]
+        timed(radtrial + ["--bootstrap", "0"])
+        timed(python)
+        a, b, c = [], [], []
+        for _ in range(runs):
+            a.append(timed(radtrial + ["--bootstrap", "0"])[0])
+            seconds, printed = timed(python)
+            b.append(seconds)
+            c.append(timed(radtrial)[0])
         with open(f"{out}/results.json") as f:
             results = json.load(f)
+    sk_aucs = {line.split()[0]: float(line.split()[1]) for line in printed.splitlines()}
     worst = max(abs(results["models"][m]["auc"]["estimate"] - sk_aucs[m]) for m in MODELS)
-    sk, rt = statistics.median(sk_times), statistics.median(rt_times)
-    print(f"cases: {n:,}, positives: {int(truth.sum()):,}, models: {len(MODELS)}; scikit-learn {sklearn.__version__}, numpy {np.__version__}")
+    ratios = [x / y for x, y in zip(a, b)]
+    print(f"pandas {pandas.__version__}, scikit-learn {sklearn.__version__}; {runs} rounds after a warm-up")
     print(f"largest |AUC radtrial - AUC sklearn|: {worst:.2e}")
     print()
-    print("| work on the same file | median seconds | runs |")
+    print("| whole process, same file | median s | runs (s) |")
     print("|---|---|---|")
-    print(f"| scikit-learn roc_auc_score x 5 (AUC only, arrays in memory) | {sk:.3f} | {', '.join(f'{t:.3f}' for t in sk_times)} |")
-    print(f"| radtrial evaluate --bootstrap 0, end to end (JVM start, CSV parse, DeLong + 10 paired tests, ROC, JSON) | {rt:.3f} | {', '.join(f'{t:.3f}' for t in rt_times)} |")
-    print(f"| ratio radtrial end to end / sklearn AUC only | {rt / sk:.2f} | |")
-    print(f"| (for scale) Python csv module + numpy: loading the same file | {load_time:.3f} | 1 |")
+    print(f"| A: radtrial evaluate --bootstrap 0 | {statistics.median(a):.2f} | {', '.join(f'{t:.2f}' for t in a)} |")
+    print(f"| B: pandas read_csv + scikit-learn roc_auc_score x 5 | {statistics.median(b):.2f} | {', '.join(f'{t:.2f}' for t in b)} |")
+    print(f"| A/B, pair by pair | {statistics.median(ratios):.2f} | {', '.join(f'{r:.2f}' for r in ratios)} |")
+    print(f"| C: radtrial evaluate, 2,000 bootstrap replicates (default) | {statistics.median(c):.2f} | {', '.join(f'{t:.2f}' for t in c)} |")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "bench/target/bench-cases.csv")
+    main(sys.argv[1] if len(sys.argv) > 1 else "bench/target/bench-cases.csv",
+         int(sys.argv[2]) if len(sys.argv) > 2 else 5)

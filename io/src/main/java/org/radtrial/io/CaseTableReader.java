@@ -24,11 +24,15 @@ import org.radtrial.core.cohort.ReaderDecisions;
  *
  * <p>Missing values are empty cells, NULL, and the tokens NA, N/A, NaN, null and "." (any case).
  * Reader decisions accept 1/0, true/false, yes/no, y/n, positive/negative, recall/no_recall.
+ *
+ * <p>A plain CSV (ASCII, unquoted, every cell valid) is parsed on all cores by {@link PlainCsv}; any
+ * other file, and any file with a problem, is read here row by row, so every message and row number
+ * comes from this one reader.
  */
 public final class CaseTableReader {
-  private static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null", ".");
-  private static final Set<String> YES = Set.of("1", "true", "yes", "y", "positive", "pos", "recall", "recalled");
-  private static final Set<String> NO = Set.of("0", "false", "no", "n", "negative", "neg", "no_recall", "no recall", "not recalled");
+  static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null", ".");
+  static final Set<String> YES = Set.of("1", "true", "yes", "y", "positive", "pos", "recall", "recalled");
+  static final Set<String> NO = Set.of("0", "false", "no", "n", "negative", "neg", "no_recall", "no recall", "not recalled");
 
   private final Path path;
   private final String file;
@@ -43,6 +47,14 @@ public final class CaseTableReader {
   /** Reads the whole table; the file is never modified. */
   public static Cohort read(Path path, CaseTableSpec spec) {
     return new CaseTableReader(path, spec).read();
+  }
+
+  /** Reads the whole table row by row, never through the parallel fast path: its reference in tests. */
+  static Cohort readRowByRow(Path path, CaseTableSpec spec) {
+    CaseTableReader reader = new CaseTableReader(path, spec);
+    try (RowSource source = reader.open()) {
+      return reader.read(source);
+    }
   }
 
   /**
@@ -61,29 +73,59 @@ public final class CaseTableReader {
           ? "is not a regular file; give the path of a CSV, TSV or Parquet case table"
           : "no such file; check the path given to --cases");
     }
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!isParquet(name)) {
+      PlainCsv plain = PlainCsv.open(path, delimiter(name));
+      if (plain != null) {
+        Cohort cohort = plain.cohort(columns(plain.header()), spec);
+        if (cohort != null) {
+          return cohort;
+        }
+      }
+    }
     try (RowSource source = open()) {
       return read(source);
     }
   }
 
+  /** Where each role's column is in the header; the header's problems stop the read here. */
+  record Columns(int id, int truth, int[] models, int[] readers, int[] metadata) {}
+
+  private Columns columns(List<String> header) {
+    Map<String, Integer> index = columnIndex(header);
+    checkEachColumnHasOneRole();
+    return new Columns(
+        spec.idColumn() == null ? -1 : require(index, header, spec.idColumn(), "--id"),
+        require(index, header, spec.truthColumn(), "--truth"),
+        spec.models().stream().mapToInt(c -> require(index, header, c, "--models")).toArray(),
+        spec.readers().stream().mapToInt(c -> require(index, header, c, "--readers")).toArray(),
+        spec.metadata().stream().mapToInt(c -> require(index, header, c, "--metadata")).toArray());
+  }
+
+  private static boolean isParquet(String name) {
+    return name.endsWith(".parquet") || name.endsWith(".parq");
+  }
+
+  private char delimiter(String name) {
+    return spec.delimiter() != 0 ? spec.delimiter() : name.endsWith(".tsv") || name.endsWith(".tab") ? '\t' : ',';
+  }
+
   private RowSource open() {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".parquet") || name.endsWith(".parq")) {
+    if (isParquet(name)) {
       return new ParquetRowSource(path);
     }
-    char delimiter = spec.delimiter() != 0 ? spec.delimiter() : name.endsWith(".tsv") || name.endsWith(".tab") ? '\t' : ',';
-    return new CsvRowSource(path, delimiter);
+    return new CsvRowSource(path, delimiter(name));
   }
 
   private Cohort read(RowSource source) {
     List<String> header = source.header();
-    Map<String, Integer> index = columnIndex(header);
-    checkEachColumnHasOneRole();
-    int idColumn = spec.idColumn() == null ? -1 : require(index, header, spec.idColumn(), "--id");
-    int truthColumn = require(index, header, spec.truthColumn(), "--truth");
-    int[] modelColumns = spec.models().stream().mapToInt(c -> require(index, header, c, "--models")).toArray();
-    int[] readerColumns = spec.readers().stream().mapToInt(c -> require(index, header, c, "--readers")).toArray();
-    int[] metadataColumns = spec.metadata().stream().mapToInt(c -> require(index, header, c, "--metadata")).toArray();
+    Columns columns = columns(header);
+    int idColumn = columns.id();
+    int truthColumn = columns.truth();
+    int[] modelColumns = columns.models();
+    int[] readerColumns = columns.readers();
+    int[] metadataColumns = columns.metadata();
 
     List<String> ids = new ArrayList<>();
     Map<String, Long> firstRowOfId = new HashMap<>();
@@ -295,7 +337,7 @@ public final class CaseTableReader {
     return value == null ? "" : value.trim();
   }
 
-  private static boolean isMissing(String value) {
+  static boolean isMissing(String value) {
     return MISSING.contains(value.toLowerCase(Locale.ROOT));
   }
 

@@ -47,9 +47,10 @@ public final class Placements {
       v10[i] = (lo + hi) / (2.0 * n);
     }
     v01 = new double[n];
+    BucketedSearch amongPositives = new BucketedSearch(sortedPositives);
     for (int j = 0; j < n; j++) {
-      int lo = SortedArrays.lowerBound(sortedPositives, negatives[j]);
-      int hi = SortedArrays.upperBound(sortedPositives, negatives[j], lo);
+      int lo = amongPositives.lowerBound(negatives[j]);
+      int hi = amongPositives.upperBound(negatives[j], lo);
       // positives above y: m - hi; tied: hi - lo
       v01[j] = (2.0 * (m - hi) + (hi - lo)) / (2.0 * m);
     }

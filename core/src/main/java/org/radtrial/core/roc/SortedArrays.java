@@ -4,19 +4,23 @@ package org.radtrial.core.roc;
 public final class SortedArrays {
   private SortedArrays() {}
 
-  /** Number of elements strictly less than x. */
+  /**
+   * Number of elements strictly less than x. Written without a data-dependent branch (the halving
+   * step is a conditional move), because placing a million negatives among the sorted positives
+   * is otherwise dominated by mispredicted branches.
+   */
   public static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+    int n = sorted.length;
+    if (n == 0) {
+      return 0;
     }
-    return lo;
+    int base = 0;
+    while (n > 1) {
+      int half = n >>> 1;
+      base = sorted[base + half - 1] < x ? base + half : base;
+      n -= half;
+    }
+    return base + (sorted[base] < x ? 1 : 0);
   }
 
   /** Number of elements less than or equal to x. */
@@ -26,6 +30,9 @@ public final class SortedArrays {
 
   /** Number of elements less than or equal to x, searching from {@code from} (a lower bound). */
   public static int upperBound(double[] sorted, double x, int from) {
+    if (from == sorted.length || sorted[from] > x) {
+      return from; // no tie at x: the usual case, with no search
+    }
     int lo = from;
     int hi = sorted.length;
     while (lo < hi) {

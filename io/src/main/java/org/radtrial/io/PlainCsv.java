@@ -1,0 +1,369 @@
+package org.radtrial.io;
+
+import com.fasterxml.jackson.core.io.NumberInput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.radtrial.core.cohort.Cohort;
+import org.radtrial.core.cohort.ModelScores;
+import org.radtrial.core.cohort.ReaderDecisions;
+
+/**
+ * The fast path of {@link CaseTableReader} for the common case, a plain CSV: ASCII, no quotes, one
+ * line per row, every cell valid. The file is read once into memory, cut into chunks at line
+ * boundaries, and the chunks are parsed on all cores straight into the cohort's primitive arrays
+ * (scores from the bytes, no string per cell).
+ *
+ * <p>Why it never changes a result or a message: it accepts only what the checking reader would
+ * accept unchanged, and gives up (returns null) at the first thing that reader would treat in any
+ * special way: a quote, a non-ASCII byte or a lone carriage return; a blank line; a wrong number of
+ * cells; a missing, unparsable, non-plain or non-finite value; an unknown decision; a third truth
+ * value, a missing one or a class absent; an empty or repeated case id. {@link CaseTableReader}
+ * then reads the file again row by row, and it is that reader, with its exact row numbers, that
+ * reports the problem (or, with {@code --missing exclude}, keeps the missing values). The fast path
+ * costs a bad file one extra read; a good file is read once.
+ */
+final class PlainCsv {
+  /** Chunks per core, so a slow chunk does not hold up the others. */
+  private static final int CHUNKS_PER_CORE = 4;
+  private static final int MIN_CHUNK_BYTES = 1 << 20;
+
+  private final byte[] bytes;
+  private final char delimiter;
+  private final List<String> header;
+  /** Chunk c holds the rows starting in bytes [starts[c], starts[c + 1]); rows before it: firstRow[c]. */
+  private final int[] starts;
+  private final int[] firstRow;
+  private final int rows;
+
+  private PlainCsv(byte[] bytes, char delimiter, List<String> header, int[] starts, int[] firstRow, int rows) {
+    this.bytes = bytes;
+    this.delimiter = delimiter;
+    this.header = header;
+    this.starts = starts;
+    this.firstRow = firstRow;
+    this.rows = rows;
+  }
+
+  /** The file as a plain CSV, or null if it is not one (the checking reader then reads it). */
+  static @Nullable PlainCsv open(Path path, char delimiter) {
+    byte[] bytes;
+    try {
+      if (delimiter >= 0x80 || delimiter == '"' || Files.size(path) > Integer.MAX_VALUE - 64) {
+        return null;
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+    int headerEnd = indexOf(bytes, (byte) '\n', 0, bytes.length);
+    if (headerEnd < 0 || headerEnd + 1 >= bytes.length) {
+      return null;
+    }
+    int dataStart = headerEnd + 1;
+    int end = bytes.length;
+    int chunks = Math.max(1, Math.min(CHUNKS_PER_CORE * Runtime.getRuntime().availableProcessors(),
+        (end - dataStart) / MIN_CHUNK_BYTES));
+    int[] starts = new int[chunks + 1];
+    starts[0] = dataStart;
+    starts[chunks] = end;
+    for (int c = 1; c < chunks; c++) {
+      int guess = Math.max(starts[c - 1], dataStart + (int) ((long) (end - dataStart) * c / chunks));
+      int newline = indexOf(bytes, (byte) '\n', guess, end);
+      starts[c] = newline < 0 ? end : newline + 1;
+    }
+    int[] lines = new int[chunks];
+    AtomicBoolean plain = new AtomicBoolean(isPlain(bytes, 0, dataStart));
+    IntStream.range(0, chunks).parallel().forEach(c -> {
+      int from = starts[c];
+      int to = starts[c + 1];
+      // One branch-free sweep: count line ends, and note any quote, non-ASCII byte or carriage return.
+      int count = 0;
+      boolean odd = false;
+      boolean carriageReturn = false;
+      for (int k = from; k < to; k++) {
+        byte b = bytes[k];
+        count += b == '\n' ? 1 : 0;
+        odd |= b < 0 | b == '"';
+        carriageReturn |= b == '\r';
+      }
+      if (odd || carriageReturn && !isPlain(bytes, from, to)) {
+        plain.set(false);
+        return;
+      }
+      lines[c] = count + (to > from && bytes[to - 1] != '\n' ? 1 : 0);
+    });
+    if (!plain.get()) {
+      return null;
+    }
+    int[] firstRow = new int[chunks];
+    long rows = 0;
+    for (int c = 0; c < chunks; c++) {
+      firstRow[c] = (int) rows;
+      rows += lines[c];
+    }
+    if (rows == 0 || rows > Integer.MAX_VALUE - 64) {
+      return null;
+    }
+    int headerLineEnd = headerEnd > 0 && bytes[headerEnd - 1] == '\r' ? headerEnd - 1 : headerEnd;
+    List<String> header = new ArrayList<>();
+    int cellStart = 0;
+    for (int k = 0; k <= headerLineEnd; k++) {
+      if (k == headerLineEnd || bytes[k] == delimiter) {
+        header.add(new String(bytes, cellStart, k - cellStart, StandardCharsets.US_ASCII).trim());
+        cellStart = k + 1;
+      }
+    }
+    return new PlainCsv(bytes, delimiter, List.copyOf(header), starts, firstRow, (int) rows);
+  }
+
+  private static boolean isPlain(byte[] bytes, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (bytes[k] < 0 || bytes[k] == '"' || bytes[k] == '\r' && (k + 1 == to || bytes[k + 1] != '\n')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (bytes[k] == b) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  List<String> header() {
+    return header;
+  }
+
+  /**
+   * The cohort, exactly as {@link CaseTableReader} would build it, or null if any row needs that
+   * reader (see the class comment).
+   */
+  @Nullable Cohort cohort(CaseTableReader.Columns columns, CaseTableSpec spec) {
+    if (CaseTableReader.isMissing(spec.positiveValue())
+        || spec.negativeValue() != null && CaseTableReader.isMissing(spec.negativeValue())) {
+      return null;
+    }
+    Target target = new Target(columns, spec, rows, header.size());
+    AtomicBoolean ok = new AtomicBoolean(true);
+    IntStream.range(0, firstRow.length).parallel().forEach(c -> {
+      if (ok.get() && !target.parse(bytes, starts[c], starts[c + 1], firstRow[c], delimiter, ok)) {
+        ok.set(false);
+      }
+    });
+    if (!ok.get()) {
+      return null;
+    }
+    return target.cohort(spec);
+  }
+
+  /** The arrays the chunks fill, each chunk its own slice of rows. */
+  private static final class Target {
+    private final CaseTableReader.Columns columns;
+    private final int cells;
+    private final byte[] positive;
+    private final byte @Nullable [] negative;
+    private final String[] ids;
+    private final Set<String> seenIds;
+    private final boolean[] truth;
+    private final double[][] scores;
+    private final byte[][] decisions;
+    private final String[][] metadata;
+    /** Without --negative: the first non-positive truth value any chunk saw; every other must equal it. */
+    private final AtomicReference<byte @Nullable []> firstNegative = new AtomicReference<>();
+
+    Target(CaseTableReader.Columns columns, CaseTableSpec spec, int rows, int cells) {
+      this.columns = columns;
+      this.cells = cells;
+      positive = spec.positiveValue().getBytes(StandardCharsets.UTF_8);
+      negative = spec.negativeValue() == null ? null : spec.negativeValue().getBytes(StandardCharsets.UTF_8);
+      ids = new String[rows];
+      seenIds = columns.id() < 0 ? Set.of() : ConcurrentHashMap.newKeySet(rows * 4 / 3 + 16);
+      truth = new boolean[rows];
+      scores = new double[columns.models().length][rows];
+      decisions = new byte[columns.readers().length][rows];
+      metadata = new String[columns.metadata().length][rows];
+    }
+
+    /** Parses the rows in bytes [from, to); false at the first thing the checking reader must see. */
+    boolean parse(byte[] bytes, int from, int to, int row, char delimiter, AtomicBoolean ok) {
+      int[] cellFrom = new int[cells];
+      int[] cellTo = new int[cells];
+      char[] scratch = new char[64];
+      int r = row;
+      int k = from;
+      while (k < to) {
+        if ((r & 0xFFF) == 0 && !ok.get()) {
+          return false;
+        }
+        int lineEnd = k;
+        while (lineEnd < to && bytes[lineEnd] != '\n') {
+          lineEnd++;
+        }
+        int next = lineEnd + 1;
+        if (lineEnd > k && bytes[lineEnd - 1] == '\r') {
+          lineEnd--;
+        }
+        int cell = 0;
+        int start = k;
+        for (int j = k; j <= lineEnd; j++) {
+          if (j == lineEnd || bytes[j] == delimiter) {
+            if (cell == cells) {
+              return false;
+            }
+            int a = start;
+            int b = j;
+            while (a < b && (bytes[a] & 0xFF) <= ' ') {
+              a++;
+            }
+            while (b > a && (bytes[b - 1] & 0xFF) <= ' ') {
+              b--;
+            }
+            cellFrom[cell] = a;
+            cellTo[cell++] = b;
+            start = j + 1;
+          }
+        }
+        if (cell != cells || !row(bytes, r, cellFrom, cellTo, scratch)) {
+          return false;
+        }
+        r++;
+        k = next;
+      }
+      return true;
+    }
+
+    private boolean row(byte[] bytes, int r, int[] from, int[] to, char[] scratch) {
+      if (columns.id() >= 0) {
+        int a = from[columns.id()];
+        int b = to[columns.id()];
+        if (a == b) {
+          return false;
+        }
+        String id = new String(bytes, a, b - a, StandardCharsets.US_ASCII);
+        if (!seenIds.add(id)) {
+          return false;
+        }
+        ids[r] = id;
+      }
+      int t = columns.truth();
+      if (equal(bytes, from[t], to[t], positive)) {
+        truth[r] = true;
+      } else if (negative != null) {
+        if (!equal(bytes, from[t], to[t], negative)) {
+          return false;
+        }
+      } else {
+        byte[] seen = firstNegative.get();
+        if (seen == null) {
+          firstNegative.compareAndSet(null, Arrays.copyOfRange(bytes, from[t], to[t]));
+          seen = java.util.Objects.requireNonNull(firstNegative.get());
+        }
+        if (!equal(bytes, from[t], to[t], seen)) {
+          return false;
+        }
+      }
+      for (int k = 0; k < scores.length; k++) {
+        int c = columns.models()[k];
+        double value = score(bytes, from[c], to[c], scratch);
+        if (Double.isNaN(value)) {
+          return false;
+        }
+        scores[k][r] = value;
+      }
+      for (int k = 0; k < decisions.length; k++) {
+        int c = columns.readers()[k];
+        String value = text(bytes, from[c], to[c]).toLowerCase(Locale.ROOT);
+        if (CaseTableReader.YES.contains(value)) {
+          decisions[k][r] = ReaderDecisions.POSITIVE;
+        } else if (CaseTableReader.NO.contains(value)) {
+          decisions[k][r] = ReaderDecisions.NEGATIVE;
+        } else {
+          return false;
+        }
+      }
+      for (int k = 0; k < metadata.length; k++) {
+        int c = columns.metadata()[k];
+        metadata[k][r] = text(bytes, from[c], to[c]);
+      }
+      return true;
+    }
+
+    /** The score as the checking reader parses it, or NaN where that reader would stop or exclude. */
+    private static double score(byte[] bytes, int from, int to, char[] scratch) {
+      int length = to - from;
+      if (length == 0 || length > scratch.length) {
+        return Double.NaN;
+      }
+      for (int k = 0; k < length; k++) {
+        char c = (char) bytes[from + k];
+        if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+          return Double.NaN;
+        }
+        scratch[k] = c;
+      }
+      double value;
+      try {
+        value = NumberInput.parseDouble(scratch, 0, length, true);
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+      return Double.isInfinite(value) ? Double.NaN : value;
+    }
+
+    private static boolean equal(byte[] bytes, int from, int to, byte[] value) {
+      return Arrays.equals(bytes, from, to, value, 0, value.length);
+    }
+
+    private static String text(byte[] bytes, int from, int to) {
+      return new String(bytes, from, to - from, StandardCharsets.US_ASCII);
+    }
+
+    @Nullable Cohort cohort(CaseTableSpec spec) {
+      int positives = 0;
+      for (boolean t : truth) {
+        positives += t ? 1 : 0;
+      }
+      byte[] seen = firstNegative.get();
+      if (positives == 0 || positives == truth.length
+          || seen != null && CaseTableReader.isMissing(new String(seen, StandardCharsets.US_ASCII))) {
+        return null;
+      }
+      if (columns.id() < 0) {
+        IntStream.range(0, ids.length).parallel().forEach(r -> ids[r] = Long.toString(r + 1L));
+      }
+      List<ModelScores> models = new ArrayList<>();
+      for (int k = 0; k < scores.length; k++) {
+        String name = spec.models().get(k);
+        models.add(new ModelScores(name, scores[k], !spec.lowerIsPositive().contains(name)));
+      }
+      List<ReaderDecisions> readers = new ArrayList<>();
+      for (int k = 0; k < decisions.length; k++) {
+        readers.add(new ReaderDecisions(spec.readers().get(k), decisions[k]));
+      }
+      Map<String, List<String>> meta = new LinkedHashMap<>();
+      for (int k = 0; k < metadata.length; k++) {
+        meta.put(spec.metadata().get(k), Arrays.asList(metadata[k]));
+      }
+      return new Cohort(Arrays.asList(ids), truth, models, readers, meta);
+    }
+  }
+}
