@@ -29,7 +29,10 @@ class ReadmeCommandsTest {
   /** First words of commands this test does not run, with the reason. */
   private static final Map<String, String> NOT_RUN = Map.of(
       "mvn", "the build itself",
-      "bin/radtrial serve", "starts a server that runs until stopped; covered by ServeCommandTest");
+      "bin/radtrial serve", "starts a server that runs until stopped; covered by ServeCommandTest",
+      "bin/radtrial dicom pull", "needs a PACS; DicomPullCommandTest pulls from a real Orthanc on loopback",
+      "bin/radtrial dicom push", "needs a PACS; PushTest pushes to a real Orthanc on loopback",
+      "bin/radtrial-spark", "the optional spark module's launcher; ScanJobTest and DeidentifyJobTest run its jobs");
 
   @TempDir Path dir;
 
@@ -88,7 +91,8 @@ class ReadmeCommandsTest {
     List<String> commands = commands(Files.readString(README));
     assertThat(commands).contains("bin/radtrial demo");
     assertThat(commands.stream().filter(c -> !skipped(c))).hasSizeGreaterThanOrEqualTo(5);
-    assertThat(commands).allMatch(c -> c.startsWith("bin/radtrial ") || c.startsWith("mvn "), "a radtrial or mvn command");
+    assertThat(commands).allMatch(c -> c.startsWith("bin/radtrial ") || c.startsWith("bin/radtrial-spark ")
+        || c.startsWith("mvn "), "a radtrial, radtrial-spark or mvn command");
     assertThat(commands).noneMatch(c -> c.contains("[") || c.contains("exams.csv"), "written to run on the demo data");
   }
 
@@ -117,6 +121,7 @@ class ReadmeCommandsTest {
     assertThat(dir.resolve("evidence.html")).exists();
     assertThat(dir.resolve("cases.csv")).exists();
     assertThat(dir.resolve("scores.csv")).exists();
+    assertThat(dir.resolve("recon/report.html")).exists();
   }
 
   @Test
