@@ -123,7 +123,7 @@ class LocatedLesionsCommandTest {
   void anUnknownMatchRuleIsRefused() throws Exception {
     CliRun r = run(TRUTH, MARKS, "--match", "overlap");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("--match 'overlap' is not 'radius' or 'iou:T'");
+    assertThat(r.err()).contains("--match 'overlap' is not 'radius', 'iou:T' with T in (0, 1] (e.g. iou:0.5), 'mask' or 'mask:voxel'");
   }
 
   private static final String SIZED_TRUTH = """
