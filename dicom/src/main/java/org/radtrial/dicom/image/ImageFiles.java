@@ -59,7 +59,7 @@ public final class ImageFiles {
       return Nifti.read(labels);
     }
     if (Files.isRegularFile(labels) && !DicomFiles.notDicom(labels).isPresent() && isSegmentation(labels)) {
-      return SegmentationMasks.labels(readSegments(labels, sourceFolder), labels);
+      return SegmentationMasks.readLabels(labels, sourceFolder);
     }
     return read(labels);
   }
