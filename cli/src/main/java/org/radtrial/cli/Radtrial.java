@@ -18,6 +18,7 @@ public final class Radtrial {
   static final int BAD_INPUT = 2;
 
   public static void main(String[] args) {
+    ConsoleLogging.install();
     System.exit(commandLine().execute(args));
   }
 

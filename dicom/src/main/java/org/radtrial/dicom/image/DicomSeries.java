@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,44 @@ public final class DicomSeries {
   /**
    * The series with this SeriesInstanceUID under a folder ("" for the only image series there); a
    * file is read alone, and must then be of that series when a UID is given.
+   *
+   * <p>Two passes: the headers place and sort the slices and give the grid ({@link #headers}); then
+   * each file's pixels are decoded, rescaled into the one float volume and dropped, so the peak
+   * memory is the volume plus one file's raw pixels, not every file's raw pixels at once.
    */
   public static SeriesVolume read(Path folderOrFile, String seriesInstanceUid) {
+    SeriesHeaders h = headers(folderOrFile, seriesInstanceUid);
+    Grid grid = h.grid();
+    int plane = grid.nx() * grid.ny();
+    float[] voxels = new float[grid.size()];
+    Map<Path, List<Integer>> slicesOf = new LinkedHashMap<>();
+    for (int k = 0; k < h.sorted().size(); k++) {
+      slicesOf.computeIfAbsent(h.sorted().get(k).source().file(), f -> new ArrayList<>()).add(k);
+    }
+    for (Map.Entry<Path, List<Integer>> e : slicesOf.entrySet()) {
+      Path file = e.getKey();
+      StoredPixels pixels = StoredPixels.of(DicomImageFiles.withPixels(file), file);
+      if (pixels.rows() != grid.ny() || pixels.columns() != grid.nx()) {
+        throw new ImageFileException(file + ": " + pixels.rows() + " x " + pixels.columns() + " pixels, but the header read"
+            + " first said " + grid.ny() + " x " + grid.nx());
+      }
+      for (int k : e.getValue()) {
+        Frame f = h.sorted().get(k);
+        for (int p = 0; p < plane; p++) {
+          voxels[k * plane + p] = (float) (pixels.value(f.index(), p) * f.slope() + f.intercept());
+        }
+      }
+    }
+    return new SeriesVolume(new Volume(grid, voxels), h.seriesInstanceUid(), h.studyInstanceUid(), h.modality(), h.slices(),
+        h.skipped());
+  }
+
+  /**
+   * The series' headers alone, no pixel decoded: the same choice of series, placement, sorting,
+   * checks and grid as {@link #read}, for what needs only the geometry and the slices' UIDs (a SEG's
+   * source series, the SUV's header values).
+   */
+  static SeriesHeaders headers(Path folderOrFile, String seriesInstanceUid) {
     if (!Files.exists(folderOrFile)) {
       throw new ImageFileException(folderOrFile + ": no such file or folder");
     }
@@ -68,6 +105,7 @@ public final class DicomSeries {
     Map<String, List<Path>> images = new LinkedHashMap<>();
     Map<String, List<Path>> nonImages = new LinkedHashMap<>();
     Map<String, String> descriptions = new LinkedHashMap<>();
+    Map<Path, AttributeList> headerOf = new HashMap<>();
     for (Path file : files) {
       if (!single && DicomFiles.notDicom(file).isPresent()) {
         skipped.add(file + ": " + DicomFiles.notDicom(file).orElse(""));
@@ -82,6 +120,7 @@ public final class DicomSeries {
         nonImages.computeIfAbsent(series, s -> new ArrayList<>()).add(file);
       } else {
         images.computeIfAbsent(series, s -> new ArrayList<>()).add(file);
+        headerOf.put(file, header);
         descriptions.putIfAbsent(series, DataSet.value(header, "Modality") + " '" + DataSet.value(header, "SeriesDescription") + "'");
       }
     }
@@ -103,14 +142,21 @@ public final class DicomSeries {
     String study = "";
     String modality = "";
     for (Path file : images.get(uid)) {
-      AttributeList list = DicomImageFiles.withPixels(file);
-      study = DataSet.value(list, "StudyInstanceUID");
-      modality = DataSet.value(list, "Modality");
-      frames.addAll(Frame.of(list, file));
+      AttributeList header = headerOf.get(file);
+      study = DataSet.value(header, "StudyInstanceUID");
+      modality = DataSet.value(header, "Modality");
+      frames.addAll(Frame.of(header, StoredPixels.shape(header, file), file));
     }
     List<Frame> sorted = sortAndCheck(frames);
-    Volume volume = new Volume(grid(sorted), voxels(sorted));
-    return new SeriesVolume(volume, uid, study, modality, sorted.stream().map(Frame::source).toList(), skipped);
+    return new SeriesHeaders(uid, study, modality, grid(sorted), sorted, skipped);
+  }
+
+  /** A series' headers: its slices sorted and checked, and their grid. */
+  record SeriesHeaders(String seriesInstanceUid, String studyInstanceUid, String modality, Grid grid, List<Frame> sorted,
+      List<String> skipped) {
+    List<SliceSource> slices() {
+      return sorted.stream().map(Frame::source).toList();
+    }
   }
 
   private static String choose(Path where, String asked, Map<String, List<Path>> images, Map<String, List<Path>> nonImages,
@@ -245,18 +291,6 @@ public final class DicomSeries {
     double[] p = first.position();
     return new Grid(first.pixels().columns(), first.pixels().rows(), sorted.size(), spacing,
         new double[] {p[0] + 0.0, p[1] + 0.0, p[2] + 0.0}, direction);
-  }
-
-  static float[] voxels(List<Frame> sorted) {
-    int plane = sorted.get(0).pixels().rows() * sorted.get(0).pixels().columns();
-    float[] out = new float[plane * sorted.size()];
-    for (int s = 0; s < sorted.size(); s++) {
-      Frame f = sorted.get(s);
-      for (int p = 0; p < plane; p++) {
-        out[s * plane + p] = (float) (f.pixels().value(f.index(), p) * f.slope() + f.intercept());
-      }
-    }
-    return out;
   }
 
   static double dot(double[] a, double[] b) {

@@ -25,9 +25,11 @@ record Frame(SliceSource source, StoredPixels pixels, int index, double[] positi
     return new double[] {o[1] * o[5] - o[2] * o[4], o[2] * o[3] - o[0] * o[5], o[0] * o[4] - o[1] * o[3]};
   }
 
-  /** Every frame of a file read with its pixels. */
-  static List<Frame> of(AttributeList list, Path file) {
-    StoredPixels pixels = StoredPixels.of(list, file);
+  /**
+   * Every frame of a file, from its header; {@code pixels} is the file's shape ({@link
+   * StoredPixels#shape}) or its decoded values.
+   */
+  static List<Frame> of(AttributeList list, StoredPixels pixels, Path file) {
     String sop = DataSet.value(list, "SOPInstanceUID");
     List<AttributeList> perFrame = items(list, "PerFrameFunctionalGroupsSequence");
     Optional<AttributeList> shared = items(list, "SharedFunctionalGroupsSequence").stream().findFirst();

@@ -59,14 +59,14 @@ public final class ImageFiles {
       return Nifti.read(labels);
     }
     if (Files.isRegularFile(labels) && !DicomFiles.notDicom(labels).isPresent() && isSegmentation(labels)) {
-      return SegmentationMasks.labels(readSegments(labels, sourceFolder), labels);
+      return SegmentationMasks.readLabels(labels, sourceFolder);
     }
     return read(labels);
   }
 
   /**
-   * The body-weight SUV scale of a PET image: from the DICOM header of a series folder or file, or
-   * from the JSON sidecar beside a NIfTI file ({@link PetSidecar}).
+   * The body-weight SUV scale of a PET image: from the DICOM headers of a series folder or file (no
+   * pixel decoded; {@link PetSuv}), or from the JSON sidecar beside a NIfTI file ({@link PetSidecar}).
    */
   public static SuvScale suvScale(Path pet) {
     if (!Files.exists(pet)) {
@@ -75,11 +75,10 @@ public final class ImageFiles {
     if (!Files.isDirectory(pet) && Nifti.isNiftiName(pet)) {
       return PetSidecar.read(PetSidecar.beside(pet));
     }
-    if (Files.isDirectory(pet)) {
-      return PetSuv.of(DicomSeries.read(pet));
+    if (!Files.isDirectory(pet)) {
+      requireDicom(pet);
     }
-    requireDicom(pet);
-    return PetSuv.of(pet);
+    return PetSuv.ofHeaders(pet);
   }
 
   private static void requireDicom(Path file) {

@@ -12,26 +12,67 @@ import org.radtrial.dicom.DataSet;
 import org.radtrial.io.image.ImageFileException;
 
 /**
- * The body-weight SUV scale of a PET series from its DICOM header, by QIBA's vendor-neutral
- * pseudo-code ({@link SuvScale}): CorrectedImage must hold ATTN and DECY; Units BQML;
- * DecayCorrection START (the dose decayed from RadiopharmaceuticalStartDateTime, else
- * RadiopharmaceuticalStartTime on the SeriesDate, to SeriesDate/SeriesTime) or ADMIN (no decay);
- * RadionuclideTotalDose, RadionuclideHalfLife and RadiopharmaceuticalStart* from the first item of
- * RadiopharmaceuticalInformationSequence; PatientWeight in kg. A series whose SeriesDate/Time lies
- * after its AcquisitionDate/Time may have been post-processed: QIBA then takes a vendor's private
- * scan time, which radtrial does not read, so it stops. Each missing or unusable attribute is a
- * one-line error naming the file and the attribute.
+ * The body-weight SUV scale of a PET series from its DICOM headers (no pixel is decoded), by QIBA's
+ * vendor-neutral pseudo-code ({@link SuvScale}): CorrectedImage must hold ATTN and DECY; Units
+ * BQML; DecayCorrection START or ADMIN (no decay); RadionuclideTotalDose, RadionuclideHalfLife and
+ * RadiopharmaceuticalStart* from the first item of RadiopharmaceuticalInformationSequence;
+ * PatientWeight in kg. Values come from the first slice's header, except the acquisition time.
+ *
+ * <p>The scan start that START decays the dose to (from RadiopharmaceuticalStartDateTime, else
+ * RadiopharmaceuticalStartTime on the SeriesDate): SeriesDate/SeriesTime when it is not after the
+ * EARLIEST AcquisitionDate/AcquisitionTime over all slices of the series, as QIBA's pseudo-code
+ * has it. Otherwise the series may have been post-processed (SeriesTime rewritten): QIBA then takes
+ * GE's private scan date-time, which radtrial does not read, so a GE series ("GE" Manufacturer) is
+ * refused; for other vendors QIBA's fallback is used, the earliest AcquisitionDate/AcquisitionTime
+ * (which QIBA notes is wrong for Siemens PETsyngo 3.x multi-injection series).
+ *
+ * <p>Magnitude checks (QIBA's sanity checks), each with why it refuses or warns:
+ *
+ * <ul>
+ *   <li>RadionuclideTotalDose below {@value #MIN_DOSE_BQ} Bq (1 MBq) is refused: DICOM requires Bq,
+ *       a human PET dose is some 100 to 800 MBq and even a mouse gets several MBq, so such a value
+ *       is almost surely in MBq (or mCi) and the SUV would be off by a factor of a million; no unit
+ *       can be guessed safely, so the header must be fixed.
+ *   <li>PatientWeight above {@value #MAX_WEIGHT_KG} kg is refused: no PET table carries that (they
+ *       are rated to about 200 to 250 kg), so the value is almost surely in grams or pounds, and the
+ *       SUV would scale with the error.
+ *   <li>PatientWeight below {@value #MIN_WEIGHT_KG} kg is only a warning (logged as WARNING on the
+ *       {@code org.radtrial.dicom.image.PetSuv} logger): a mouse or rat in a preclinical scanner
+ *       truly weighs that, while a human's weight in tons is rare.
+ * </ul>
+ *
+ * Each missing or unusable attribute is a one-line error naming the file and the attribute.
  */
 public final class PetSuv {
+  /** The smallest RadionuclideTotalDose taken as Bq. */
+  static final double MIN_DOSE_BQ = 1e6;
+  /** The largest PatientWeight taken as kg. */
+  static final double MAX_WEIGHT_KG = 300;
+  /** Below this PatientWeight (kg), a warning. */
+  static final double MIN_WEIGHT_KG = 1;
+
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PetSuv.class.getName());
+
   private PetSuv() {}
 
-  /** The scale of a series read by {@link DicomSeries}, from its first slice's header. */
+  /** The scale of a series read by {@link DicomSeries}, from its slices' headers. */
   public static SuvScale of(SeriesVolume series) {
-    return of(series.slices().get(0).file());
+    return of(series.slices().stream().map(SliceSource::file).distinct().toList());
   }
 
   /** The scale from one PET file's header. */
   public static SuvScale of(Path file) {
+    return of(List.of(file));
+  }
+
+  /** The scale of a series folder or file, from its headers only. */
+  static SuvScale ofHeaders(Path folderOrFile) {
+    return of(DicomSeries.headers(folderOrFile, "").slices().stream().map(SliceSource::file).distinct().toList());
+  }
+
+  /** The scale from the headers of a series' files: values from the first, acquisition time the earliest of all. */
+  static SuvScale of(List<Path> files) {
+    Path file = files.get(0);
     AttributeList h = DicomImageFiles.header(file);
     String corrected = String.join("\\", values(h, "CorrectedImage", file));
     if (!corrected.contains("ATTN") || !corrected.contains("DECY")) {
@@ -45,17 +86,31 @@ public final class PetSuv {
         .orElseThrow(() -> new ImageFileException(file + ": no RadiopharmaceuticalInformationSequence (needed for SUV)"));
     double dose = number(drug, "RadionuclideTotalDose", file);
     double halfLife = number(drug, "RadionuclideHalfLife", file);
+    checkMagnitudes(weight, DataSet.value(h, "PatientWeight"), dose, DataSet.value(drug, "RadionuclideTotalDose"), file);
     LocalDate seriesDate = date(required(h, "SeriesDate", file), "SeriesDate", file);
     LocalDateTime series = seriesDate.atTime(time(required(h, "SeriesTime", file), "SeriesTime", file));
-    String acquisitionDate = DataSet.value(h, "AcquisitionDate");
-    String acquisitionTime = DataSet.value(h, "AcquisitionTime");
-    if (!acquisitionDate.isEmpty() && !acquisitionTime.isEmpty()) {
-      LocalDateTime acquisition = date(acquisitionDate, "AcquisitionDate", file).atTime(time(acquisitionTime, "AcquisitionTime", file));
-      if (series.isAfter(acquisition) && decayCorrection.equals("START")) {
-        throw new ImageFileException(file + ": SeriesDate/SeriesTime (" + series + ") lies after AcquisitionDate/AcquisitionTime ("
-            + acquisition + "): a post-processed series, whose scan start QIBA takes from a vendor's private attribute,"
-            + " which radtrial does not read");
+    LocalDateTime scanStart = series;
+    Path earliestFile = null;
+    LocalDateTime earliest = null;
+    for (Path f : files) {
+      AttributeList each = f.equals(file) ? h : DicomImageFiles.header(f);
+      String acquisitionDate = DataSet.value(each, "AcquisitionDate");
+      String acquisitionTime = DataSet.value(each, "AcquisitionTime");
+      if (!acquisitionDate.isEmpty() && !acquisitionTime.isEmpty()) {
+        LocalDateTime acquisition = date(acquisitionDate, "AcquisitionDate", f).atTime(time(acquisitionTime, "AcquisitionTime", f));
+        if (earliest == null || acquisition.isBefore(earliest)) {
+          earliest = acquisition;
+          earliestFile = f;
+        }
       }
+    }
+    if (earliest != null && series.isAfter(earliest) && decayCorrection.equals("START")) {
+      if (DataSet.value(h, "Manufacturer").toUpperCase(java.util.Locale.ROOT).startsWith("GE")) {
+        throw new ImageFileException(file + ": SeriesDate/SeriesTime (" + series + ") lies after the earliest"
+            + " AcquisitionDate/AcquisitionTime (" + earliest + ", " + earliestFile.getFileName() + "): a post-processed GE"
+            + " series, whose scan start QIBA takes from GE's private scan date-time (0009,100D), which radtrial does not read");
+      }
+      scanStart = earliest;
     }
     LocalDateTime injection;
     String startDateTime = DataSet.value(drug, "RadiopharmaceuticalStartDateTime");
@@ -69,9 +124,25 @@ public final class PetSuv {
       }
     }
     try {
-      return SuvScale.bodyWeight(units, decayCorrection, weight, dose, halfLife, injection, series);
+      return SuvScale.bodyWeight(units, decayCorrection, weight, dose, halfLife, injection, scanStart);
     } catch (IllegalArgumentException e) {
       throw new ImageFileException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkMagnitudes(double weight, String weightText, double dose, String doseText, Path file) {
+    if (dose > 0 && dose < MIN_DOSE_BQ) {
+      throw new ImageFileException(file + ": RadionuclideTotalDose " + doseText + " Bq is implausibly small"
+          + " for a PET dose (under 1 MBq); DICOM requires Bq and the value looks like MBq or mCi: fix the header");
+    }
+    if (weight > MAX_WEIGHT_KG) {
+      throw new ImageFileException(file + ": PatientWeight " + DataSet.value(DicomImageFiles.header(file), "PatientWeight")
+          + " kg is over " + (int) MAX_WEIGHT_KG + " kg, more than a PET table carries; DICOM requires kg and the value looks"
+          + " like grams or pounds: fix the header");
+    }
+    if (weight > 0 && weight < MIN_WEIGHT_KG) {
+      LOG.warning(() -> file + ": PatientWeight " + weight + " kg is under 1 kg: right for a small animal, a unit error"
+          + " (tons?) for a patient");
     }
   }
 

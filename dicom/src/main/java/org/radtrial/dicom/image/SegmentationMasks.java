@@ -6,11 +6,12 @@ import com.pixelmed.dicom.DicomException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.radtrial.core.image.Grid;
 import org.radtrial.core.image.Volume;
 import org.radtrial.dicom.DataSet;
@@ -24,19 +25,28 @@ import org.radtrial.io.image.ImageFileException;
  * A DICOM Segmentation's segments as binary masks on the grid of its source series.
  *
  * <ul>
+ *   <li>PerFrameFunctionalGroupsSequence must have one item per frame (NumberOfFrames).
  *   <li>Each frame is placed on a source slice by its DerivationImageSequence › SourceImageSequence
  *       ReferencedSOPInstanceUID (and ReferencedFrameNumber for a multi-frame source); without one,
  *       by its PlanePositionSequence ImagePositionPatient, which must fall on a slice of the source
- *       grid (within 1% of the slice spacing, or 0.01 mm). When both are present they must agree.
+ *       grid (within 1% of the slice spacing, or 0.01 mm). When both are present they must agree. A
+ *       reference to an image that is not in the source series is an error, never a reason to fall
+ *       back on the position: a SEG that names other images was drawn on something else, and placing
+ *       it silently could put a mask on the wrong anatomy.
  *   <li>Frames must have the source's Rows, Columns and (PlaneOrientationSequence) orientation.
  *   <li>BINARY: a voxel is inside when its bit is 1. FRACTIONAL: inside when value /
  *       MaximumFractionalValue ≥ {@value #FRACTIONAL_THRESHOLD} (probability or occupancy of at
- *       least one half). Several frames of one segment on one slice are combined (or).
+ *       least one half); MaximumFractionalValue is Type 1 for FRACTIONAL and its absence an error.
+ *       Several frames of one segment on one slice are combined (or).
  *   <li>A source series that is absent, a frame referring to an image not in it, or a frame off its
  *       grid is a one-line error naming the SEG file and the frame.
  * </ul>
  *
- * Segment descriptions come from {@link SegmentationReader}, the reader of {@code dicom results}.
+ * Memory: the source series is read from its headers only (no pixel decoded); a mask array is
+ * allocated only for a segment with at least one voxel inside (segments with none share one array
+ * of zeros, which {@link Volume}'s readers only read), and {@link ImageFiles#readLabels} builds the
+ * label volume directly in one array, checking overlaps as frames are placed. Segment descriptions
+ * come from {@link SegmentationReader}, the reader of {@code dicom results}.
  */
 public final class SegmentationMasks {
   /** A FRACTIONAL segment holds a voxel when its fraction is at least this. */
@@ -44,14 +54,48 @@ public final class SegmentationMasks {
 
   private SegmentationMasks() {}
 
+  /** The source series as placing frames needs it: its UID, grid and slices. */
+  private record Source(String seriesInstanceUid, Grid grid, List<SliceSource> slices) {}
+
+  /** Where each voxel inside a segment goes. */
+  private interface Sink {
+    void inside(int segment, int voxel);
+  }
+
   /** The SEG's segments on the grid of its source series, found in {@code sourceFolder} by ReferencedSeriesSequence. */
   public static List<SegmentMask> read(Path seg, Path sourceFolder) {
+    return masks(seg, source(seg, sourceFolder));
+  }
+
+  /** The SEG's segments on the source series' grid. */
+  public static List<SegmentMask> read(Path seg, SeriesVolume source) {
+    return masks(seg, new Source(source.seriesInstanceUid(), source.volume().grid(), source.slices()));
+  }
+
+  /** The SEG's segments as one label volume ({@link #labels}), built directly without a mask per segment. */
+  static Volume readLabels(Path seg, Path sourceFolder) {
+    Source source = source(seg, sourceFolder);
+    Grid grid = source.grid();
+    float[] labels = new float[grid.size()];
+    Segmentation segmentation = place(seg, source, (segment, n) -> {
+      if (labels[n] != 0f && labels[n] != segment) {
+        throw overlap(seg, grid, n, (int) labels[n], segment);
+      }
+      labels[n] = segment;
+    });
+    if (segmentation.segments().isEmpty()) {
+      throw new ImageFileException(seg + ": no segments");
+    }
+    return new Volume(grid, labels);
+  }
+
+  private static Source source(Path seg, Path sourceFolder) {
     AttributeList header = DicomImageFiles.header(seg);
     requireSegmentation(header, seg);
     String series = referencedSeries(header).orElse("");
-    SeriesVolume source;
+    DicomSeries.SeriesHeaders source;
     try {
-      source = DicomSeries.read(sourceFolder, series);
+      source = DicomSeries.headers(sourceFolder, series);
     } catch (ImageFileException e) {
       if (series.isEmpty()) {
         throw new ImageFileException(seg + ": no ReferencedSeriesSequence, and its source folder cannot be read as one series: "
@@ -60,11 +104,29 @@ public final class SegmentationMasks {
       throw new ImageFileException(seg + ": its source series " + series + " cannot be read from " + sourceFolder + " ("
           + e.getMessage() + ")", e);
     }
-    return read(seg, source);
+    return new Source(source.seriesInstanceUid(), source.grid(), source.slices());
   }
 
-  /** The SEG's segments on the source series' grid. */
-  public static List<SegmentMask> read(Path seg, SeriesVolume source) {
+  private static List<SegmentMask> masks(Path seg, Source source) {
+    Grid grid = source.grid();
+    Map<Integer, float[]> masks = new HashMap<>();
+    Segmentation segmentation = place(seg, source,
+        (segment, n) -> masks.computeIfAbsent(segment, s -> new float[grid.size()])[n] = 1f);
+    float[] none = null;
+    List<SegmentMask> out = new ArrayList<>();
+    for (Segment s : segmentation.segments()) {
+      float[] mask = masks.get(s.number());
+      if (mask == null) {
+        none = none == null ? new float[grid.size()] : none;
+        mask = none;
+      }
+      out.add(new SegmentMask(s, new Volume(grid, mask)));
+    }
+    return out;
+  }
+
+  /** Reads the SEG, checks it against the source and hands every voxel inside a segment to {@code sink}. */
+  private static Segmentation place(Path seg, Source source, Sink sink) {
     AttributeList list = DicomImageFiles.withPixels(seg);
     requireSegmentation(list, seg);
     Optional<String> series = referencedSeries(list);
@@ -78,53 +140,58 @@ public final class SegmentationMasks {
       throw new ImageFileException(seg + ": " + problems.get(0));
     }
     String type = DataSet.value(list, "SegmentationType");
-    double maximum;
+    long inside;
     if (type.equals("BINARY")) {
-      maximum = 1;
+      inside = 1;
     } else if (type.equals("FRACTIONAL")) {
-      maximum = StoredPixels.integer(list, "MaximumFractionalValue", 255, seg);
+      if (DataSet.value(list, "MaximumFractionalValue").isEmpty()) {
+        throw new ImageFileException(seg + ": SegmentationType FRACTIONAL but no MaximumFractionalValue (Type 1: the stored"
+            + " value that means a fraction of 1)");
+      }
+      int maximum = StoredPixels.integer(list, "MaximumFractionalValue", -1, seg);
+      if (maximum < 1) {
+        throw new ImageFileException(seg + ": MaximumFractionalValue " + maximum + "; it must be at least 1");
+      }
+      inside = (long) Math.ceil(maximum * FRACTIONAL_THRESHOLD);
     } else {
       throw new ImageFileException(seg + ": SegmentationType '" + type + "'; radtrial reads BINARY and FRACTIONAL");
     }
-    Grid grid = source.volume().grid();
+    Grid grid = source.grid();
     StoredPixels pixels = StoredPixels.of(list, seg);
     if (pixels.rows() != grid.ny() || pixels.columns() != grid.nx()) {
       throw new ImageFileException(seg + ": frames of " + pixels.rows() + " x " + pixels.columns() + " pixels, but the source"
           + " series' slices are " + grid.ny() + " x " + grid.nx());
+    }
+    List<AttributeList> perFrame = Frame.items(list, "PerFrameFunctionalGroupsSequence");
+    if (perFrame.size() != pixels.frames()) {
+      throw new ImageFileException(seg + ": PerFrameFunctionalGroupsSequence has " + perFrame.size() + " items but"
+          + " NumberOfFrames is " + pixels.frames() + ": each frame needs its own item");
     }
     Map<String, Integer> sliceOf = new HashMap<>();
     for (int k = 0; k < source.slices().size(); k++) {
       SliceSource s = source.slices().get(k);
       sliceOf.put(s.sopInstanceUid() + "#" + s.frame(), k);
     }
-    Map<Integer, float[]> masks = new LinkedHashMap<>();
-    for (Segment s : segmentation.segments()) {
-      masks.put(s.number(), new float[grid.size()]);
-    }
-    List<AttributeList> perFrame = Frame.items(list, "PerFrameFunctionalGroupsSequence");
+    Set<Integer> described = new HashSet<>();
+    segmentation.segments().forEach(s -> described.add(s.number()));
     Optional<AttributeList> shared = Frame.items(list, "SharedFunctionalGroupsSequence").stream().findFirst();
     int plane = grid.nx() * grid.ny();
     for (SegmentFrame frame : segmentation.frames()) {
       int f = frame.frame() - 1;
-      float[] mask = masks.get(frame.segmentNumber());
-      if (mask == null) {
+      if (!described.contains(frame.segmentNumber())) {
         throw new ImageFileException(seg + ": frame " + frame.frame() + " belongs to segment " + frame.segmentNumber()
             + ", which SegmentSequence does not describe");
       }
       Optional<AttributeList> own = Optional.of(perFrame.get(f));
       checkOrientation(list, own, shared, grid, seg, frame.frame());
-      int k = slice(list, own, shared, frame, sliceOf, source, seg);
+      int k = slice(list, own, frame, sliceOf, source, seg);
       for (int p = 0; p < plane; p++) {
-        if (pixels.value(f, p) / maximum >= (type.equals("BINARY") ? 1 : FRACTIONAL_THRESHOLD)) {
-          mask[k * plane + p] = 1f;
+        if (pixels.value(f, p) >= inside) {
+          sink.inside(frame.segmentNumber(), k * plane + p);
         }
       }
     }
-    List<SegmentMask> out = new ArrayList<>();
-    for (Segment s : segmentation.segments()) {
-      out.add(new SegmentMask(s, new Volume(grid, masks.get(s.number()))));
-    }
-    return out;
+    return segmentation;
   }
 
   /**
@@ -142,17 +209,21 @@ public final class SegmentationMasks {
       for (int n = 0; n < v.length; n++) {
         if (v[n] != 0f) {
           if (labels[n] != 0f) {
-            int i = n % grid.nx();
-            int j = n / grid.nx() % grid.ny();
-            int k = n / grid.nx() / grid.ny();
-            throw new ImageFileException(seg + ": segments " + (int) labels[n] + " and " + m.segment().number()
-                + " overlap (voxel " + i + ", " + j + ", " + k + "): read them as separate masks");
+            throw overlap(seg, grid, n, (int) labels[n], m.segment().number());
           }
           labels[n] = m.segment().number();
         }
       }
     }
     return new Volume(grid, labels);
+  }
+
+  private static ImageFileException overlap(Path seg, Grid grid, int n, int first, int second) {
+    int i = n % grid.nx();
+    int j = n / grid.nx() % grid.ny();
+    int k = n / grid.nx() / grid.ny();
+    return new ImageFileException(seg + ": segments " + first + " and " + second + " overlap (voxel " + i + ", " + j + ", " + k
+        + "): read them as separate masks");
   }
 
   private static void requireSegmentation(AttributeList list, Path seg) {
@@ -184,19 +255,31 @@ public final class SegmentationMasks {
     }
   }
 
-  private static int slice(AttributeList list, Optional<AttributeList> own, Optional<AttributeList> shared, SegmentFrame frame,
-      Map<String, Integer> sliceOf, SeriesVolume source, Path seg) {
+  private static int slice(AttributeList list, Optional<AttributeList> own, SegmentFrame frame, Map<String, Integer> sliceOf,
+      Source source, Path seg) {
     Integer byReference = null;
     if (!frame.sourceSopInstanceUid().isEmpty()) {
-      int referencedFrame = Frame.items(own.orElseThrow(), "DerivationImageSequence").stream()
+      String number = Frame.items(own.orElseThrow(), "DerivationImageSequence").stream()
           .flatMap(d -> Frame.items(d, "SourceImageSequence").stream()).findFirst()
-          .map(s -> DataSet.value(s, "ReferencedFrameNumber")).filter(v -> !v.isEmpty()).map(Integer::parseInt).orElse(1);
+          .map(s -> DataSet.value(s, "ReferencedFrameNumber")).orElse("");
+      int referencedFrame;
+      try {
+        referencedFrame = number.isEmpty() ? 1 : Integer.parseInt(number.strip());
+      } catch (NumberFormatException e) {
+        throw new ImageFileException(seg + ": frame " + frame.frame() + ": ReferencedFrameNumber '" + number
+            + "' in its SourceImageSequence is not a whole number");
+      }
       byReference = sliceOf.get(frame.sourceSopInstanceUid() + "#" + referencedFrame);
+      if (byReference == null) {
+        throw new ImageFileException(seg + ": frame " + frame.frame() + " refers to SOPInstanceUID " + frame.sourceSopInstanceUid()
+            + (referencedFrame != 1 ? " frame " + referencedFrame : "") + ", which is not in source series "
+            + source.seriesInstanceUid() + ": it was drawn on another image");
+      }
     }
     Optional<Attribute> position = Frame.lookup(list, own, Optional.empty(), "PlanePositionSequence", "ImagePositionPatient");
     Integer byPosition = null;
     if (position.isPresent()) {
-      byPosition = onGrid(doubles(position.get(), seg, frame.frame()), source.volume().grid(), seg, frame.frame());
+      byPosition = onGrid(doubles(position.get(), seg, frame.frame()), source.grid(), seg, frame.frame());
     }
     if (byReference != null) {
       if (byPosition != null && !byPosition.equals(byReference)) {
@@ -207,10 +290,6 @@ public final class SegmentationMasks {
     }
     if (byPosition != null) {
       return byPosition;
-    }
-    if (!frame.sourceSopInstanceUid().isEmpty()) {
-      throw new ImageFileException(seg + ": frame " + frame.frame() + " refers to SOPInstanceUID " + frame.sourceSopInstanceUid()
-          + ", which is not in source series " + source.seriesInstanceUid() + ", and has no PlanePositionSequence");
     }
     throw new ImageFileException(seg + ": frame " + frame.frame() + " has neither a source image reference"
         + " (DerivationImageSequence) nor a PlanePositionSequence: it cannot be placed");

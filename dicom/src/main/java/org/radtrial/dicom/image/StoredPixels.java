@@ -87,6 +87,21 @@ final class StoredPixels {
     return new StoredPixels(file, rows, columns, frames, allocated, stored, signed, words, bytes, bigEndian);
   }
 
+  /**
+   * The shape alone (Rows, Columns, NumberOfFrames) from a header read without Pixel Data: enough to
+   * place frames; {@link #value} must not be called on it.
+   */
+  static StoredPixels shape(AttributeList header, Path file) {
+    int rows = integer(header, "Rows", -1, file);
+    int columns = integer(header, "Columns", -1, file);
+    int frames = integer(header, "NumberOfFrames", 1, file);
+    if (rows < 1 || columns < 1 || frames < 1) {
+      throw new ImageFileException(file + ": Rows " + rows + ", Columns " + columns + ", NumberOfFrames " + frames
+          + ": an image needs at least one of each");
+    }
+    return new StoredPixels(file, rows, columns, frames, 0, 0, false, null, null, false);
+  }
+
   private static String describe(String sopClass) {
     return sopClass.startsWith("1.2.840.10008.5.1.4.1.1.88.") ? ", a structured report" : "";
   }

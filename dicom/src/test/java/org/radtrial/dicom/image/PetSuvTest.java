@@ -95,10 +95,106 @@ class PetSuvTest {
     Path noDecay = pet(list -> DataSet.set(list, "CorrectedImage", "ATTN"));
     assertThatThrownBy(() -> ImageFiles.suvScale(noDecay))
         .hasMessage(noDecay.resolve("slice-0001.dcm") + ": CorrectedImage is 'ATTN'; SUV needs images corrected for attenuation and decay (ATTN and DECY)");
-    Path postProcessed = pet(list -> DataSet.set(list, "SeriesTime", "120000"));
+    Path postProcessed = pet(list -> {
+      DataSet.set(list, "SeriesTime", "120000");
+      DataSet.set(list, "Manufacturer", "GE MEDICAL SYSTEMS");
+    });
     assertThatThrownBy(() -> ImageFiles.suvScale(postProcessed)).hasMessageStartingWith(postProcessed.resolve("slice-0001.dcm")
-        + ": SeriesDate/SeriesTime (2024-03-04T12:00) lies after AcquisitionDate/AcquisitionTime (2024-03-04T10:12:30)");
+        + ": SeriesDate/SeriesTime (2024-03-04T12:00) lies after the earliest AcquisitionDate/AcquisitionTime"
+        + " (2024-03-04T10:12:30, slice-0001.dcm): a post-processed GE series");
     Path badTime = pet(list -> DataSet.set(list, "SeriesTime", "1O1230"));
     assertThatThrownBy(() -> ImageFiles.suvScale(badTime)).hasMessage(badTime.resolve("slice-0001.dcm") + ": SeriesTime '1O1230' is not a DICOM time (HHMMSS.FFFFFF)");
+  }
+
+  /** A PT series of {@code slices} slices; edit(k, list) changes slice k's header (k = 0 the lowest). */
+  Path pet(int slices, SliceEdit edit) throws Exception {
+    Grid grid = new Grid(3, 2, slices, new double[] {4, 4, 3}, new double[] {0, 0, 0}, Grid.AXIAL);
+    float[] bqml = new float[grid.size()];
+    Path folder = dir.resolve("pet" + ++series);
+    SyntheticSeries.write(folder, new Volume(grid, bqml), SyntheticSeries.Options.pet(new Random(1), 1), new Random(1));
+    for (int k = 0; k < slices; k++) {
+      int slice = k;
+      SegmentationMasksTest.rewrite(folder.resolve(String.format(java.util.Locale.ROOT, "slice-%04d.dcm", k + 1)),
+          list -> edit.apply(slice, list));
+    }
+    return folder;
+  }
+
+  interface SliceEdit {
+    void apply(int slice, AttributeList list) throws Exception;
+  }
+
+  /** The reviewer's case: slice 0 acquired at 10:40, the others at 10:12:30, SeriesTime 10:30 (injection 09:00). */
+  @Test
+  void theDecayReferenceIsTheEarliestAcquisitionOverAllSlices() throws Exception {
+    Path folder = pet(4, (k, list) -> {
+      DataSet.set(list, "SeriesTime", "103000");
+      DataSet.set(list, "AcquisitionTime", k == 0 ? "104000" : "101230");
+    });
+    SeriesVolume read = DicomSeries.read(folder);
+    assertThat(read.slices().get(0).file().getFileName()).hasToString("slice-0001.dcm");
+    assertThat(ImageFiles.suvScale(folder).decaySeconds()).isEqualTo(4350);
+    assertThat(PetSuv.of(read).decaySeconds()).isEqualTo(4350);
+    assertThat(ImageFiles.suvScale(folder).factor()).isCloseTo(WORKED_EXAMPLE, within(1e-13));
+  }
+
+  @Test
+  void aSeriesStartingBeforeEveryAcquisitionIsTheDecayReference() throws Exception {
+    Path folder = pet(3, (k, list) -> {
+      DataSet.set(list, "SeriesTime", "101000");
+      DataSet.set(list, "AcquisitionTime", k == 2 ? "101230" : "102000");
+    });
+    assertThat(ImageFiles.suvScale(folder).decaySeconds()).isEqualTo(4200);
+  }
+
+  @Test
+  void theScaleNeedsTheHeadersOnlyNotThePixels() throws Exception {
+    Path folder = pet(list -> { });
+    try (var files = Files.list(folder)) {
+      for (Path f : files.toList()) {
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(b, b.length - 8)); // Pixel Data cut short
+      }
+    }
+    assertThatThrownBy(() -> DicomSeries.read(folder)).isInstanceOf(ImageFileException.class);
+    assertThat(ImageFiles.suvScale(folder).factor()).isCloseTo(WORKED_EXAMPLE, within(1e-13));
+  }
+
+  @Test
+  void aDoseInMegabecquerelsIsRefused() throws Exception {
+    Path folder = pet(list -> DataSet.set(Frame.items(list, "RadiopharmaceuticalInformationSequence").get(0),
+        "RadionuclideTotalDose", "370"));
+    assertThatThrownBy(() -> ImageFiles.suvScale(folder)).isInstanceOf(ImageFileException.class)
+        .hasMessage(folder.resolve("slice-0001.dcm") + ": RadionuclideTotalDose 370 Bq is implausibly small for a PET dose"
+            + " (under 1 MBq); DICOM requires Bq and the value looks like MBq or mCi: fix the header");
+  }
+
+  @Test
+  void aWeightInGramsIsRefusedAndASmallAnimalsWeightWarned() throws Exception {
+    Path grams = pet(list -> DataSet.set(list, "PatientWeight", "75000"));
+    assertThatThrownBy(() -> ImageFiles.suvScale(grams)).isInstanceOf(ImageFileException.class)
+        .hasMessage(grams.resolve("slice-0001.dcm") + ": PatientWeight 75000 kg is over 300 kg, more than a PET table"
+            + " carries; DICOM requires kg and the value looks like grams or pounds: fix the header");
+    Path mouse = pet(list -> DataSet.set(list, "PatientWeight", "0.025"));
+    java.util.List<java.util.logging.LogRecord> warned = new java.util.ArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) {
+        warned.add(r);
+      }
+
+      @Override public void flush() { }
+
+      @Override public void close() { }
+    };
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(PetSuv.class.getName());
+    log.addHandler(handler);
+    try {
+      assertThat(ImageFiles.suvScale(mouse).weightKg()).isEqualTo(0.025);
+    } finally {
+      log.removeHandler(handler);
+    }
+    assertThat(warned).singleElement().satisfies(r -> assertThat(r.getMessage())
+        .isEqualTo(mouse.resolve("slice-0001.dcm") + ": PatientWeight 0.025 kg is under 1 kg: right for a small animal,"
+            + " a unit error (tons?) for a patient"));
   }
 }

@@ -7,6 +7,7 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
+import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -249,6 +250,112 @@ class SegmentationMasksTest {
       }
     }
     assertThat(lines).containsExactlyElementsOf(expected);
+  }
+
+  private Path segOn(SeriesVolume source, long seed) {
+    Path seg = dir.resolve("seg" + seed + ".dcm");
+    SegmentationWriter.write(seg, source, List.of(SegmentationWriter.Segment.lesion("a", blob(source.volume().grid(), seed))), "x",
+        new Random(seed));
+    return seg;
+  }
+
+  private SeriesVolume smallCt() {
+    return series("ct", new Grid(4, 3, 5, new double[] {1, 1, 2.5}, new double[] {0, 0, 0}, Grid.AXIAL));
+  }
+
+  private static AttributeList firstSourceImage(AttributeList seg) {
+    return Frame.items(Frame.items(Frame.items(seg, "PerFrameFunctionalGroupsSequence").get(0), "DerivationImageSequence").get(0),
+        "SourceImageSequence").get(0);
+  }
+
+  @Test
+  void everyFrameNeedsItsOwnFunctionalGroupsItem() throws Exception {
+    SeriesVolume source = smallCt();
+    Path seg = segOn(source, 21);
+    int frames = Integer.parseInt(DataSet.value(DicomFiles.readHeader(seg), "NumberOfFrames"));
+    assertThat(frames).isGreaterThan(1);
+    rewrite(seg, list -> {
+      List<AttributeList> items = Frame.items(list, "PerFrameFunctionalGroupsSequence");
+      SequenceAttribute fewer = new SequenceAttribute(DataSet.tag("PerFrameFunctionalGroupsSequence"));
+      items.subList(0, items.size() - 1).forEach(fewer::addItem);
+      list.put(fewer);
+    });
+    assertThatThrownBy(() -> SegmentationMasks.read(seg, source)).isInstanceOf(ImageFileException.class)
+        .hasMessage(seg + ": PerFrameFunctionalGroupsSequence has " + (frames - 1) + " items but NumberOfFrames is " + frames
+            + ": each frame needs its own item");
+  }
+
+  @Test
+  void aFractionalSegWithoutMaximumFractionalValueIsRefused() throws Exception {
+    SeriesVolume source = smallCt();
+    Path seg = segOn(source, 22);
+    rewrite(seg, list -> {
+      DataSet.set(list, "SegmentationType", "FRACTIONAL");
+      DataSet.set(list, "SegmentationFractionalType", "PROBABILITY");
+      list.remove(DataSet.tag("MaximumFractionalValue"));
+    });
+    assertThatThrownBy(() -> SegmentationMasks.read(seg, source)).isInstanceOf(ImageFileException.class)
+        .hasMessage(seg + ": SegmentationType FRACTIONAL but no MaximumFractionalValue (Type 1: the stored value that means a"
+            + " fraction of 1)");
+  }
+
+  @Test
+  void aFrameReferringToAnImageOutsideTheSourceSeriesIsAnError() throws Exception {
+    SeriesVolume source = smallCt();
+    Path seg = segOn(source, 23);
+    rewrite(seg, list -> DataSet.set(firstSourceImage(list), "ReferencedSOPInstanceUID", "1.2.826.0.1.999"));
+    assertThatThrownBy(() -> SegmentationMasks.read(seg, source)).isInstanceOf(ImageFileException.class)
+        .hasMessage(seg + ": frame 1 refers to SOPInstanceUID 1.2.826.0.1.999, which is not in source series "
+            + source.seriesInstanceUid() + ": it was drawn on another image");
+  }
+
+  @Test
+  void aReferencedFrameNumberThatIsNotANumberIsLocated() throws Exception {
+    SeriesVolume source = smallCt();
+    Path seg = segOn(source, 24);
+    rewrite(seg, list -> DataSet.set(firstSourceImage(list), "ReferencedFrameNumber", "one"));
+    assertThatThrownBy(() -> SegmentationMasks.read(seg, source)).isInstanceOf(ImageFileException.class)
+        .hasMessage(seg + ": frame 1: ReferencedFrameNumber 'one' in its SourceImageSequence is not a whole number");
+  }
+
+  @Test
+  void theSourceSeriesIsReadFromItsHeadersAlone() throws Exception {
+    SeriesVolume source = series("ct", DicomSeriesTest.oblique(5, false));
+    Grid grid = source.volume().grid();
+    List<SegmentationWriter.Segment> segments = List.of(SegmentationWriter.Segment.lesion("a", blob(grid, 31)),
+        SegmentationWriter.Segment.lesion("b", new Volume(grid, new float[grid.size()])),
+        SegmentationWriter.Segment.lesion("c", new Volume(grid, new float[grid.size()])));
+    Path seg = dir.resolve("seg.dcm");
+    SegmentationWriter.write(seg, source, segments, "x", new Random(32));
+    for (SliceSource slice : source.slices()) {
+      byte[] b = Files.readAllBytes(slice.file());
+      Files.write(slice.file(), java.util.Arrays.copyOf(b, b.length - 8)); // Pixel Data cut short: cannot be decoded
+    }
+    assertThatThrownBy(() -> DicomSeries.read(dir.resolve("ct"))).isInstanceOf(ImageFileException.class);
+    List<SegmentMask> read = SegmentationMasks.read(seg, dir.resolve("ct"));
+    assertThat(read.get(0).mask().voxels()).containsExactly(segments.get(0).mask().voxels());
+    assertThat(read.get(1).mask().countNonZero()).isZero();
+    assertThat(read.get(2).mask().voxels()).as("segments without a voxel share one array of zeros")
+        .isSameAs(read.get(1).mask().voxels());
+    assertThat(ImageFiles.readLabels(seg, dir.resolve("ct")).voxels())
+        .containsExactly(SegmentationMasks.labels(read, seg).voxels());
+  }
+
+  @Test
+  void labelsReadDirectlyRefuseOverlapsLikeLabelsOfMasks() throws Exception {
+    SeriesVolume source = series("ct", DicomSeriesTest.oblique(5, false));
+    Grid grid = source.volume().grid();
+    Volume a = blob(grid, 41);
+    Volume b = blob(grid, 42);
+    Path seg = dir.resolve("seg.dcm");
+    SegmentationWriter.write(seg, source, List.of(SegmentationWriter.Segment.lesion("a", a), SegmentationWriter.Segment.lesion("b",
+        b)), "x", new Random(43));
+    String expected = seg + ": segments 1 and 2 overlap";
+    assertThatThrownBy(() -> SegmentationMasks.labels(SegmentationMasks.read(seg, source), seg)).hasMessageStartingWith(expected);
+    String viaMasks = org.assertj.core.api.Assertions.catchThrowable(
+        () -> SegmentationMasks.labels(SegmentationMasks.read(seg, source), seg)).getMessage();
+    assertThatThrownBy(() -> ImageFiles.readLabels(seg, dir.resolve("ct"))).isInstanceOf(ImageFileException.class)
+        .hasMessage(viaMasks);
   }
 
   private static String run(String... command) throws IOException, InterruptedException {
