@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.radtrial.core.multiplicity.Holm;
 import org.radtrial.core.stat.Interval;
 import org.radtrial.core.stat.StandardNormal;
+import org.radtrial.core.roc.SortedArrays;
 
 /**
  * Models (stand-alone readers) compared on the same cases. Intervals of each model's figures are
@@ -212,14 +213,7 @@ public final class HeadToHead {
       throw new IllegalArgumentException("no bootstrap replicate gave a finite value; the study needs normal and"
           + " abnormal cases");
     }
-    return new Interval(quantile(x, (1 - level) / 2), quantile(x, (1 + level) / 2), level);
-  }
-
-  private static double quantile(double[] sorted, double prob) {
-    double h = (sorted.length - 1) * prob;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    return new Interval(SortedArrays.quantileType7(x, (1 - level) / 2), SortedArrays.quantileType7(x, (1 + level) / 2), level);
   }
 
   private static int[] casesWhere(LesionTruth truth, boolean normal) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.radtrial.core.multiplicity.Holm;
 import org.radtrial.core.stat.Interval;
+import org.radtrial.core.roc.SortedArrays;
 
 /**
  * Several methods (models, reconstructions) measured by one per-case metric on the same n cases: each
@@ -258,13 +259,6 @@ public final class PairedComparison {
       throw new IllegalArgumentException("no bootstrap replicate drew enough cases for " + what
           + "; it has too few cases with a value for an interval");
     }
-    return new Interval(quantile(x, (1 - level) / 2), quantile(x, (1 + level) / 2), level);
-  }
-
-  private static double quantile(double[] sorted, double prob) {
-    double h = (sorted.length - 1) * prob;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    return new Interval(SortedArrays.quantileType7(x, (1 - level) / 2), SortedArrays.quantileType7(x, (1 + level) / 2), level);
   }
 }
