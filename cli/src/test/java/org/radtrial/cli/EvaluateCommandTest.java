@@ -126,11 +126,12 @@ class EvaluateCommandTest {
   void theSameSeedGivesTheSameBootstrapAndAnotherSeedAnother() throws IOException {
     Path cases = table(TABLE);
     evaluate(cases, "--seed", "5");
-    JsonNode first = results().at("/models/model_a/auc_bootstrap/ci");
+    JsonNode first = results().at("/models/model_a/auc_bootstrap");
     evaluate(cases, "--seed", "5");
-    assertThat(results().at("/models/model_a/auc_bootstrap/ci")).isEqualTo(first);
+    assertThat(results().at("/models/model_a/auc_bootstrap")).isEqualTo(first);
     evaluate(cases, "--seed", "6");
-    assertThat(results().at("/models/model_a/auc_bootstrap/ci")).isNotEqualTo(first);
+    // on 8 cases the AUC takes few values, so two seeds can share percentile bounds; the bootstrap SE tells them apart
+    assertThat(results().at("/models/model_a/auc_bootstrap/se")).isNotEqualTo(first.get("se"));
   }
 
   @Test
