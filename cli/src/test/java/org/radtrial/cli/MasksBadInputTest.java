@@ -56,6 +56,30 @@ class MasksBadInputTest {
   }
 
   @Test
+  void aMaskWithAFractionalValueIsRefusedWithLabel() {
+    Path file = study.resolve("masks/" + niftiCase + "_model_close.nii.gz");
+    Volume v = Nifti.read(file);
+    float[] x = v.voxels().clone();
+    x[x.length / 2] = 0.5f;
+    Nifti.writeFloat32(new Volume(v.grid(), x), file);
+    assertThat(fails("--series", "series", "--label", "1")).contains("case '" + niftiCase + "'")
+        .contains("column 'model_close'").contains("holds 0.5 at voxel").contains("must hold whole numbers");
+  }
+
+  @Test
+  void aMaskOnATiltedGridIsRefused() {
+    Path file = study.resolve("masks/" + niftiCase + "_reference.nii.gz");
+    Volume v = Nifti.read(file);
+    org.radtrial.core.image.Grid g = v.grid();
+    double t = Math.toRadians(20);
+    org.radtrial.core.image.Grid tilted = new org.radtrial.core.image.Grid(g.nx(), g.ny(), g.nz(), g.spacing(), g.origin(),
+        new double[] {1, 0, 0, 0, 1, 0, 0, Math.sin(t), Math.cos(t)});
+    Nifti.writeLabels(new Volume(tilted, v.voxels()), file);
+    assertThat(fails("--series", "series")).contains("case '" + niftiCase + "'").contains("column 'reference'")
+        .contains("lies on a sheared grid");
+  }
+
+  @Test
   void aFileThatIsNotAnImageIsNamed() throws Exception {
     Path file = study.resolve("masks/" + niftiCase + "_model_over.nii.gz");
     Files.write(file, new byte[0]);

@@ -117,6 +117,23 @@ final class MaskRun {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where(request, c, column) + ": " + e.getMessage(), e);
     }
+    if (!v.grid().orthogonal()) {
+      throw new IllegalArgumentException(where(request, c, column) + ": " + file + " lies on a sheared grid (axes not"
+          + " perpendicular, as a tilted CT gantry gives): distances, surfaces and volumes need perpendicular axes;"
+          + " resample it onto a regular grid first");
+    }
+    if (!binary) {
+      float[] x = v.voxels();
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] != Math.rint(x[i])) {
+          Grid g = v.grid();
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "%s: %s holds %s at voxel (%d, %d, %d), not a label; with --label the masks must hold whole numbers"
+                  + " (a probability map or a resampled mask must be thresholded first)",
+              where(request, c, column), file, stripped(x[i]), i % g.nx(), (i / g.nx()) % g.ny(), i / (g.nx() * g.ny())));
+        }
+      }
+    }
     if (binary) {
       float[] x = v.voxels();
       for (int i = 0; i < x.length; i++) {

@@ -58,9 +58,33 @@ public record Grid(int nx, int ny, int nz, double[] spacing, double[] origin, do
         return nx * ny * nz;
     }
 
-    /** Volume of one voxel in mm³. */
+    /**
+     * Volume of one voxel in mm³: the spacings' product times |det| of the direction matrix, so that a sheared
+     * grid (a tilted CT gantry) gives the parallelepiped's true volume.
+     */
     public double voxelVolume() {
-        return spacing[0] * spacing[1] * spacing[2];
+        double[][] d = {{direction[0], direction[1], direction[2]}, {direction[3], direction[4], direction[5]},
+            {direction[6], direction[7], direction[8]}};
+        return spacing[0] * spacing[1] * spacing[2] * Math.abs(determinant(d));
+    }
+
+    /**
+     * Whether the three axes are perpendicular (within {@link #TOLERANCE} in their cosines). Distances and
+     * surfaces computed from per-axis spacings are right only then; a tilted-gantry series is sheared.
+     */
+    public boolean orthogonal() {
+        for (int a = 0; a < 3; a++) {
+            for (int b = a + 1; b < 3; b++) {
+                double dot = 0;
+                for (int c = 0; c < 3; c++) {
+                    dot += direction[3 * a + c] * direction[3 * b + c];
+                }
+                if (Math.abs(dot) > TOLERANCE) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Array index of voxel (i, j, k). */

@@ -18,6 +18,10 @@ public final class MaskComparison {
    * {@code reference}; the two must lie on the same grid.
    */
   public static SegmentationMetrics compare(Volume reference, Volume prediction, int label, double toleranceMm) {
+    if (!reference.grid().orthogonal()) {
+      throw new IllegalArgumentException("the masks lie on a sheared grid (axes not perpendicular, as a tilted CT gantry"
+          + " gives): surface distances need perpendicular axes; resample onto a regular grid first");
+    }
     requireSameGrid(reference, prediction);
     if (!(toleranceMm >= 0) || Double.isInfinite(toleranceMm)) {
       throw new IllegalArgumentException("the surface Dice tolerance must be a finite number of mm >= 0, found " + toleranceMm);

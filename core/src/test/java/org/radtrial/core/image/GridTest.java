@@ -70,6 +70,19 @@ class GridTest {
     }
 
     @Test
+    void aTiltedGridIsNotOrthogonalAndItsVoxelsAreSmaller() {
+        double t = Math.toRadians(20);
+        Grid tilted = new Grid(4, 4, 4, new double[] {0.8, 0.8, 2.5}, new double[] {0, 0, 0},
+                new double[] {1, 0, 0, 0, 1, 0, 0, Math.sin(t), Math.cos(t)});
+        assertThat(tilted.orthogonal()).isFalse();
+        assertThat(tilted.voxelVolume()).isCloseTo(0.8 * 0.8 * 2.5 * Math.cos(t), org.assertj.core.api.Assertions.within(1e-12));
+        Grid oblique = new Grid(4, 4, 4, new double[] {1, 1, 1}, new double[] {0, 0, 0},
+                new double[] {Math.cos(t), Math.sin(t), 0, -Math.sin(t), Math.cos(t), 0, 0, 0, 1});
+        assertThat(oblique.orthogonal()).isTrue();
+        assertThat(oblique.voxelVolume()).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void maskKeepsOnlyTheLabel() {
         Volume labels = new Volume(Grid.of(4, 1, 1, 1, 1, 1), new float[] {0, 2, 1, 2});
         assertThat(labels.mask(2).voxels()).containsExactly(0, 1, 0, 1);
