@@ -132,6 +132,34 @@ class MasksCommandTest {
   }
 
   @Test
+  void everyImageFileAndSeriesFolderTheCasesReadIsInTheProvenanceWithItsChecksum() throws Exception {
+    JsonNode inputs = synthAndRun().at("/settings/inputs");
+    java.util.List<String> lines = Files.readAllLines(dir.resolve("study/cases.csv"));
+    // the case table, then per case its reference, 3 models, PET and (for the DICOM case) its series folder
+    assertThat(inputs.size()).isGreaterThan(1 + 12 * 5);
+    assertThat(inputs.get(0).get("file").asText()).endsWith("cases.csv");
+    boolean sawFolder = false;
+    for (int i = 1; i < inputs.size(); i++) {
+      Path file = Path.of(inputs.get(i).get("file").asText());
+      assertThat(file).exists();
+      assertThat(inputs.get(i).get("sha256").asText()).isEqualTo(org.radtrial.io.Checksums.sha256OfFileOrFolder(file));
+      sawFolder |= Files.isDirectory(file);
+    }
+    assertThat(sawFolder).as("the DICOM case's series folder is listed").isTrue();
+    assertThat(lines).hasSize(13);
+  }
+
+  @Test
+  void aFolderChecksumChangesWhenOneOfItsFilesDoes() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("series/sub"));
+    Files.writeString(folder.resolve("a.dcm"), "one");
+    Files.writeString(dir.resolve("series/b.dcm"), "two");
+    String before = org.radtrial.io.Checksums.sha256OfFileOrFolder(dir.resolve("series"));
+    Files.writeString(folder.resolve("a.dcm"), "One");
+    assertThat(org.radtrial.io.Checksums.sha256OfFileOrFolder(dir.resolve("series"))).isNotEqualTo(before);
+  }
+
+  @Test
   void oneThreadAndTwoGiveTheSameResults() throws Exception {
     Path study = dir.resolve("study");
     assertThat(CliRun.of("synth", "--masks", "--cases", "6", "--seed", "8", "--out", study.toString()).exitCode()).isZero();

@@ -60,8 +60,14 @@ class ReconCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("60 cases, 3 methods against the reference").contains("lowest SSIM of any lesion")
         .contains("scanner time (min, total)");
-    JsonNode recon = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("reconstruction");
+    JsonNode root = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+    JsonNode recon = root.get("reconstruction");
     assertThat(recon.get("per_case")).hasSize(60);
+    // provenance: the case table, 60 × (reference, 3 methods, roi) image files, the savings table, each with its SHA-256
+    JsonNode inputs = root.at("/settings/inputs");
+    assertThat(inputs).hasSize(1 + 60 * 5 + 1);
+    Path first = Path.of(inputs.get(1).get("file").asText());
+    assertThat(inputs.get(1).get("sha256").asText()).isEqualTo(org.radtrial.io.Checksums.sha256OfFileOrFolder(first));
     assertThat(recon.get("design").get("cases_with_lesion_regions").asInt()).isEqualTo(40);
     // ai_smooth looks better than the fast acquisition overall ...
     JsonNode whole = pair(recon, "ssim", "fast", "ai_smooth");

@@ -32,9 +32,10 @@ public final class SegmentationJson {
   /**
    * The results.json tree.
    *
-   * @param inputs the case table as named by the user and its SHA-256
+   * @param inputs each input as named by the user and its SHA-256: the case table, then every image file or
+   *     series folder the cases read
    */
-  public static ObjectNode tree(SegmentationResult result, String[] inputs, Provenance provenance) {
+  public static ObjectNode tree(SegmentationResult result, String[][] inputs, Provenance provenance) {
     ObjectNode root = ResultsJson.object();
     root.put("schema_version", ResultsJson.SCHEMA_VERSION);
     ObjectNode section = root.putObject("segmentation");
@@ -59,9 +60,12 @@ public final class SegmentationJson {
     settings.put("ci_level", result.level());
     settings.put("bootstrap_replicates", result.replicates());
     settings.put("bootstrap", "percentile intervals over resampled cases, models paired");
-    ObjectNode file = settings.putArray("inputs").addObject();
-    file.put("file", inputs[0]);
-    file.put("sha256", inputs[1]);
+    com.fasterxml.jackson.databind.node.ArrayNode files = settings.putArray("inputs");
+    for (String[] input : inputs) {
+      ObjectNode file = files.addObject();
+      file.put("file", input[0]);
+      file.put("sha256", input[1]);
+    }
     root.set("provenance", ResultsJson.provenanceNode(provenance));
     return root;
   }

@@ -40,7 +40,7 @@ class SegmentationRoundTripTest {
     }
     SegmentationResult result = SegmentationAnalysis.analyse(SyntheticMasks.MODELS, List.of(1), 2.0, List.of("site"),
         cases, 200, 11, 0.95);
-    String text = ResultsJson.text(SegmentationJson.tree(result, new String[] {"cases.csv", "0".repeat(64)},
+    String text = ResultsJson.text(SegmentationJson.tree(result, new String[][] {{"cases.csv", "0".repeat(64)}, {"masks/c1.nii.gz", "1".repeat(64)}},
         TestProvenance.of(11)));
     SegmentationResults back = SegmentationReader.read(new ObjectMapper().readTree(text));
 

@@ -68,6 +68,15 @@ final class ReconstructionRun {
     String source = null;
     List<String[]> inputs = new ArrayList<>();
     inputs.add(new String[] {table, provenance.inputSha256()});
+    java.util.Set<java.nio.file.Path> images = new java.util.LinkedHashSet<>();
+    for (ReconCase c : cases) {
+      images.add(c.reference());
+      images.addAll(c.methods());
+      if (c.roi() != null) {
+        images.add(c.roi());
+      }
+    }
+    images.forEach(image -> inputs.add(new String[] {image.toString(), Checksums.sha256OfFileOrFolder(image)}));
     List<String> protocols = new ArrayList<>();
     protocols.add(request.referenceColumn());
     protocols.addAll(methods);

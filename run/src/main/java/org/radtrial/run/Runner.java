@@ -1,6 +1,7 @@
 package org.radtrial.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -217,8 +218,21 @@ public final class Runner {
     SegmentationResult result = SegmentationAnalysis.analyse(request.models(), labels, request.toleranceMm(),
         request.groups(), cases, request.bootstrap(), request.seed(), request.ciLevel());
     String sha = Checksums.sha256(request.cases());
-    ObjectNode tree = SegmentationJson.tree(result, new String[] {request.cases().toString(), sha},
-        provenance(request, context, sha));
+    List<String[]> inputs = new ArrayList<>();
+    inputs.add(new String[] {request.cases().toString(), sha});
+    java.util.Set<Path> images = new java.util.LinkedHashSet<>();
+    for (MaskCases.Case c : table.cases()) {
+      images.add(c.reference());
+      images.addAll(c.models());
+      if (c.pet() != null) {
+        images.add(c.pet());
+      }
+      if (c.series() != null) {
+        images.add(c.series());
+      }
+    }
+    images.forEach(image -> inputs.add(new String[] {image.toString(), Checksums.sha256OfFileOrFolder(image)}));
+    ObjectNode tree = SegmentationJson.tree(result, inputs.toArray(new String[0][]), provenance(request, context, sha));
     return new RunOutcome.Segmented(result, tree);
   }
 }
