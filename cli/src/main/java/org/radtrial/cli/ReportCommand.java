@@ -15,12 +15,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Write the evidence report of a results.json (from 'radtrial evaluate', 'audit', 'simulate' or 'mrmc') as one HTML file:"
+      "Write the evidence report of a results.json (from any radtrial command that writes one: evaluate, audit, simulate,"
+          + " mrmc, lesions, masks, recon, pool) as one HTML file:"
           + " key findings in plain language, ROC curves with the readers, head-to-head table, operating points, and"
           + " with an audit the subgroup forest plots, failure slices and calibration; with a simulation the programme,"
           + " the named assumption and its bounds, the workload-versus-detection trade-off of every model and each"
           + " strategy against the baseline; with a reader study each reader and modality with intervals, the modality"
-          + " comparisons (Obuchowski-Rockette, DBM), the AI alone as a reader and the sample-size plan; methods as run"
+          + " comparisons (Obuchowski-Rockette, DBM), the AI alone as a reader and the sample-size plan; with lesions, masks or"
+          + " recon their curves, distributions, agreement and worst cases; methods as run"
           + " and a CLAIM 2024 / TRIPOD+AI checklist.",
       "The file needs nothing else: no network, no scripts; it can be e-mailed, read on a phone and printed.",
       "'evaluate', 'audit', 'simulate' and 'mrmc' already write OUT/report.html unless given --no-report."

@@ -38,7 +38,8 @@ class HelpTextTest {
     assertThat(entries).anySatisfy(e -> assertThat(e).startsWith("simulate").contains("each role of the AI against the"
         + " screening programme as recorded."));
     assertThat(entries).anySatisfy(e -> assertThat(e).matches("report +" + java.util.regex.Pattern.quote(
-        "Write the evidence report of a results.json (from 'radtrial evaluate', 'audit', 'simulate' or 'mrmc') as one HTML file.")));
+        "Write the evidence report of a results.json (from any radtrial command that writes one: evaluate, audit,"
+            + " simulate, mrmc, lesions, masks, recon, pool) as one HTML file.")));
   }
 
   @Test
