@@ -306,7 +306,7 @@ public final class SegmentationMasks {
       }
     }
     double[] r = {p[0] - o[0], p[1] - o[1], p[2] - o[2]};
-    double[] ijk = solve(m, r);
+    double[] ijk = g.continuousIndex(p[0], p[1], p[2]);
     long k = Math.round(ijk[2]);
     double off = 0;
     for (int c = 0; c < 3; c++) {
@@ -320,21 +320,6 @@ public final class SegmentationMasks {
           p[0], p[1], p[2], ijk[0], ijk[1], ijk[2], g.nx(), g.ny(), g.nz()));
     }
     return (int) k;
-  }
-
-  private static double[] solve(double[][] m, double[] r) {
-    double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-        + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
-    double[] x = new double[3];
-    for (int col = 0; col < 3; col++) {
-      double[][] a = {m[0].clone(), m[1].clone(), m[2].clone()};
-      for (int row = 0; row < 3; row++) {
-        a[row][col] = r[row];
-      }
-      x[col] = (a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-          + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])) / det;
-    }
-    return x;
   }
 
   private static double[] doubles(Attribute a, Path seg, int frame) {
