@@ -1,6 +1,7 @@
 package org.radtrial.cli;
 
 import org.radtrial.run.RadtrialVersion;
+import org.radtrial.run.StepTimes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,8 +19,11 @@ public final class Radtrial {
   static final int BAD_INPUT = 2;
 
   public static void main(String[] args) {
+    StepTimes.started();
     ConsoleLogging.install();
-    System.exit(commandLine().execute(args));
+    int status = commandLine().execute(args);
+    StepTimes.step("console summary");
+    System.exit(status);
   }
 
   /** The configured command line, also used by tests through {@code execute()}. */

@@ -65,7 +65,9 @@ public record ResultsFolder(Path directory, boolean withReport) {
    * removed once the new results.json is in place, so that it never passes for the new run's.
    */
   public void write(RunOutcome outcome) {
-    write(outcome.resultsText());
+    String text = outcome.resultsText();
+    StepTimes.step("results.json text");
+    write(text);
   }
 
   /** Writes a results.json text (and its report), as {@link #write(RunOutcome)} does. */
@@ -74,8 +76,10 @@ public record ResultsFolder(Path directory, boolean withReport) {
     files.put(resultsFile(), text);
     if (withReport) {
       files.put(reportFile(), RunOutcome.report(text));
+      StepTimes.step("report.html");
     }
     AtomicFiles.writeStrings(files);
+    StepTimes.step("write the files");
     if (!withReport) {
       try {
         Files.deleteIfExists(reportFile());

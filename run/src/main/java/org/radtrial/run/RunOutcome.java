@@ -2,7 +2,6 @@ package org.radtrial.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +41,7 @@ public sealed interface RunOutcome {
   /** The report of a results.json text: what the workspace shows for a finished run. */
   static String report(String resultsJson) {
     try {
-      JsonNode tree = new ObjectMapper().readTree(resultsJson);
+      JsonNode tree = Report.parse(resultsJson);
       return Report.render(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a results.json: " + e.getOriginalMessage(), e);

@@ -88,8 +88,13 @@ public final class Runner {
 
   private static RunOutcome.Evaluated evaluate(RunRequest.Evaluate request, RunContext context) {
     Cohort cohort = read(request.input());
+    StepTimes.step("read and check the table");
     EvaluationResult result = Evaluator.evaluate(cohort, request.evaluation(), context.progress());
-    ObjectNode root = ResultsJson.tree(result, cohort, request.input().spec(), provenance(request, context));
+    StepTimes.step("evaluation");
+    Provenance provenance = provenance(request, context);
+    StepTimes.step("SHA-256 of the input");
+    ObjectNode root = ResultsJson.tree(result, cohort, request.input().spec(), provenance);
+    StepTimes.step("results tree");
     return new RunOutcome.Evaluated(cohort, result, root);
   }
 
