@@ -12,14 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.radtrial.core.cohort.Cohort;
 import org.radtrial.core.cohort.ModelScores;
+import org.radtrial.core.cohort.PackedIds;
 import org.radtrial.core.cohort.ReaderDecisions;
 
 /**
@@ -172,17 +171,19 @@ final class PlainCsv {
     if (!ok.get()) {
       return null;
     }
-    return target.cohort(spec);
+    return target.cohort(spec, bytes);
   }
 
   /** The arrays the chunks fill, each chunk its own slice of rows. */
-  private static final class Target {
+  static final class Target {
     private final CaseTableReader.Columns columns;
     private final int cells;
     private final byte[] positive;
     private final byte @Nullable [] negative;
-    private final String[] ids;
-    private final Set<String> seenIds;
+    /** Where each row's case id lies in the file's bytes, and a hash of it (to find a repeated id). */
+    private final int[] idStarts;
+    private final int[] idEnds;
+    private final long[] idHashes;
     private final boolean[] truth;
     private final double[][] scores;
     private final byte[][] decisions;
@@ -195,8 +196,10 @@ final class PlainCsv {
       this.cells = cells;
       positive = spec.positiveValue().getBytes(StandardCharsets.UTF_8);
       negative = spec.negativeValue() == null ? null : spec.negativeValue().getBytes(StandardCharsets.UTF_8);
-      ids = new String[rows];
-      seenIds = columns.id() < 0 ? Set.of() : ConcurrentHashMap.newKeySet(rows * 4 / 3 + 16);
+      boolean ids = columns.id() >= 0;
+      idStarts = new int[ids ? rows : 0];
+      idEnds = new int[ids ? rows : 0];
+      idHashes = new long[ids ? rows : 0];
       truth = new boolean[rows];
       scores = new double[columns.models().length][rows];
       decisions = new byte[columns.readers().length][rows];
@@ -258,11 +261,9 @@ final class PlainCsv {
         if (a == b) {
           return false;
         }
-        String id = new String(bytes, a, b - a, StandardCharsets.US_ASCII);
-        if (!seenIds.add(id)) {
-          return false;
-        }
-        ids[r] = id;
+        idStarts[r] = a;
+        idEnds[r] = b;
+        idHashes[r] = hash(bytes, a, b);
       }
       int t = columns.truth();
       if (equal(bytes, from[t], to[t], positive)) {
@@ -307,11 +308,42 @@ final class PlainCsv {
       return true;
     }
 
-    /** The score as the checking reader parses it, or NaN where that reader would stop or exclude. */
-    private static double score(byte[] bytes, int from, int to, char[] scratch) {
+    /**
+     * The score as the checking reader parses it, or NaN where that reader would stop or exclude.
+     * A plain decimal of at most 15 digits is exact as its digits (an integer below 2^53) divided by
+     * a power of ten (exact up to 10^22), and IEEE division rounds that quotient correctly: the
+     * double {@code Double.parseDouble} gives (Clinger's fast path). Anything else goes through
+     * Jackson's parser.
+     */
+    static double score(byte[] bytes, int from, int to, char[] scratch) {
       int length = to - from;
       if (length == 0 || length > scratch.length) {
         return Double.NaN;
+      }
+      int at = from;
+      boolean negative = bytes[at] == '-';
+      if (negative || bytes[at] == '+') {
+        at++;
+      }
+      long digits = 0;
+      int count = 0;
+      int point = -1;
+      for (; at < to; at++) {
+        int c = bytes[at] - '0';
+        if (c >= 0 && c <= 9) {
+          digits = digits * 10 + c;
+          count++;
+        } else if (bytes[at] == '.' && point < 0) {
+          point = at;
+        } else {
+          count = Integer.MAX_VALUE;
+          break;
+        }
+      }
+      if (count > 0 && count <= 15) {
+        int decimals = point < 0 ? 0 : to - point - 1;
+        double value = decimals == 0 ? digits : digits / POWERS_OF_TEN[decimals];
+        return negative ? -value : value;
       }
       for (int k = 0; k < length; k++) {
         char c = (char) bytes[from + k];
@@ -329,6 +361,54 @@ final class PlainCsv {
       return Double.isInfinite(value) ? Double.NaN : value;
     }
 
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+    /** FNV-1a over the id's bytes, then MurmurHash3's finaliser so that every bit mixes. */
+    private static long hash(byte[] bytes, int from, int to) {
+      long h = 0xcbf29ce484222325L;
+      for (int k = from; k < to; k++) {
+        h = (h ^ bytes[k]) * 0x100000001b3L;
+      }
+      h ^= h >>> 33;
+      h *= 0xff51afd7ed558ccdL;
+      h ^= h >>> 33;
+      h *= 0xc4ceb9fe1a85ec53L;
+      return h ^ h >>> 33;
+    }
+
+    /**
+     * Whether any case id occurs twice: each core takes the ids whose hash falls in its share and
+     * puts them in its own open-addressing table; ids with equal hashes are compared byte by byte.
+     */
+    private boolean idsRepeat(byte[] bytes) {
+      int rows = idHashes.length;
+      int parts = Math.max(1, Runtime.getRuntime().availableProcessors());
+      AtomicBoolean repeated = new AtomicBoolean();
+      IntStream.range(0, parts).parallel().forEach(part -> {
+        int capacity = Integer.highestOneBit(Math.max(8, rows / parts)) * 4;
+        int mask = capacity - 1;
+        int[] table = new int[capacity];
+        for (int r = 0; r < rows && !repeated.get(); r++) {
+          long h = idHashes[r];
+          if ((int) ((h >>> 32) & 0x7fffffff) % parts != part) {
+            continue;
+          }
+          int slot = (int) h & mask;
+          for (int other = table[slot]; other != 0; other = table[slot]) {
+            int o = other - 1;
+            if (idHashes[o] == h && Arrays.equals(bytes, idStarts[o], idEnds[o], bytes, idStarts[r], idEnds[r])) {
+              repeated.set(true);
+              return;
+            }
+            slot = (slot + 1) & mask;
+          }
+          table[slot] = r + 1;
+        }
+      });
+      return repeated.get();
+    }
+
     private static boolean equal(byte[] bytes, int from, int to, byte[] value) {
       return Arrays.equals(bytes, from, to, value, 0, value.length);
     }
@@ -337,7 +417,7 @@ final class PlainCsv {
       return new String(bytes, from, to - from, StandardCharsets.US_ASCII);
     }
 
-    @Nullable Cohort cohort(CaseTableSpec spec) {
+    @Nullable Cohort cohort(CaseTableSpec spec, byte[] bytes) {
       int positives = 0;
       for (boolean t : truth) {
         positives += t ? 1 : 0;
@@ -347,8 +427,16 @@ final class PlainCsv {
           || seen != null && CaseTableReader.isMissing(new String(seen, StandardCharsets.US_ASCII))) {
         return null;
       }
-      if (columns.id() < 0) {
-        IntStream.range(0, ids.length).parallel().forEach(r -> ids[r] = Long.toString(r + 1L));
+      List<String> ids;
+      if (columns.id() >= 0) {
+        if (idsRepeat(bytes)) {
+          return null;
+        }
+        ids = new PackedIds(bytes, idStarts, idEnds);
+      } else {
+        String[] numbers = new String[truth.length];
+        IntStream.range(0, numbers.length).parallel().forEach(r -> numbers[r] = Long.toString(r + 1L));
+        ids = Arrays.asList(numbers);
       }
       List<ModelScores> models = new ArrayList<>();
       for (int k = 0; k < scores.length; k++) {
@@ -363,7 +451,7 @@ final class PlainCsv {
       for (int k = 0; k < metadata.length; k++) {
         meta.put(spec.metadata().get(k), Arrays.asList(metadata[k]));
       }
-      return new Cohort(Arrays.asList(ids), truth, models, readers, meta);
+      return new Cohort(ids, truth, models, readers, meta);
     }
   }
 }

@@ -176,4 +176,85 @@ class PlainCsvTest {
     Cohort cohort = CaseTableReader.read(file, spec);
     assertThat(cohort.models().get(0).scores()).containsExactly(0.5, Double.NaN, 0.25);
   }
+  /** A plain decimal's double comes from its digits and a power of ten, never from a second parse. */
+  @Test
+  void everyScoreIsTheDoubleThatDoubleParseDoubleGives() {
+    SplittableRandom random = new SplittableRandom(20261130);
+    char[] scratch = new char[64];
+    String[] fixed = {"0", "-0", "+0", "1.", ".5", "-.5", "+.25", "000123.4500", "0.1", "0.3", "9007199254740993",
+        "123456789012345", "1234567890123456", "0.000000000000001", "99999999999999.9", "1e5", "1E-3", "-", ".", "1.2.3",
+        "1-2", "+-1", "0.30000000000000004", "179769313486231570000000000000000000000000"};
+    for (String text : fixed) {
+      assertScoreParsesAsDouble(text, scratch);
+    }
+    for (int k = 0; k < 300_000; k++) {
+      StringBuilder text = new StringBuilder();
+      int sign = random.nextInt(4);
+      text.append(sign == 0 ? "-" : sign == 1 ? "+" : "");
+      int before = random.nextInt(12);
+      for (int d = 0; d < before; d++) {
+        text.append((char) ('0' + random.nextInt(10)));
+      }
+      if (random.nextInt(5) != 0) {
+        text.append('.');
+        int after = random.nextInt(before == 0 ? 1 : 0, 14);
+        for (int d = 0; d < after; d++) {
+          text.append((char) ('0' + random.nextInt(10)));
+        }
+      }
+      assertScoreParsesAsDouble(text.toString(), scratch);
+    }
+  }
+
+  private static void assertScoreParsesAsDouble(String text, char[] scratch) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    double parsed;
+    try {
+      parsed = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      parsed = Double.NaN;
+    }
+    double expected = Double.isInfinite(parsed) ? Double.NaN : parsed;
+    double actual = PlainCsv.Target.score(bytes, 0, bytes.length, scratch);
+    assertThat(Double.doubleToRawLongBits(actual)).as("'%s' read as %s, Double.parseDouble gives %s", text, actual, expected)
+        .isEqualTo(Double.doubleToRawLongBits(expected));
+  }
+
+  /** Case ids are compared, not only hashed: one repeat among 200,000 distinct ids is found wherever it is. */
+  @RepeatedTest(4)
+  void oneRepeatedCaseIdAmongManyIsLeftToTheRowByRowReaderWhereverItIs(RepetitionInfo info) throws IOException {
+    SplittableRandom random = new SplittableRandom(100 + info.getCurrentRepetition());
+    int rows = 200_000;
+    int first = random.nextInt(rows - 1);
+    int repeat = first + 1 + random.nextInt(rows - first - 1);
+    boolean reversed = info.getCurrentRepetition() % 2 == 0;
+    CaseTableSpec spec = CaseTableSpec.of("cancer", "1", List.of("model_a")).withId("case_id");
+    CaseTableReader.Columns columns = new CaseTableReader.Columns(0, 1, new int[] {2}, new int[0], new int[0]);
+
+    Path file = idTable(rows, repeat, first, reversed);
+    PlainCsv plain = Objects.requireNonNull(PlainCsv.open(file, ','));
+    assertThat(plain.cohort(columns, spec)).as("the fast path hands the repeated id to the checking reader").isNull();
+    assertThatThrownBy(() -> CaseTableReader.read(file, spec))
+        .hasMessageContaining("row " + (repeat + 1) + ", column 'case_id'")
+        .hasMessageContaining("already appears in row " + (first + 1));
+
+    Path distinct = idTable(rows, repeat, repeat, reversed);
+    Cohort cohort = Objects.requireNonNull(PlainCsv.open(distinct, ',')).cohort(columns, spec);
+    assertThat(cohort).as("without the repeat the fast path takes the table").isNotNull();
+    assertThat(Objects.requireNonNull(cohort).caseIds())
+        .containsExactlyElementsOf(CaseTableReader.readRowByRow(distinct, spec).caseIds());
+  }
+
+  /** Ids "id{r}x" (or reversed, so that they differ only in the order of their characters); row {@code repeat} gets row {@code as}'s id. */
+  private Path idTable(int rows, int repeat, int as, boolean reversed) throws IOException {
+    StringBuilder text = new StringBuilder("case_id,cancer,model_a\n");
+    for (int r = 0; r < rows; r++) {
+      String id = "id" + (r == repeat ? as : r) + "x";
+      text.append(reversed ? new StringBuilder(id).reverse() : id)
+          .append(',').append(r % 50 == 0 ? 1 : 0).append(",0.").append(r % 997).append('\n');
+    }
+    Path file = dir.resolve("ids-" + repeat + "-" + as + ".csv");
+    Files.writeString(file, text);
+    return file;
+  }
 }

@@ -25,7 +25,7 @@ public record Cohort(
     Map<String, List<String>> metadata) {
 
   public Cohort {
-    caseIds = List.copyOf(caseIds);
+    caseIds = caseIds instanceof PackedIds ? caseIds : List.copyOf(caseIds);
     truth = truth.clone();
     models = List.copyOf(models);
     readers = List.copyOf(readers);
