@@ -33,6 +33,8 @@ public final class Evaluator {
   private final Cohort cohort;
   private final EvaluationSpec spec;
   private final List<String> notes = new ArrayList<>();
+  /** Every case's truth, copied from the cohort once. */
+  private final boolean[] truth;
 
   /**
    * A rule's threshold for one model, on the oriented scale, and the cases its accuracy is measured
@@ -43,6 +45,7 @@ public final class Evaluator {
   private Evaluator(Cohort cohort, EvaluationSpec spec) {
     this.cohort = cohort;
     this.spec = spec;
+    this.truth = cohort.truth();
   }
 
   /**
@@ -79,19 +82,25 @@ public final class Evaluator {
           .parallel()
           .forEach(k -> bootstrap[k] = bootstrap(models.get(k), placements[k], shared));
     }
-    List<ModelResult> modelResults = new ArrayList<>();
+    byte[][][] decisions = decisions(thresholds);
+    // The models in parallel, each with its own notes, added afterwards in the models' order.
+    ModelResult[] modelResults = new ModelResult[models.size()];
+    List<List<String>> modelNotes = new ArrayList<>();
     for (int k = 0; k < models.size(); k++) {
-      modelResults.add(modelResult(k, placements[k], curves[k], thresholds, bootstrap[k]));
+      modelNotes.add(new ArrayList<>());
     }
+    IntStream.range(0, models.size()).parallel().forEach(k -> modelResults[k] =
+        modelResult(k, placements[k], curves[k], thresholds, decisions, bootstrap[k], modelNotes.get(k)));
+    modelNotes.forEach(notes::addAll);
     List<AucComparison> comparisons = aucComparisons(List.of(placements));
     return new EvaluationResult(
         cohort.size(),
         cohort.positives(),
         cohort.negatives(),
-        modelResults,
+        List.of(modelResults),
         comparisons,
         readerResults(),
-        decisionComparisons(thresholds),
+        decisionComparisons(thresholds, decisions),
         spec,
         notes);
   }
@@ -154,7 +163,23 @@ public final class Evaluator {
     return StratifiedBootstrap.percentileInterval(p, aucs, spec.ciLevel());
   }
 
-  private ModelResult modelResult(int k, Placements p, RocCurve curve, RuleThreshold[][] thresholds, AucEstimate bootstrap) {
+  /** Each model's decisions at each rule's threshold, [rule][model], computed once; null where no threshold applies. */
+  private byte[][][] decisions(RuleThreshold[][] thresholds) {
+    List<ModelScores> models = cohort.models();
+    byte[][][] decisions = new byte[thresholds.length][models.size()][];
+    IntStream.range(0, thresholds.length * models.size()).parallel().forEach(rk -> {
+      int r = rk / models.size();
+      int k = rk % models.size();
+      RuleThreshold threshold = thresholds[r][k];
+      if (threshold != null) {
+        decisions[r][k] = modelDecisions(models.get(k), threshold.oriented());
+      }
+    });
+    return decisions;
+  }
+
+  private ModelResult modelResult(int k, Placements p, RocCurve curve, RuleThreshold[][] thresholds, byte[][][] decisions,
+      AucEstimate bootstrap, List<String> notes) {
     ModelScores model = cohort.models().get(k);
     List<ModelResult.RocCurvePoint> roc = new ArrayList<>();
     for (RocPoint point : curve.thinned(spec.rocPoints())) {
@@ -168,7 +193,7 @@ public final class Evaluator {
       if (threshold == null) {
         continue;
       }
-      DecisionMetrics metrics = counts(modelDecisions(model, threshold.oriented()), threshold.cases())
+      DecisionMetrics metrics = counts(decisions[r][k], threshold.cases())
           .metrics(spec.proportionCi(), spec.ciLevel());
       points.add(new OperatingPoint(spec.operatingPoints().get(r), userUnits(model, threshold.oriented()),
           model.higherIsPositive(), metrics));
@@ -220,14 +245,25 @@ public final class Evaluator {
 
   private List<AucComparison> aucComparisons(List<Placements> placements) {
     List<ModelScores> models = cohort.models();
-    List<DeLong.PairedAucTest> tests = new ArrayList<>();
     List<int[]> pairs = new ArrayList<>();
     for (int a = 0; a < models.size(); a++) {
       for (int b = a + 1; b < models.size(); b++) {
-        tests.add(pairedTest(models.get(a), placements.get(a), models.get(b), placements.get(b)));
         pairs.add(new int[] {a, b});
       }
     }
+    // The pairs in parallel, each with its own notes, added afterwards in the order of the pairs.
+    DeLong.PairedAucTest[] paired = new DeLong.PairedAucTest[pairs.size()];
+    List<List<String>> pairNotes = new ArrayList<>();
+    for (int k = 0; k < pairs.size(); k++) {
+      pairNotes.add(new ArrayList<>());
+    }
+    IntStream.range(0, pairs.size()).parallel().forEach(k -> {
+      int a = pairs.get(k)[0];
+      int b = pairs.get(k)[1];
+      paired[k] = pairedTest(models.get(a), placements.get(a), models.get(b), placements.get(b), pairNotes.get(k));
+    });
+    pairNotes.forEach(notes::addAll);
+    List<DeLong.PairedAucTest> tests = List.of(paired);
     double[] holm = Holm.adjustIgnoringNaN(tests.stream().mapToDouble(DeLong.PairedAucTest::p).toArray());
     List<AucComparison> comparisons = new ArrayList<>();
     for (int k = 0; k < tests.size(); k++) {
@@ -237,7 +273,8 @@ public final class Evaluator {
     return comparisons;
   }
 
-  private DeLong.PairedAucTest pairedTest(ModelScores first, Placements firstAll, ModelScores second, Placements secondAll) {
+  private DeLong.PairedAucTest pairedTest(ModelScores first, Placements firstAll, ModelScores second, Placements secondAll,
+      List<String> notes) {
     String pair = first.name() + " vs " + second.name();
     DeLong.PairedAucTest test;
     if (first.missing() == 0 && second.missing() == 0) {
@@ -278,43 +315,49 @@ public final class Evaluator {
    * At every rule: each model against each reader (for a reader-specificity rule, against that
    * reader only), then each pair of models.
    */
-  private List<DecisionComparison> decisionComparisons(RuleThreshold[][] thresholds) {
-    List<DecisionComparison> comparisons = new ArrayList<>();
+  private List<DecisionComparison> decisionComparisons(RuleThreshold[][] thresholds, byte[][][] modelDecisions) {
+    record Pair(OperatingPointRule rule, String firstName, byte[] first, String secondName, byte[] second) {}
+    List<Pair> pairs = new ArrayList<>();
     List<ModelScores> models = cohort.models();
     for (int r = 0; r < thresholds.length; r++) {
       OperatingPointRule rule = spec.operatingPoints().get(r);
       List<String> names = new ArrayList<>();
-      List<byte[]> decisions = new ArrayList<>();
+      List<Integer> ks = new ArrayList<>();
       for (int k = 0; k < models.size(); k++) {
         if (thresholds[r][k] != null) {
           names.add(models.get(k).name());
-          decisions.add(modelDecisions(models.get(k), thresholds[r][k].oriented()));
+          ks.add(k);
         }
+      }
+      byte[][] decisions = new byte[ks.size()][];
+      for (int k = 0; k < ks.size(); k++) {
+        decisions[k] = modelDecisions[r][ks.get(k)];
       }
       for (int k = 0; k < names.size(); k++) {
         for (ReaderDecisions reader : cohort.readers()) {
           if (rule instanceof OperatingPointRule.ReaderSpecificity rs && !rs.reader().equals(reader.name())) {
             continue;
           }
-          comparisons.add(compare(rule, names.get(k), decisions.get(k), reader.name(), reader.decisions()));
+          pairs.add(new Pair(rule, names.get(k), decisions[k], reader.name(), reader.decisions()));
         }
       }
       for (int a = 0; a < names.size(); a++) {
         for (int b = a + 1; b < names.size(); b++) {
-          comparisons.add(compare(rule, names.get(a), decisions.get(a), names.get(b), decisions.get(b)));
+          pairs.add(new Pair(rule, names.get(a), decisions[a], names.get(b), decisions[b]));
         }
       }
     }
-    return comparisons;
+    DecisionComparison[] comparisons = new DecisionComparison[pairs.size()];
+    IntStream.range(0, pairs.size()).parallel().forEach(k -> {
+      Pair pair = pairs.get(k);
+      comparisons[k] = compare(pair.rule(), pair.firstName(), pair.first(), pair.secondName(), pair.second());
+    });
+    return List.of(comparisons);
   }
 
   private DecisionComparison compare(OperatingPointRule rule, String firstName, byte[] first, String secondName, byte[] second) {
-    return new DecisionComparison(
-        rule,
-        firstName,
-        secondName,
-        PairedRates.compare(first, second, cohort.truth(), true, spec),
-        PairedRates.compare(first, second, cohort.truth(), false, spec));
+    @Nullable PairedRateComparison[] rates = PairedRates.compare(first, second, truth, spec);
+    return new DecisionComparison(rule, firstName, secondName, rates[0], rates[1]);
   }
 
   private byte[] modelDecisions(ModelScores model, double orientedThreshold) {
@@ -331,7 +374,6 @@ public final class Evaluator {
 
   /** Confusion counts over the cases with a decision (and, if a mask is given, inside it). */
   private ConfusionCounts counts(byte[] decisions, boolean @Nullable [] mask) {
-    boolean[] truth = cohort.truth();
     int tp = 0;
     int fn = 0;
     int tn = 0;
@@ -367,7 +409,6 @@ public final class Evaluator {
 
   /** Placements of the model's oriented scores on the masked cases, in case order; null if a class is absent. */
   private @Nullable Placements placementsOn(ModelScores model, boolean[] mask) {
-    boolean[] truth = cohort.truth();
     int m = 0;
     int n = 0;
     for (int i = 0; i < mask.length; i++) {

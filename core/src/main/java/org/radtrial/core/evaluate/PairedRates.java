@@ -10,28 +10,45 @@ final class PairedRates {
   private PairedRates() {}
 
   /**
-   * @param onPositives true to compare sensitivity (on diseased cases), false for specificity
-   * @return the comparison, or null when no case of that class was decided by both
+   * Sensitivity and specificity compared in one pass over the cases (a screening cohort has
+   * millions, and every rule compares every pair).
+   *
+   * @param truth every case's truth (not changed)
+   * @return {sensitivity comparison, specificity comparison}; an entry is null when no case of that
+   *     class was decided by both
    */
-  static @Nullable PairedRateComparison compare(byte[] first, byte[] second, boolean[] truth, boolean onPositives, EvaluationSpec spec) {
-    int cases = 0;
-    int firstCorrect = 0;
-    int secondCorrect = 0;
-    int onlyFirst = 0;
-    int onlySecond = 0;
-    byte correct = onPositives ? ReaderDecisions.POSITIVE : ReaderDecisions.NEGATIVE;
+  static @Nullable PairedRateComparison[] compare(byte[] first, byte[] second, boolean[] truth, EvaluationSpec spec) {
+    // index 0: diseased cases (sensitivity), 1: healthy cases (specificity)
+    int[] cases = new int[2];
+    int[] firstCorrect = new int[2];
+    int[] secondCorrect = new int[2];
+    int[] onlyFirst = new int[2];
+    int[] onlySecond = new int[2];
     for (int i = 0; i < truth.length; i++) {
-      if (truth[i] != onPositives || first[i] == ReaderDecisions.MISSING || second[i] == ReaderDecisions.MISSING) {
+      byte f = first[i];
+      byte s = second[i];
+      if (f == ReaderDecisions.MISSING || s == ReaderDecisions.MISSING) {
         continue;
       }
-      cases++;
-      boolean a = first[i] == correct;
-      boolean b = second[i] == correct;
-      firstCorrect += a ? 1 : 0;
-      secondCorrect += b ? 1 : 0;
-      onlyFirst += a && !b ? 1 : 0;
-      onlySecond += b && !a ? 1 : 0;
+      int c = truth[i] ? 0 : 1;
+      byte correct = truth[i] ? ReaderDecisions.POSITIVE : ReaderDecisions.NEGATIVE;
+      boolean a = f == correct;
+      boolean b = s == correct;
+      cases[c]++;
+      firstCorrect[c] += a ? 1 : 0;
+      secondCorrect[c] += b ? 1 : 0;
+      onlyFirst[c] += a && !b ? 1 : 0;
+      onlySecond[c] += b && !a ? 1 : 0;
     }
+    @Nullable PairedRateComparison[] both = new PairedRateComparison[2];
+    for (int c = 0; c < 2; c++) {
+      both[c] = comparison(cases[c], firstCorrect[c], secondCorrect[c], onlyFirst[c], onlySecond[c], spec);
+    }
+    return both;
+  }
+
+  private static @Nullable PairedRateComparison comparison(int cases, int firstCorrect, int secondCorrect, int onlyFirst,
+      int onlySecond, EvaluationSpec spec) {
     if (cases == 0) {
       return null;
     }
