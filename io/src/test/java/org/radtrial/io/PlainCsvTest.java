@@ -257,4 +257,39 @@ class PlainCsvTest {
     Files.writeString(file, text);
     return file;
   }
+  @Test
+  void zeroBytesMarksExactlyTheZeroBytesOfAWord() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int k = 0; k < 200_000; k++) {
+      long word = 0;
+      for (int b = 0; b < 8; b++) {
+        int value = random.nextInt(4) == 0 ? 0 : random.nextInt(4) == 0 ? 0x80 : random.nextInt(256);
+        word |= (long) value << (8 * b);
+      }
+      long expected = 0;
+      for (int b = 0; b < 8; b++) {
+        if ((word >>> (8 * b) & 0xFF) == 0) {
+          expected |= 0x80L << (8 * b);
+        }
+      }
+      assertThat(PlainCsv.zeroBytes(word)).as("%016x", word).isEqualTo(expected);
+    }
+  }
+
+  /** The sweep reads eight bytes at a time: a quote, a non-ASCII byte or a lone carriage return is seen at any offset. */
+  @ParameterizedTest
+  @CsvSource({"'\"'", "é", "'\r'"})
+  void anOddByteAtAnyOffsetLeavesTheTableToTheRowByRowReader(String odd) throws IOException {
+    for (int offset = 0; offset < 16; offset++) {
+      StringBuilder text = new StringBuilder("case_id,cancer,model_a\n");
+      for (int r = 0; r < 40; r++) {
+        text.append("case-").append(r).append(',').append(r % 2).append(",0.").append(r).append('\n');
+      }
+      int at = 30 + offset;
+      text.insert(at, odd + "x");
+      Path file = dir.resolve("odd-" + offset + ".csv");
+      Files.writeString(file, text);
+      assertThat(PlainCsv.open(file, ',')).as("'%s' at byte %d", odd, at).isNull();
+    }
+  }
 }

@@ -1,7 +1,9 @@
 package org.radtrial.core.evaluate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +37,8 @@ public final class Evaluator {
   private final List<String> notes = new ArrayList<>();
   /** Every case's truth, copied from the cohort once. */
   private final boolean[] truth;
+  /** Each model's number of missing scores (by name), counted once: every pair and rule asks. */
+  private final Map<String, Integer> missing = new HashMap<>();
 
   /**
    * A rule's threshold for one model, on the oriented scale, and the cases its accuracy is measured
@@ -46,6 +50,11 @@ public final class Evaluator {
     this.cohort = cohort;
     this.spec = spec;
     this.truth = cohort.truth();
+    cohort.models().forEach(model -> missing.put(model.name(), model.missing()));
+  }
+
+  private int missing(ModelScores model) {
+    return Objects.requireNonNull(missing.get(model.name()), model.name());
   }
 
   /**
@@ -106,9 +115,9 @@ public final class Evaluator {
   }
 
   private void requireBothClasses(ModelScores model) {
-    int m = 0;
-    int n = 0;
-    for (int i = 0; i < cohort.size(); i++) {
+    int m = missing(model) == 0 ? cohort.positives() : 0;
+    int n = missing(model) == 0 ? cohort.negatives() : 0;
+    for (int i = 0; missing(model) > 0 && i < cohort.size(); i++) {
       if (model.present(i)) {
         if (cohort.truth(i)) {
           m++;
@@ -203,7 +212,7 @@ public final class Evaluator {
       notes.add(model.name() + ": a single " + (p.positives() < 2 ? "positive" : "negative")
           + " case, so the DeLong variance and interval cannot be estimated");
     }
-    return new ModelResult(model.name(), model.higherIsPositive(), model.missing(), auc, bootstrap, roc, points);
+    return new ModelResult(model.name(), model.higherIsPositive(), missing(model), auc, bootstrap, roc, points);
   }
 
   /** The rule's threshold on the oriented scale (higher = more suspicious, positive if ≥), or null. */
@@ -223,7 +232,7 @@ public final class Evaluator {
     }
     OperatingPointRule.ReaderSpecificity r = (OperatingPointRule.ReaderSpecificity) rule;
     ReaderDecisions reader = Objects.requireNonNull(reader(r.reader()), r.reader());
-    boolean complete = model.missing() == 0 && reader.missing() == 0;
+    boolean complete = missing(model) == 0 && reader.missing() == 0;
     boolean[] both = presentMask(model, reader);
     ConfusionCounts readerCounts = counts(reader.decisions(), both);
     Placements shared = complete ? null : placementsOn(model, both);
@@ -277,7 +286,7 @@ public final class Evaluator {
       List<String> notes) {
     String pair = first.name() + " vs " + second.name();
     DeLong.PairedAucTest test;
-    if (first.missing() == 0 && second.missing() == 0) {
+    if (missing(first) == 0 && missing(second) == 0) {
       test = DeLong.paired(firstAll, secondAll, spec.ciLevel());
     } else {
       boolean[] both = presentMask(first, null);

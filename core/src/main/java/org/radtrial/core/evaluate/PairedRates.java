@@ -18,28 +18,44 @@ final class PairedRates {
    *     class was decided by both
    */
   static @Nullable PairedRateComparison[] compare(byte[] first, byte[] second, boolean[] truth, EvaluationSpec spec) {
-    // index 0: diseased cases (sensitivity), 1: healthy cases (specificity)
-    int[] cases = new int[2];
-    int[] firstCorrect = new int[2];
-    int[] secondCorrect = new int[2];
-    int[] onlyFirst = new int[2];
-    int[] onlySecond = new int[2];
+    // diseased cases (sensitivity): correct = positive; healthy cases (specificity): correct = negative
+    int diseased = 0;
+    int firstFound = 0;
+    int secondFound = 0;
+    int onlyFirstFound = 0;
+    int onlySecondFound = 0;
+    int healthy = 0;
+    int firstCleared = 0;
+    int secondCleared = 0;
+    int onlyFirstCleared = 0;
+    int onlySecondCleared = 0;
     for (int i = 0; i < truth.length; i++) {
       byte f = first[i];
       byte s = second[i];
       if (f == ReaderDecisions.MISSING || s == ReaderDecisions.MISSING) {
         continue;
       }
-      int c = truth[i] ? 0 : 1;
-      byte correct = truth[i] ? ReaderDecisions.POSITIVE : ReaderDecisions.NEGATIVE;
-      boolean a = f == correct;
-      boolean b = s == correct;
-      cases[c]++;
-      firstCorrect[c] += a ? 1 : 0;
-      secondCorrect[c] += b ? 1 : 0;
-      onlyFirst[c] += a && !b ? 1 : 0;
-      onlySecond[c] += b && !a ? 1 : 0;
+      int a = f == ReaderDecisions.POSITIVE ? 1 : 0;
+      int b = s == ReaderDecisions.POSITIVE ? 1 : 0;
+      if (truth[i]) {
+        diseased++;
+        firstFound += a;
+        secondFound += b;
+        onlyFirstFound += a & ~b;
+        onlySecondFound += b & ~a;
+      } else {
+        healthy++;
+        firstCleared += 1 - a;
+        secondCleared += 1 - b;
+        onlyFirstCleared += b & ~a;
+        onlySecondCleared += a & ~b;
+      }
     }
+    int[] cases = {diseased, healthy};
+    int[] firstCorrect = {firstFound, firstCleared};
+    int[] secondCorrect = {secondFound, secondCleared};
+    int[] onlyFirst = {onlyFirstFound, onlyFirstCleared};
+    int[] onlySecond = {onlySecondFound, onlySecondCleared};
     @Nullable PairedRateComparison[] both = new PairedRateComparison[2];
     for (int c = 0; c < 2; c++) {
       both[c] = comparison(cases[c], firstCorrect[c], secondCorrect[c], onlyFirst[c], onlySecond[c], spec);

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * Mann-Whitney AUC (ties count ½) is the mean of either. Computed by sorting the positives, placing
  * every negative among them (a bucketed search), and counting the negatives that fall between and
  * on consecutive positives: O(m log m + n), never O(m·n) (the "fast DeLong" idea of Sun and Xu
- * 2014, without a joint argsort). The sorted negatives, which only the ROC curve needs, follow from
- * those counts by a counting sort and short sorts within each piece.
+ * 2014, without a joint argsort). The negatives, sorted only for the ROC curve, are sorted by a
+ * radix sort.
  *
  * <p>Scores are oriented: higher means more suspicious. Arrays are kept in case order, so the
  * placements of two models on the same cases line up for the paired covariance.
@@ -40,12 +40,10 @@ public final class Placements {
     sortedPositives = sortedFiniteCopy(positives, "positive");
     // Each negative y falls in group g = #positives < y, so that sortedPositives[g - 1] < y <=
     // sortedPositives[g]: "tied" if y equals sortedPositives[g], else "between". The groups are in
-    // ascending order of y, so their counts give every positive's #negatives below, and a counting
-    // sort by group followed by a sort within each group sorts the negatives: O(n + n log(n / m))
-    // instead of O(n log n), and exact.
+    // ascending order of y, so their counts give every positive's #negatives below: O(n), and exact.
+    // The sorted negatives, for the ROC curve, come from a radix sort, O(n) too.
     BucketedSearch amongPositives = new BucketedSearch(sortedPositives);
     v01 = new double[n];
-    int[] group = new int[n];
     int[] between = new int[m + 1];
     int[] tied = new int[m + 1];
     for (int j = 0; j < n; j++) {
@@ -57,7 +55,6 @@ public final class Placements {
       int hi = amongPositives.upperBound(y, lo);
       // positives above y: m - hi; tied: hi - lo
       v01[j] = (2.0 * (m - hi) + (hi - lo)) / (2.0 * m);
-      group[j] = lo;
       if (hi > lo) {
         tied[lo]++;
       } else {
@@ -82,16 +79,8 @@ public final class Placements {
       twiceWins += (long) lo + hi;
       v10[i] = (lo + hi) / (2.0 * n);
     }
-    sortedNegatives = new double[n];
-    int[] next = Arrays.copyOf(start, m + 1);
-    for (int j = 0; j < n; j++) {
-      sortedNegatives[next[group[j]]++] = negatives[j];
-    }
-    for (int g = 0; g <= m; g++) {
-      if (start[g + 1] - start[g] > 1) {
-        Arrays.sort(sortedNegatives, start[g], start[g + 1]);
-      }
-    }
+    sortedNegatives = negatives.clone();
+    RadixSort.sort(sortedNegatives);
     auc = twiceWins / (2.0 * m * (double) n);
     meanV10 = mean(v10);
     meanV01 = mean(v01);
