@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.radtrial.core.cohort.Cohort;
@@ -46,7 +47,18 @@ public final class CaseTableReader {
 
   /** Reads the whole table; the file is never modified. */
   public static Cohort read(Path path, CaseTableSpec spec) {
-    return new CaseTableReader(path, spec).read();
+    return new CaseTableReader(path, spec).read(false).cohort();
+  }
+
+  /** A table as read, and the SHA-256 of its file for the run's provenance. */
+  public record Checksummed(Cohort cohort, String sha256) {}
+
+  /**
+   * Reads the whole table, as {@link #read}, and checksums its file: a plain CSV is hashed from the
+   * bytes parsed, while they are parsed; any other file after it has been read.
+   */
+  public static Checksummed readChecksummed(Path path, CaseTableSpec spec) {
+    return new CaseTableReader(path, spec).read(true);
   }
 
   /** Reads the whole table row by row, never through the parallel fast path: its reference in tests. */
@@ -67,7 +79,7 @@ public final class CaseTableReader {
     }
   }
 
-  private Cohort read() {
+  private Checksummed read(boolean checksum) {
     if (!Files.isRegularFile(path)) {
       throw new CaseTableException(file, 0, null, Files.exists(path)
           ? "is not a regular file; give the path of a CSV, TSV or Parquet case table"
@@ -77,15 +89,17 @@ public final class CaseTableReader {
     if (!isParquet(name)) {
       PlainCsv plain = PlainCsv.open(path, delimiter(name));
       if (plain != null) {
-        Cohort cohort = plain.cohort(columns(plain.header()), spec);
+        Cohort cohort = plain.cohort(columns(plain.header()), spec, checksum);
         if (cohort != null) {
-          return cohort;
+          return new Checksummed(cohort, checksum ? Objects.requireNonNull(plain.sha256()) : "");
         }
       }
     }
+    Cohort cohort;
     try (RowSource source = open()) {
-      return read(source);
+      cohort = read(source);
     }
+    return new Checksummed(cohort, checksum ? Checksums.sha256(path) : "");
   }
 
   /** Where each role's column is in the header; the header's problems stop the read here. */

@@ -36,6 +36,15 @@ public final class Checksums {
     }
   }
 
+  /** Lower-case hex SHA-256 of bytes already in memory (a file read whole). */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+    }
+  }
+
   /** Lower-case hex SHA-256 of the file's bytes. */
   public static String sha256(Path file) {
     try (InputStream in = Files.newInputStream(file)) {

@@ -51,6 +51,7 @@ final class PlainCsv {
   private final int[] starts;
   private final int[] firstRow;
   private final int rows;
+  private volatile @Nullable String sha256;
 
   private PlainCsv(byte[] bytes, char delimiter, List<String> header, int[] starts, int[] firstRow, int rows) {
     this.bytes = bytes;
@@ -175,19 +176,37 @@ final class PlainCsv {
     return header;
   }
 
+  /** The SHA-256 of the file's bytes, once {@link #cohort(CaseTableReader.Columns, CaseTableSpec, boolean)} has computed it. */
+  @Nullable String sha256() {
+    return sha256;
+  }
+
   /**
    * The cohort, exactly as {@link CaseTableReader} would build it, or null if any row needs that
    * reader (see the class comment).
    */
   @Nullable Cohort cohort(CaseTableReader.Columns columns, CaseTableSpec spec) {
+    return cohort(columns, spec, false);
+  }
+
+  /**
+   * As {@link #cohort(CaseTableReader.Columns, CaseTableSpec)}; with {@code checksum}, the SHA-256 of
+   * the file's bytes is computed as one more task beside the chunks (it is sequential, so it takes a
+   * core while the chunks share the rest), and {@link #sha256()} gives it afterwards: the checksum of
+   * exactly the bytes parsed, without reading the file a second time.
+   */
+  @Nullable Cohort cohort(CaseTableReader.Columns columns, CaseTableSpec spec, boolean checksum) {
     if (CaseTableReader.isMissing(spec.positiveValue())
         || spec.negativeValue() != null && CaseTableReader.isMissing(spec.negativeValue())) {
       return null;
     }
     Target target = new Target(columns, spec, rows, header.size());
     AtomicBoolean ok = new AtomicBoolean(true);
-    IntStream.range(0, firstRow.length).parallel().forEach(c -> {
-      if (ok.get() && !target.parse(bytes, starts[c], starts[c + 1], firstRow[c], delimiter, ok)) {
+    int chunks = firstRow.length;
+    IntStream.range(0, checksum ? chunks + 1 : chunks).parallel().forEach(c -> {
+      if (c == chunks) {
+        sha256 = Checksums.sha256(bytes);
+      } else if (ok.get() && !target.parse(bytes, starts[c], starts[c + 1], firstRow[c], delimiter, ok)) {
         ok.set(false);
       }
     });

@@ -86,6 +86,9 @@ class PlainCsvTest {
     assertThat(parallel).as("the fast path took the table").isNotNull();
     assertSameCohort(Objects.requireNonNull(parallel), rowByRow);
     assertSameCohort(CaseTableReader.read(file, spec), rowByRow);
+    CaseTableReader.Checksummed checksummed = CaseTableReader.readChecksummed(file, spec);
+    assertSameCohort(checksummed.cohort(), rowByRow);
+    assertThat(checksummed.sha256()).as("hashed while parsed").isEqualTo(Checksums.sha256(file));
   }
 
   private static void assertSameCohort(Cohort actual, Cohort expected) {
@@ -165,6 +168,7 @@ class PlainCsvTest {
     assertThat(PlainCsv.open(file, ',')).isNull();
     CaseTableSpec spec = CaseTableSpec.of("cancer", "1", List.of("model_a")).withId("case_id");
     assertSameCohort(CaseTableReader.read(file, spec), CaseTableReader.readRowByRow(file, spec));
+    assertThat(CaseTableReader.readChecksummed(file, spec).sha256()).isEqualTo(Checksums.sha256(file));
   }
 
   @Test

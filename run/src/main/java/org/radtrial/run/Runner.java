@@ -87,29 +87,31 @@ public final class Runner {
   }
 
   private static RunOutcome.Evaluated evaluate(RunRequest.Evaluate request, RunContext context) {
-    Cohort cohort = read(request.input());
-    StepTimes.step("read and check the table");
+    CaseTableReader.Checksummed table = readChecksummed(request.input());
+    Cohort cohort = table.cohort();
+    StepTimes.step("read, check and checksum the table");
     EvaluationResult result = Evaluator.evaluate(cohort, request.evaluation(), context.progress());
     StepTimes.step("evaluation");
-    Provenance provenance = provenance(request, context);
-    StepTimes.step("SHA-256 of the input");
+    Provenance provenance = provenance(request, context, table.sha256());
     ObjectNode root = ResultsJson.tree(result, cohort, request.input().spec(), provenance);
     StepTimes.step("results tree");
     return new RunOutcome.Evaluated(cohort, result, root);
   }
 
   private static RunOutcome.Audited audit(RunRequest.Audit request, RunContext context) {
-    Cohort cohort = read(request.input());
+    CaseTableReader.Checksummed table = readChecksummed(request.input());
+    Cohort cohort = table.cohort();
     EvaluationResult evaluation = Evaluator.evaluate(cohort, request.evaluation(), context.progress());
     Cohort reference = request.compareWith() == null ? null
         : CaseTableReader.read(request.compareWith(), request.input().spec());
     AuditResult audit = Auditor.audit(cohort, request.audit(), evaluation, reference);
-    ObjectNode root = ResultsJson.tree(evaluation, cohort, request.input().spec(), provenance(request, context));
+    ObjectNode root = ResultsJson.tree(evaluation, cohort, request.input().spec(), provenance(request, context, table.sha256()));
     return new RunOutcome.Audited(cohort, evaluation, audit, AuditJson.addTo(root, audit));
   }
 
   private static RunOutcome.Simulated simulate(RunRequest.Simulate request, RunContext context) {
-    Cohort cohort = read(request.input());
+    CaseTableReader.Checksummed table = readChecksummed(request.input());
+    Cohort cohort = table.cohort();
     ScreeningExams exams = ScreeningExams.from(cohort, request.roles(), request.programme(), request.input().name());
     List<GroupColumn> groups = new ArrayList<>();
     for (String g : request.groups()) {
@@ -133,7 +135,7 @@ public final class Runner {
     settings.put("diagnosis_months", request.roles().diagnosisMonths());
     settings.put("constraints", spec.constraints().isEmpty() ? null
         : spec.constraints().stream().map(Constraint::describe).collect(Collectors.joining(",")));
-    return new RunOutcome.Simulated(cohort, result, SimulationJson.tree(result, provenance(request, context), settings));
+    return new RunOutcome.Simulated(cohort, result, SimulationJson.tree(result, provenance(request, context, table.sha256()), settings));
   }
 
   private static RunOutcome.ReaderStudyAnalysed readerStudy(RunRequest.ReaderStudy request, RunContext context) {
@@ -202,6 +204,11 @@ public final class Runner {
 
   private static Cohort read(CaseInput input) {
     return CaseTableReader.read(input.file(), input.spec());
+  }
+
+  /** The table and its file's SHA-256, hashed while it is read. */
+  private static CaseTableReader.Checksummed readChecksummed(CaseInput input) {
+    return CaseTableReader.readChecksummed(input.file(), input.spec());
   }
 
   private static Provenance provenance(RunRequest request, RunContext context) {
