@@ -259,34 +259,32 @@ final class PlainCsv {
         if ((r & 0xFFF) == 0 && !ok.get()) {
           return false;
         }
-        int lineEnd = k;
-        while (lineEnd < to && bytes[lineEnd] != '\n') {
-          lineEnd++;
-        }
-        int next = lineEnd + 1;
-        if (lineEnd > k && bytes[lineEnd - 1] == '\r') {
-          lineEnd--;
-        }
+        // One scan of the line, cell by cell: each cell ends at the delimiter or at the line's end.
         int cell = 0;
         int start = k;
-        for (int j = k; j <= lineEnd; j++) {
-          if (j == lineEnd || bytes[j] == delimiter) {
-            if (cell == cells) {
-              return false;
-            }
-            int a = start;
-            int b = j;
-            while (a < b && (bytes[a] & 0xFF) <= ' ') {
-              a++;
-            }
-            while (b > a && (bytes[b - 1] & 0xFF) <= ' ') {
-              b--;
-            }
-            cellFrom[cell] = a;
-            cellTo[cell++] = b;
-            start = j + 1;
+        boolean lineEnds = false;
+        while (!lineEnds) {
+          int j = start;
+          while (j < to && bytes[j] != delimiter && bytes[j] != '\n') {
+            j++;
           }
+          lineEnds = j == to || bytes[j] == '\n';
+          if (cell == cells) {
+            return false;
+          }
+          int a = start;
+          int b = lineEnds && j > start && bytes[j - 1] == '\r' ? j - 1 : j;
+          while (a < b && (bytes[a] & 0xFF) <= ' ') {
+            a++;
+          }
+          while (b > a && (bytes[b - 1] & 0xFF) <= ' ') {
+            b--;
+          }
+          cellFrom[cell] = a;
+          cellTo[cell++] = b;
+          start = j + 1;
         }
+        int next = start;
         if (cell != cells || !row(bytes, r, cellFrom, cellTo, scratch)) {
           return false;
         }
