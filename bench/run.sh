@@ -14,6 +14,10 @@
 # Usage: bench/run.sh [--jmh [JMH options, e.g. EvaluationBenchmark.delong]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ $# -gt 0 && $1 != --jmh ]]; then
+  echo "bench/run.sh: unknown argument '$1'; JMH options go after --jmh, e.g. bench/run.sh --jmh EvaluationBenchmark.delong" >&2
+  exit 2
+fi
 mvn -q -B -DskipTests -pl cli,bench -am package
 cp="bench/target/classes:bench/target/lib/*"
 data=bench/target/bench-cases.csv

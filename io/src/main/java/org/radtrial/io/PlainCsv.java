@@ -422,16 +422,26 @@ final class PlainCsv {
      * puts them in its own open-addressing table; ids with equal hashes are compared byte by byte.
      */
     private boolean idsRepeat(byte[] bytes) {
+      return idsRepeat(bytes, idStarts, idEnds, idHashes, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** As {@link #idsRepeat(byte[])}, in {@code parts} shares: id i is bytes [starts[i], ends[i]), hash hashes[i]. */
+    static boolean idsRepeat(byte[] bytes, int[] idStarts, int[] idEnds, long[] idHashes, int parts) {
       int rows = idHashes.length;
-      int parts = Math.max(1, Runtime.getRuntime().availableProcessors());
       AtomicBoolean repeated = new AtomicBoolean();
       IntStream.range(0, parts).parallel().forEach(part -> {
-        int capacity = Integer.highestOneBit(Math.max(8, rows / parts)) * 4;
+        // Sized from the ids this share actually holds (at most half full), so that a probe always
+        // ends at an empty slot, however the hashes fall.
+        int share = 0;
+        for (int r = 0; r < rows; r++) {
+          share += share(idHashes[r], parts) == part ? 1 : 0;
+        }
+        int capacity = Integer.highestOneBit(Math.max(8, share)) * 4;
         int mask = capacity - 1;
         int[] table = new int[capacity];
         for (int r = 0; r < rows && !repeated.get(); r++) {
           long h = idHashes[r];
-          if ((int) ((h >>> 32) & 0x7fffffff) % parts != part) {
+          if (share(h, parts) != part) {
             continue;
           }
           int slot = (int) h & mask;
@@ -447,6 +457,11 @@ final class PlainCsv {
         }
       });
       return repeated.get();
+    }
+
+    /** Which core's share an id hash falls in: its high 32 bits scaled to [0, parts), no division. */
+    private static int share(long hash, int parts) {
+      return (int) (((hash >>> 32) * parts) >>> 32);
     }
 
     private static boolean equal(byte[] bytes, int from, int to, byte[] value) {

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -295,5 +296,29 @@ class PlainCsvTest {
       Files.writeString(file, text);
       assertThat(PlainCsv.open(file, ',')).as("'%s' at byte %d", odd, at).isNull();
     }
+  }
+  /** However skewed the hashes (here all in one share of four, many equal), the search ends and compares bytes. */
+  @Test
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void theSearchForRepeatedIdsEndsWhateverTheHashes() {
+    int rows = 5_000;
+    StringBuilder text = new StringBuilder();
+    int[] starts = new int[rows];
+    int[] ends = new int[rows];
+    long[] hashes = new long[rows];
+    for (int r = 0; r < rows; r++) {
+      starts[r] = text.length();
+      text.append("id").append(r);
+      ends[r] = text.length();
+      hashes[r] = r % 7; // high bits 0: every id in share 0; only seven distinct hashes
+    }
+    byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    assertThat(PlainCsv.Target.idsRepeat(bytes, starts, ends, hashes, 4)).isFalse();
+
+    starts[rows - 1] = starts[7];
+    ends[rows - 1] = ends[7];
+    hashes[rows - 1] = hashes[7];
+    assertThat(PlainCsv.Target.idsRepeat(bytes, starts, ends, hashes, 4)).as("the last id now repeats id 7").isTrue();
   }
 }

@@ -1,5 +1,6 @@
 package org.radtrial.report;
 
+import java.util.Locale;
 
 /**
  * Writes one inline SVG chart. Every chart is an image with a title and a description (read by
@@ -183,6 +184,9 @@ public final class Svg {
     return Math.rint(v * 10) / 10;
   }
 
+  /** Below this magnitude, ten times a coordinate is exact, so its tenths are an exact integer. */
+  private static final double EXACT_TENTHS = 0x1p53 / 10;
+
   /**
    * A coordinate rounded to 0.1, without a trailing ".0". Written from the tenths as an integer, not
    * by {@code String.format}, which looks up the locale's symbols at every call and was most of a
@@ -195,6 +199,9 @@ public final class Svg {
     double r = round(v);
     if (r == Math.rint(r)) {
       return Long.toString((long) r);
+    }
+    if (Math.abs(r) >= EXACT_TENTHS) {
+      return String.format(Locale.ROOT, "%.1f", r); // r * 10 is no longer exact: the decimal rounding decides
     }
     long tenths = Math.round(r * 10);
     long magnitude = Math.abs(tenths);

@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -206,7 +207,10 @@ class BrowserTest {
     browser.findElement(By.id("comment-body")).sendKeys("Deploy model_a as second reader at the reader-matched threshold.");
     browser.findElement(By.id("is-decision")).click();
     browser.findElement(By.id("add-comment")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "Deploy model_a"));
+    // The list is redrawn while it is polled: Chrome may then report the old node as "not in the
+    // document" (a plain WebDriverException, not a stale element), which only means "poll again".
+    new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(WebDriverException.class)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "Deploy model_a"));
     String comment = browser.findElement(By.cssSelector("#comments li.decision")).getText();
     assertThat(comment).contains("Decision").contains("Administrator (data scientist)").contains("model model_a");
     browser.findElement(By.linkText("← Screening AI selection")).click();
