@@ -88,7 +88,7 @@ final class MasksCommand implements Callable<Integer> {
       description = "Seed of the bootstrap's case draws (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Cases read and compared at once (default: the processors).")
+  @Option(names = "--threads", paramLabel = "N", description = "Cases read and compared at once at most (default: the processors); fewer run at once when the heap cannot hold them (about 25 bytes per voxel each).")
   Integer threads;
 
   @Option(names = "--no-report", description = "Do not write report.html.")

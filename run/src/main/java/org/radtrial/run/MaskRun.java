@@ -19,9 +19,9 @@ import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.io.MaskCases;
 
 /**
- * Reads every case's masks and compares them, {@code threads} cases at a time (each holds its
- * reference, one model's mask and the PET volume at once, so memory stays bounded by the threads,
- * not the cases). Every problem of a case stops the run with one line naming the case, the file
+ * Reads every case's masks and compares them, {@code threads} cases at a time at most (each holds
+ * its reference, one model's mask and the PET volume at once, so memory stays bounded by the
+ * threads, not the cases), and fewer when the heap cannot hold that many ({@link CaseMemory}). Every problem of a case stops the run with one line naming the case, the file
  * and what is wrong: a mask on another grid than its reference (and what differs), a mask that is
  * not binary when no label was chosen, a PET volume on another grid.
  */
@@ -30,6 +30,11 @@ final class MaskRun {
 
   /** Every case's results, one per case and label, in the table's order then the labels'. */
   static List<MaskCase> compare(MaskCases table, RunRequest.Masks request, ProgressListener progress) {
+    return compare(table, request, progress, CaseMemory.ofHeap());
+  }
+
+  /** As {@link #compare(MaskCases, RunRequest.Masks, ProgressListener)}, with cases started only as {@code memory} allows. */
+  static List<MaskCase> compare(MaskCases table, RunRequest.Masks request, ProgressListener progress, CaseMemory memory) {
     List<MaskCases.Case> cases = table.cases();
     AtomicLong done = new AtomicLong();
     progress.progress(0, cases.size());
@@ -42,9 +47,15 @@ final class MaskRun {
       List<Future<List<MaskCase>>> futures = new ArrayList<>();
       for (MaskCases.Case c : cases) {
         futures.add(pool.submit(() -> {
-          List<MaskCase> out = one(table, c, request);
-          progress.progress(done.incrementAndGet(), cases.size());
-          return out;
+          long reservation = memory.reserve();
+          long[] voxels = new long[1];
+          try {
+            List<MaskCase> out = one(table, c, request, voxels);
+            progress.progress(done.incrementAndGet(), cases.size());
+            return out;
+          } finally {
+            memory.release(reservation, voxels[0] * CaseMemory.BYTES_PER_VOXEL);
+          }
         }));
       }
       List<MaskCase> out = new ArrayList<>();
@@ -69,10 +80,12 @@ final class MaskRun {
     }
   }
 
-  private static List<MaskCase> one(MaskCases table, MaskCases.Case c, RunRequest.Masks request) {
+  /** One case's results; {@code voxels[0]} is set to its image's size as soon as that is known. */
+  private static List<MaskCase> one(MaskCases table, MaskCases.Case c, RunRequest.Masks request, long[] voxels) {
     List<Integer> labels = request.labels().isEmpty() ? List.of(1) : request.labels();
     boolean binary = request.labels().isEmpty();
     Volume reference = read(request, c, c.reference(), request.reference(), binary);
+    voxels[0] = reference.grid().size();
     Volume pet = null;
     if (c.pet() != null) {
       try {
