@@ -11,6 +11,7 @@ import org.radtrial.core.evaluate.EvaluationSpec;
 import org.radtrial.core.evaluate.OperatingPointRule;
 import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.run.ResultsFolder;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What to compute and where to write it: shared by evaluate and audit. */
@@ -56,8 +57,7 @@ final class EvaluationOptions {
   @Option(names = "--no-report", description = "Do not write OUT/report.html (the HTML report of results.json).")
   boolean noReport;
 
-  @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
-  Boolean progress;
+  @Mixin ProgressOption progress = new ProgressOption();
 
   /** Where results.json and the report go. */
   ResultsFolder folder() {
@@ -66,8 +66,7 @@ final class EvaluationOptions {
 
   /** A progress bar on stderr when asked, or when on a terminal. */
   ProgressListener progress(PrintWriter err) {
-    boolean show = progress != null ? progress : System.console() != null;
-    return show && bootstrap > 0 ? new ProgressBar(err, "bootstrap") : ProgressListener.NONE;
+    return bootstrap > 0 ? progress.bar(err, "bootstrap") : ProgressListener.NONE;
   }
 
   /** Every numeric option checked, with its name, before the table is read. */

@@ -16,6 +16,7 @@ import org.radtrial.run.RunOutcome;
 import org.radtrial.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -88,6 +89,8 @@ final class MasksCommand implements Callable<Integer> {
       description = "Seed of the bootstrap's case draws (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Mixin ProgressOption progress = new ProgressOption();
+
   @Option(names = "--threads", paramLabel = "N", description = "Cases read and compared at once at most (default: the processors); fewer run at once when the heap cannot hold them (about 25 bytes per voxel each).")
   Integer threads;
 
@@ -108,10 +111,12 @@ final class MasksCommand implements Callable<Integer> {
     PrintWriter err = command.commandLine().getErr();
     RunOutcome.Segmented run;
     try {
-      run = (RunOutcome.Segmented) EvaluationRun.execute(command, request, folder, new ProgressBar(err, "cases"));
+      run = (RunOutcome.Segmented) EvaluationRun.execute(command, request, folder, progress.bar(err, "cases"));
     } catch (RuntimeException e) {
-      err.println(); // the error's one line starts on its own line, not after the progress bar
-      err.flush();
+      if (progress.shown()) {
+        err.println(); // the error's one line starts on its own line, not after the progress bar
+        err.flush();
+      }
       throw e;
     }
     PrintWriter stdout = command.commandLine().getOut();

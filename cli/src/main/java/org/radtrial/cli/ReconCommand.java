@@ -12,6 +12,7 @@ import org.radtrial.run.RunOutcome;
 import org.radtrial.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -87,8 +88,7 @@ final class ReconCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write report.html.")
   boolean noReport;
 
-  @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-  boolean noProgress;
+  @Mixin ProgressOption progress = new ProgressOption();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "radtrial-recon",
       description = "Folder for results.json (default: ${DEFAULT-VALUE}).")
@@ -103,7 +103,7 @@ final class ReconCommand implements Callable<Integer> {
         ciLevel, bootstrap, seed);
     PrintWriter err = command.commandLine().getErr();
     RunOutcome.Reconstructed run = (RunOutcome.Reconstructed) EvaluationRun.execute(command, request, folder,
-        noProgress ? org.radtrial.core.stat.ProgressListener.NONE : new ProgressBar(err, "cases"));
+        progress.bar(err, "cases"));
     PrintWriter stdout = command.commandLine().getOut();
     print(stdout, run);
     EvaluationRun.printWritten(stdout, folder);

@@ -122,8 +122,7 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Output directory for results.json (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
-  Boolean progress;
+  @Mixin ProgressOption progress = new ProgressOption();
 
   @Option(names = "--no-report", description = "Do not write OUT/report.html (the HTML report of results.json).")
   boolean noReport;
@@ -152,9 +151,8 @@ final class SimulateCommand implements Callable<Integer> {
     ScreeningRoles roles = new ScreeningRoles(table.readers.get(0), table.readers.size() > 1 ? table.readers.get(1) : null,
         arbitration, assisted, diagnosisMonths, thresholdBy);
     RunRequest request = new RunRequest.Simulate(CaseInput.of(table.cases, input()), programme, roles, spec, groups);
-    boolean show = progress != null ? progress : System.console() != null;
     PrintWriter err = command.commandLine().getErr();
-    ProgressListener listener = show && bootstrap > 0 ? new ProgressBar(err, "bootstrap") : ProgressListener.NONE;
+    ProgressListener listener = bootstrap > 0 ? progress.bar(err, "bootstrap") : ProgressListener.NONE;
     ColumnOptions columns = new ColumnOptions().add("--group", groups, table.metadata)
         .add("--threshold-by", Collections.singletonList(thresholdBy), table.metadata)
         .add("--diagnosis-months", Collections.singletonList(diagnosisMonths), table.metadata);

@@ -91,4 +91,10 @@ class HelpTextTest {
     new RateProgressBar(new PrintWriter(terminal), "scanning", true).scanned(50, 50, 1000L);
     assertThat(terminal.toString()).startsWith("\rscanning [");
   }
+  /** Every command that computes for long offers the same switch for its bar, off the terminal off by default. */
+  @ParameterizedTest
+  @ValueSource(strings = {"evaluate", "audit", "simulate", "site-summary", "masks", "recon"})
+  void longRunningCommandsShareTheProgressSwitch(String command) {
+    assertThat(CliRun.of(command, "--help").out()).contains("--[no-]progress");
+  }
 }
