@@ -14,12 +14,12 @@ import org.radtrial.core.lesions.ModelEstimate;
 import org.radtrial.core.mrmc.GlobalTest;
 import org.radtrial.core.mrmc.ModalityDifference;
 import org.radtrial.core.stat.Interval;
-import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.run.ResultsFolder;
 import org.radtrial.run.RunOutcome;
 import org.radtrial.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -80,6 +80,8 @@ final class LesionsCommand implements Callable<Integer> {
       description = "Seed of the bootstrap's case draws (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Mixin ProgressOption progress = new ProgressOption();
+
   @Option(names = "--no-report", description = "Do not write report.html.")
   boolean noReport;
 
@@ -103,7 +105,8 @@ final class LesionsCommand implements Callable<Integer> {
       }
       request = new RunRequest.Lesions(truth, nl, ll, ciLevel, bootstrap, seed);
     }
-    RunOutcome.Localized run = (RunOutcome.Localized) EvaluationRun.execute(command, request, folder, ProgressListener.NONE);
+    RunOutcome.Localized run = (RunOutcome.Localized) EvaluationRun.execute(command, request, folder,
+        progress.bar(command.commandLine().getErr(), "bootstrap"));
     PrintWriter stdout = command.commandLine().getOut();
     print(stdout, run.lesions());
     if (run.models() != null) {

@@ -93,7 +93,7 @@ class HelpTextTest {
   }
   /** Every command that computes for long offers the same switch for its bar, off the terminal off by default. */
   @ParameterizedTest
-  @ValueSource(strings = {"evaluate", "audit", "simulate", "site-summary", "masks", "recon"})
+  @ValueSource(strings = {"evaluate", "audit", "simulate", "site-summary", "lesions", "masks", "recon"})
   void longRunningCommandsShareTheProgressSwitch(String command) {
     assertThat(CliRun.of(command, "--help").out()).contains("--[no-]progress");
   }

@@ -28,6 +28,7 @@ import org.radtrial.core.simulate.ScreeningExams;
 import org.radtrial.core.simulate.SimulationResult;
 import org.radtrial.core.simulate.SimulationSpec;
 import org.radtrial.core.simulate.Simulator;
+import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.io.AuditJson;
 import org.radtrial.io.CaseTableReader;
 import org.radtrial.io.Checksums;
@@ -163,7 +164,7 @@ public final class Runner {
         {request.ll().toString(), Checksums.sha256(request.ll())}};
     Provenance provenance = provenance(request, context, inputs[0][1]);
     ObjectNode tree = LesionsJson.tree(result, "rjafroc", inputs, provenance);
-    HeadToHead.Result models = headToHead(study, request.bootstrap(), request.seed(), request.ciLevel());
+    HeadToHead.Result models = headToHead(study, request.bootstrap(), request.seed(), request.ciLevel(), context.progress());
     if (models != null) {
       LesionsJson.models(tree, models);
     }
@@ -179,7 +180,8 @@ public final class Runner {
     Provenance provenance = provenance(request, context, inputs[0][1]);
     ObjectNode tree = LesionsJson.tree(result, "located", inputs, provenance);
     LesionsJson.matching(tree, request.criterion(), located.secondMarks());
-    HeadToHead.Result models = headToHead(located.study(), request.bootstrap(), request.seed(), request.ciLevel());
+    HeadToHead.Result models = headToHead(located.study(), request.bootstrap(), request.seed(), request.ciLevel(),
+        context.progress());
     if (models != null) {
       LesionsJson.models(tree, models);
     }
@@ -198,8 +200,9 @@ public final class Runner {
   }
 
   /** With one modality, its readers are models: bootstrap intervals and every pair head-to-head. */
-  private static HeadToHead.Result headToHead(LesionStudy study, int bootstrap, long seed, double level) {
-    return study.modalities().size() == 1 ? HeadToHead.compare(study, bootstrap, seed, level) : null;
+  private static HeadToHead.Result headToHead(LesionStudy study, int bootstrap, long seed, double level,
+      ProgressListener progress) {
+    return study.modalities().size() == 1 ? HeadToHead.compare(study, bootstrap, seed, level, progress) : null;
   }
 
   private static Cohort read(CaseInput input) {

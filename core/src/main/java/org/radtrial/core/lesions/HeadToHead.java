@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.radtrial.core.stat.ProgressListener;
 import org.radtrial.core.multiplicity.Holm;
 import org.radtrial.core.stat.Interval;
 import org.radtrial.core.stat.StandardNormal;
@@ -37,6 +38,11 @@ public final class HeadToHead {
    * @param level confidence level
    */
   public static Result compare(LesionStudy study, int replicates, long seed, double level) {
+    return compare(study, replicates, seed, level, ProgressListener.NONE);
+  }
+
+  /** As {@link #compare(LesionStudy, int, long, double)}, telling {@code progress} of each replicate done. */
+  public static Result compare(LesionStudy study, int replicates, long seed, double level, ProgressListener progress) {
     if (replicates < 100) {
       throw new IllegalArgumentException("use at least 100 bootstrap replicates, was " + replicates);
     }
@@ -81,6 +87,7 @@ public final class HeadToHead {
         }
         cpmBoot[j][replicate] = sum / rates;
       });
+      progress.progress(b + 1, replicates);
     }
     List<ModelEstimate> estimates = new ArrayList<>();
     FigureValue[] values = new FigureValue[models];

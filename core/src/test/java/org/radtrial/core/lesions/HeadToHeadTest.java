@@ -44,6 +44,17 @@ class HeadToHeadTest {
   }
 
   @Test
+  void progressCountsEveryReplicateAndDoesNotChangeTheResult() {
+    LesionStudy s = study(11, 3);
+    java.util.List<long[]> told = new java.util.ArrayList<>();
+    HeadToHead.Result watched = HeadToHead.compare(s, 150, 42, 0.95, (done, total) -> told.add(new long[] {done, total}));
+    HeadToHead.Result quiet = HeadToHead.compare(s, 150, 42, 0.95);
+    assertThat(told).hasSize(150);
+    assertThat(told.get(149)).containsExactly(150, 150);
+    assertThat(watched.models().get(1).primaryCi()).isEqualTo(quiet.models().get(1).primaryCi());
+  }
+
+  @Test
   void theSameSeedGivesTheSameIntervalsAndEveryPairIsHolmAdjusted() {
     LesionStudy s = study(11, 3);
     HeadToHead.Result a = HeadToHead.compare(s, 300, 42, 0.95);
