@@ -94,12 +94,42 @@ public final class CaseTableReader {
           return new Checksummed(cohort, checksum ? Objects.requireNonNull(plain.sha256()) : "");
         }
       }
+    } else {
+      Cohort cohort = parquetThroughPlainCsv();
+      if (cohort != null) {
+        return new Checksummed(cohort, checksum ? Checksums.sha256(path) : "");
+      }
     }
     Cohort cohort;
     try (RowSource source = open()) {
       cohort = read(source);
     }
     return new Checksummed(cohort, checksum ? Checksums.sha256(path) : "");
+  }
+
+  /** A Parquet table through {@link ParquetAsCsv} and {@link PlainCsv}, or null for the checking reader. */
+  private @Nullable Cohort parquetThroughPlainCsv() {
+    List<String> texts = new ArrayList<>();
+    if (spec.idColumn() != null) {
+      texts.add(spec.idColumn());
+    }
+    texts.add(spec.truthColumn());
+    texts.addAll(spec.readers());
+    texts.addAll(spec.metadata());
+    Path csv = ParquetAsCsv.export(path, spec.models(), texts);
+    if (csv == null) {
+      return null;
+    }
+    try {
+      PlainCsv plain = PlainCsv.open(csv, ',');
+      return plain == null ? null : plain.cohort(columns(plain.header()), spec, false);
+    } finally {
+      try {
+        Files.deleteIfExists(csv);
+      } catch (java.io.IOException e) {
+        // a temporary file left behind is not worth failing the read for
+      }
+    }
   }
 
   /** Where each role's column is in the header; the header's problems stop the read here. */
