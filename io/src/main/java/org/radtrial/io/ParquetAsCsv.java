@@ -1,7 +1,6 @@
 package org.radtrial.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,7 +86,7 @@ final class ParquetAsCsv {
     } catch (SQLException e) {
       return null; // not Parquet, unreadable, ...: the checking reader's message names the problem
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a temporary file to read " + parquet + ": " + e.getMessage(), e);
+      return null; // no room for the temporary file: the row-by-row reader needs none
     }
   }
 }
