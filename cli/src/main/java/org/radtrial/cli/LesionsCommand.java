@@ -105,8 +105,10 @@ final class LesionsCommand implements Callable<Integer> {
       }
       request = new RunRequest.Lesions(truth, nl, ll, ciLevel, bootstrap, seed);
     }
-    RunOutcome.Localized run = (RunOutcome.Localized) EvaluationRun.execute(command, request, folder,
-        progress.bar(command.commandLine().getErr(), "bootstrap"));
+    PrintWriter err = command.commandLine().getErr();
+    RunRequest asked = request;
+    RunOutcome.Localized run = progress.ending(err,
+        () -> (RunOutcome.Localized) EvaluationRun.execute(command, asked, folder, progress.bar(err, "bootstrap")));
     PrintWriter stdout = command.commandLine().getOut();
     print(stdout, run.lesions());
     if (run.models() != null) {

@@ -109,16 +109,8 @@ final class MasksCommand implements Callable<Integer> {
     RunRequest request = new RunRequest.Masks(cases, id, reference, models, pet, series, groups, labels, tolerance,
         ciLevel, bootstrap, seed, n, StudyImages.INSTANCE);
     PrintWriter err = command.commandLine().getErr();
-    RunOutcome.Segmented run;
-    try {
-      run = (RunOutcome.Segmented) EvaluationRun.execute(command, request, folder, progress.bar(err, "cases"));
-    } catch (RuntimeException e) {
-      if (progress.shown()) {
-        err.println(); // the error's one line starts on its own line, not after the progress bar
-        err.flush();
-      }
-      throw e;
-    }
+    RunOutcome.Segmented run = progress.ending(err,
+        () -> (RunOutcome.Segmented) EvaluationRun.execute(command, request, folder, progress.bar(err, "cases")));
     PrintWriter stdout = command.commandLine().getOut();
     print(stdout, run.segmentation());
     EvaluationRun.printWritten(stdout, folder);

@@ -1,6 +1,7 @@
 package org.radtrial.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.radtrial.core.stat.ProgressListener;
 import picocli.CommandLine.Option;
@@ -17,6 +18,22 @@ final class ProgressOption {
   /** Whether the bar is drawn: as asked, else when on a terminal. */
   boolean shown() {
     return progress != null ? progress : System.console() != null;
+  }
+
+  /**
+   * Runs work that may draw the bar; if it fails, ends the bar's line first, so that the error's one
+   * line starts on a line of its own.
+   */
+  <T> T ending(PrintWriter err, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      if (shown()) {
+        err.println();
+        err.flush();
+      }
+      throw e;
+    }
   }
 
   /** A bar counting {@code what} on {@code err} when {@link #shown()}, else nothing. */

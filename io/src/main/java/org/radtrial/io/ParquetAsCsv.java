@@ -48,6 +48,32 @@ final class ParquetAsCsv {
     if (new HashSet<>(wanted).size() != wanted.size()) {
       return null; // a column with two roles: the checking reader says so
     }
+    Path csv;
+    try {
+      csv = Files.createTempFile("radtrial-parquet-", ".csv");
+    } catch (IOException e) {
+      return null; // no room for the temporary file: the row-by-row reader needs none
+    }
+    boolean written = false;
+    try {
+      // PlainCsv holds the whole CSV in memory: beyond a quarter of the heap, row by row is safer
+      written = copy(parquet, csv, scores, wanted) && Files.size(csv) <= Runtime.getRuntime().maxMemory() / 4;
+      return written ? csv : null;
+    } catch (IOException e) {
+      return null;
+    } finally {
+      if (!written) {
+        try {
+          Files.deleteIfExists(csv);
+        } catch (IOException e) {
+          // a temporary file left behind is not worth failing the read for
+        }
+      }
+    }
+  }
+
+  /** DuckDB's COPY of the wanted columns to {@code csv}; false when the file must be read row by row. */
+  private static boolean copy(Path parquet, Path csv, List<String> scores, List<String> wanted) {
     String source = "read_parquet('" + parquet.toString().replace("'", "''") + "')";
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
@@ -55,17 +81,18 @@ final class ParquetAsCsv {
       try (ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
         while (columns.next()) {
           if (types.put(columns.getString("column_name"), columns.getString("column_type").toUpperCase(Locale.ROOT)) != null) {
-            return null;
+            return false;
           }
         }
       }
       for (String column : wanted) {
         String type = types.get(column);
         boolean score = scores.contains(column);
-        if (type == null || !column.equals(column.strip())
+        // trim(), as PlainCsv trims its header: a name with anything up to ' ' at an end is left to the checking reader
+        if (type == null || !column.equals(column.trim())
             || !(INTEGERS.contains(type) || (score ? type.equals("DOUBLE") || type.startsWith("DECIMAL")
                 : type.equals("VARCHAR") || type.equals("BOOLEAN")))) {
-          return null;
+          return false;
         }
       }
       List<String> selected = new ArrayList<>();
@@ -74,19 +101,11 @@ final class ParquetAsCsv {
           selected.add('"' + column.replace("\"", "\"\"") + '"');
         }
       }
-      Path csv = Files.createTempFile("radtrial-parquet-", ".csv");
-      try {
-        statement.execute("COPY (SELECT " + String.join(", ", selected) + " FROM " + source + ") TO '"
-            + csv.toString().replace("'", "''") + "' (HEADER, DELIMITER ',')");
-      } catch (SQLException e) {
-        Files.deleteIfExists(csv);
-        return null;
-      }
-      return csv;
+      statement.execute("COPY (SELECT " + String.join(", ", selected) + " FROM " + source + ") TO '"
+          + csv.toString().replace("'", "''") + "' (HEADER, DELIMITER ',')");
+      return true;
     } catch (SQLException e) {
-      return null; // not Parquet, unreadable, ...: the checking reader's message names the problem
-    } catch (IOException e) {
-      return null; // no room for the temporary file: the row-by-row reader needs none
+      return false; // not Parquet, unreadable, no room, ...: the checking reader's message names the problem
     }
   }
 }

@@ -28,7 +28,7 @@ final class CaseMemory {
   /** Waits until a case fits beside those running; returns the reservation to give back. */
   synchronized long reserve() throws InterruptedException {
     long need = largest < 0 ? budget : Math.min(Math.max(1, largest), budget);
-    while (reserved + need > budget) {
+    while (need > budget - reserved) { // not reserved + need: that could overflow
       wait();
     }
     reserved += need;

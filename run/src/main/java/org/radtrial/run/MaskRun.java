@@ -47,8 +47,8 @@ final class MaskRun {
       List<Future<List<MaskCase>>> futures = new ArrayList<>();
       for (MaskCases.Case c : cases) {
         futures.add(pool.submit(() -> {
-          long reservation = memory.reserve();
           long[] voxels = new long[1];
+          long reservation = memory.reserve();
           try {
             List<MaskCase> out = one(table, c, request, voxels);
             progress.progress(done.incrementAndGet(), cases.size());

@@ -121,4 +121,23 @@ class MaskRunMemoryTest {
     fourth.join(5000);
     assertThat(fourth.isAlive()).as("it starts once one has finished").isFalse();
   }
+  /** A budget near Long.MAX_VALUE (a JVM without a heap limit) must not overflow into letting every case in. */
+  @Test
+  void anUnlimitedBudgetStillLetsTheFirstCaseRunAlone() throws InterruptedException {
+    CaseMemory memory = new CaseMemory(Long.MAX_VALUE);
+    long first = memory.reserve();
+    Thread second = new Thread(() -> {
+      try {
+        memory.release(memory.reserve(), 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    second.start();
+    second.join(200);
+    assertThat(second.isAlive()).as("the second case waits for the first's size").isTrue();
+    memory.release(first, 100);
+    second.join(5000);
+    assertThat(second.isAlive()).isFalse();
+  }
 }

@@ -183,6 +183,11 @@ public final class RadtrialServer implements AutoCloseable {
     ctx.attribute("address", clientAddress(ctx));
     boolean write = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS;
     if (write && !path.endsWith("/datasets") && ctx.req().getContentLengthLong() > Limits.JSON_BODY) {
+      try {
+        Uploads.drain(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
+      } catch (java.io.IOException e) {
+        // no body to drain: answer anyway
+      }
       throw new HttpError(413, "the request body has " + ctx.req().getContentLengthLong() + " bytes; at most "
           + Limits.JSON_BODY + " are accepted here (case tables go to /api/studies/ID/datasets)");
     }

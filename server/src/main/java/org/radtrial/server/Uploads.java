@@ -42,6 +42,7 @@ final class Uploads {
   Dataset accept(User by, Study study, String rawName, DatasetSpec roles, InputStream body, long declaredLength) {
     String filename = safeName(rawName);
     if (declaredLength > limit) {
+      drain(body, declaredLength);
       throw tooLarge(filename, declaredLength);
     }
     boolean tsv = filename.toLowerCase(Locale.ROOT).endsWith(".tsv");
@@ -138,6 +139,7 @@ final class Uploads {
       for (int n; (n = in.read(buffer)) > 0; ) {
         total += n;
         if (total > limit) {
+          drain(in, DRAIN_AT_MOST);
           throw tooLarge(filename, total);
         }
         shape.accept(buffer, n);
@@ -146,6 +148,30 @@ final class Uploads {
     }
     shape.finish();
     return total;
+  }
+
+  /** The most of a refused body read and dropped before answering: a bound on what a refusal costs. */
+  static final long DRAIN_AT_MOST = 64L << 20;
+
+  /**
+   * Reads and drops what remains of a refused request body (at most {@link #DRAIN_AT_MOST} bytes) so
+   * that the client, still sending, reads the 4xx answer: a server that closes the connection with
+   * the body unread resets it, and the client sees no answer at all. A longer body is not drained;
+   * its client may see the reset.
+   */
+  static void drain(InputStream body, long declaredLength) {
+    if (declaredLength > DRAIN_AT_MOST) {
+      return;
+    }
+    try {
+      byte[] buffer = new byte[64 * 1024];
+      long left = DRAIN_AT_MOST;
+      for (int n; left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the client went away: nothing left to answer
+    }
   }
 
   private HttpError tooLarge(String filename, long bytes) {
