@@ -4,13 +4,13 @@ Usage (from the project root, after bench/run.sh has written the table and built
     /usr/bin/python3 bench/sklearn_side_by_side.py bench/target/bench-cases.csv [runs]
 
 Times, on the same 1,000,000 x 5 case table, each as a whole process (start-up included), the two
-in turn (A B A B ...), after one warm-up run of each:
+in turn (A B A B ...), after one warm-up run of each, then C:
   * A: `bin/radtrial evaluate --bootstrap 0`: JVM start, CSV parse and validation, AUC + DeLong CI
     for 5 models, 10 paired DeLong tests, Holm, ROC curves, an operating point, results.json and
     report.html;
   * B: bench/pandas_sklearn_auc.py: Python start, pandas.read_csv, roc_auc_score for the 5 models
     (AUC only: no variance, CI, test, curve or file);
-  * C: `bin/radtrial evaluate` with the default 2,000 bootstrap replicates (once per round).
+  * C: `bin/radtrial evaluate` with the default 2,000 bootstrap replicates (as many runs, after all pairs).
 Prints the medians, the ratio A/B pair by pair, and checks that both give the same AUCs.
 """
 import json
@@ -40,10 +40,13 @@ def main(path, runs):
         timed(radtrial + ["--bootstrap", "0"])
         timed(python)
         a, b, c = [], [], []
+        # A and B alternate, pair after pair; the heavier C runs come after all of them, so that no pair
+        # follows a bootstrap run that has just churned through gigabytes of memory
         for _ in range(runs):
             a.append(timed(radtrial + ["--bootstrap", "0"])[0])
             seconds, printed = timed(python)
             b.append(seconds)
+        for _ in range(runs):
             c.append(timed(radtrial)[0])
         with open(f"{out}/results.json") as f:
             results = json.load(f)
