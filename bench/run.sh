@@ -2,7 +2,7 @@
 # Runs the speed benchmarks of docs/benchmarks.md in one go and writes every figure, with the command
 # that gives it, to bench/target/summary.md:
 #   1. whole-process `radtrial evaluate --bootstrap 0` against pandas + scikit-learn on the same
-#      1,000,000 x 5 table (bench/sklearn_side_by_side.py, 5 alternating rounds), and the default
+#      1,000,000 x 5 table (bench/sklearn_side_by_side.py, 7 alternating rounds), and the default
 #      evaluate with 2,000 bootstrap replicates;
 #   2. 2,000 stratified bootstrap replicates x 5 models x 1,000,000 exams (BootstrapTiming, 3 rounds);
 #   3. growth from 100,000 to 10,000,000 exams: evaluate --bootstrap 0 with a 6 GB heap, time and peak
@@ -43,9 +43,9 @@ table bench/target/bench-cases-10000000.csv 10000000
   echo
   echo "## 1. Whole process against pandas + scikit-learn, 1,000,000 exams x 5 models"
   echo
-  echo "\`/usr/bin/python3 bench/sklearn_side_by_side.py $data 5\`"
+  echo "\`/usr/bin/python3 bench/sklearn_side_by_side.py $data 7\`"
   echo
-  /usr/bin/python3 bench/sklearn_side_by_side.py "$data" 5
+  /usr/bin/python3 bench/sklearn_side_by_side.py "$data" 7
   echo
   echo "## 2. Stratified bootstrap, 2,000 replicates x 5 models x 1,000,000 exams"
   echo
