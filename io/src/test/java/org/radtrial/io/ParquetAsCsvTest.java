@@ -107,7 +107,7 @@ class ParquetAsCsvTest {
     String planted = "SELECT * REPLACE (CASE WHEN i = 54320 THEN " + value + " ELSE " + column + " END AS " + column + ")"
         + " FROM (" + inner + ")";
     Path file = parquet("bad.parquet", "SELECT * EXCLUDE (i) FROM (" + planted + ")");
-    String expected = catchMessage(() -> CaseTableReader.readRowByRow(file, SPEC));
+    String expected = PlainCsvTest.catchMessage(() -> CaseTableReader.readRowByRow(file, SPEC));
     assertThat(expected).startsWith(file + ", row 54321");
     assertThatThrownBy(() -> CaseTableReader.read(file, SPEC)).hasMessage(expected);
   }
@@ -115,18 +115,9 @@ class ParquetAsCsvTest {
   @Test
   void aMissingColumnIsNamedAsTheRowByRowReaderNamesIt() throws Exception {
     Path file = parquet("short.parquet", rows(100, 1, "random()").replace(", 'site ' || (i % 5) AS site", ""));
-    String expected = catchMessage(() -> CaseTableReader.readRowByRow(file, SPEC));
+    String expected = PlainCsvTest.catchMessage(() -> CaseTableReader.readRowByRow(file, SPEC));
     assertThat(expected).contains("'site'").contains("no such column");
     assertThatThrownBy(() -> CaseTableReader.read(file, SPEC)).hasMessage(expected);
-  }
-
-  private static String catchMessage(Runnable run) {
-    try {
-      run.run();
-    } catch (CaseTableException e) {
-      return e.getMessage();
-    }
-    throw new AssertionError("no exception");
   }
 
   @Test

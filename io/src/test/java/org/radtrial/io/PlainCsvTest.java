@@ -149,7 +149,8 @@ class PlainCsvTest {
         .hasMessage(catchMessage(() -> CaseTableReader.read(file, spec)));
   }
 
-  private static String catchMessage(Runnable run) {
+  /** The message of the CaseTableException that {@code run} throws (also used by ParquetAsCsvTest). */
+  static String catchMessage(Runnable run) {
     try {
       run.run();
     } catch (CaseTableException e) {
