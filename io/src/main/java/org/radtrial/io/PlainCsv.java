@@ -176,24 +176,17 @@ final class PlainCsv {
     return header;
   }
 
-  /** The SHA-256 of the file's bytes, once {@link #cohort(CaseTableReader.Columns, CaseTableSpec, boolean)} has computed it. */
+  /** The SHA-256 of the file's bytes, once {@link #cohort} has computed it. */
   @Nullable String sha256() {
     return sha256;
   }
 
   /**
    * The cohort, exactly as {@link CaseTableReader} would build it, or null if any row needs that
-   * reader (see the class comment).
-   */
-  @Nullable Cohort cohort(CaseTableReader.Columns columns, CaseTableSpec spec) {
-    return cohort(columns, spec, false);
-  }
-
-  /**
-   * As {@link #cohort(CaseTableReader.Columns, CaseTableSpec)}; with {@code checksum}, the SHA-256 of
-   * the file's bytes is computed as one more task beside the chunks (it is sequential, so it takes a
-   * core while the chunks share the rest), and {@link #sha256()} gives it afterwards: the checksum of
-   * exactly the bytes parsed, without reading the file a second time.
+   * reader (see the class comment). With {@code checksum}, the SHA-256 of the file's bytes is
+   * computed as one more task beside the chunks (it is sequential, so it takes a core while the
+   * chunks share the rest), and {@link #sha256()} gives it afterwards: the checksum of exactly the
+   * bytes parsed, without reading the file a second time.
    */
   @Nullable Cohort cohort(CaseTableReader.Columns columns, CaseTableSpec spec, boolean checksum) {
     if (CaseTableReader.isMissing(spec.positiveValue())

@@ -81,7 +81,7 @@ class PlainCsvTest {
     PlainCsv plain = Objects.requireNonNull(PlainCsv.open(file, ','), "a plain table");
     Cohort parallel = plain.cohort(new CaseTableReader.Columns(ids ? 0 : -1, ids ? 1 : 0,
         ids ? new int[] {2, 3, 6} : new int[] {1, 2, 5}, ids ? new int[] {4} : new int[] {3},
-        ids ? new int[] {5} : new int[] {4}), spec);
+        ids ? new int[] {5} : new int[] {4}), spec, false);
     Cohort rowByRow = CaseTableReader.readRowByRow(file, spec);
 
     assertThat(parallel).as("the fast path took the table").isNotNull();
@@ -239,13 +239,13 @@ class PlainCsvTest {
 
     Path file = idTable(rows, repeat, first, reversed);
     PlainCsv plain = Objects.requireNonNull(PlainCsv.open(file, ','));
-    assertThat(plain.cohort(columns, spec)).as("the fast path hands the repeated id to the checking reader").isNull();
+    assertThat(plain.cohort(columns, spec, false)).as("the fast path hands the repeated id to the checking reader").isNull();
     assertThatThrownBy(() -> CaseTableReader.read(file, spec))
         .hasMessageContaining("row " + (repeat + 1) + ", column 'case_id'")
         .hasMessageContaining("already appears in row " + (first + 1));
 
     Path distinct = idTable(rows, repeat, repeat, reversed);
-    Cohort cohort = Objects.requireNonNull(PlainCsv.open(distinct, ',')).cohort(columns, spec);
+    Cohort cohort = Objects.requireNonNull(PlainCsv.open(distinct, ',')).cohort(columns, spec, false);
     assertThat(cohort).as("without the repeat the fast path takes the table").isNotNull();
     assertThat(Objects.requireNonNull(cohort).caseIds())
         .containsExactlyElementsOf(CaseTableReader.readRowByRow(distinct, spec).caseIds());
