@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.radtrial.core.binary.ProportionIntervals;
@@ -92,21 +93,14 @@ public final class Evaluator {
           .forEach(k -> bootstrap[k] = bootstrap(models.get(k), placements[k], shared));
     }
     byte[][][] decisions = decisions(thresholds);
-    // The models in parallel, each with its own notes, added afterwards in the models' order.
-    ModelResult[] modelResults = new ModelResult[models.size()];
-    List<List<String>> modelNotes = new ArrayList<>();
-    for (int k = 0; k < models.size(); k++) {
-      modelNotes.add(new ArrayList<>());
-    }
-    IntStream.range(0, models.size()).parallel().forEach(k -> modelResults[k] =
-        modelResult(k, placements[k], curves[k], thresholds, decisions, bootstrap[k], modelNotes.get(k)));
-    modelNotes.forEach(notes::addAll);
+    List<ModelResult> modelResults = eachInParallel(models.size(),
+        (k, modelNotes) -> modelResult(k, placements[k], curves[k], thresholds, decisions, bootstrap[k], modelNotes));
     List<AucComparison> comparisons = aucComparisons(List.of(placements));
     return new EvaluationResult(
         cohort.size(),
         cohort.positives(),
         cohort.negatives(),
-        List.of(modelResults),
+        modelResults,
         comparisons,
         readerResults(),
         decisionComparisons(thresholds, decisions),
@@ -114,10 +108,32 @@ public final class Evaluator {
         notes);
   }
 
+  /**
+   * Computes {@code count} items on all cores; each gets its own list for notes, and the notes are
+   * added afterwards in the items' order, so that neither results nor notes depend on the threads.
+   */
+  private <T> List<T> eachInParallel(int count, BiFunction<Integer, List<String>, T> compute) {
+    List<List<String>> itemNotes = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      itemNotes.add(new ArrayList<>());
+    }
+    Object[] items = new Object[count];
+    IntStream.range(0, count).parallel().forEach(k -> items[k] = compute.apply(k, itemNotes.get(k)));
+    itemNotes.forEach(notes::addAll);
+    List<T> results = new ArrayList<>();
+    for (Object item : items) {
+      @SuppressWarnings("unchecked") // each is compute's result
+      T result = (T) item;
+      results.add(result);
+    }
+    return results;
+  }
+
   private void requireBothClasses(ModelScores model) {
-    int m = missing(model) == 0 ? cohort.positives() : 0;
-    int n = missing(model) == 0 ? cohort.negatives() : 0;
-    for (int i = 0; missing(model) > 0 && i < cohort.size(); i++) {
+    boolean complete = missing(model) == 0; // then the classes are the cohort's: no need to count
+    int m = complete ? cohort.positives() : 0;
+    int n = complete ? cohort.negatives() : 0;
+    for (int i = 0; i < cohort.size() && !complete; i++) {
       if (model.present(i)) {
         if (cohort.truth(i)) {
           m++;
@@ -260,19 +276,11 @@ public final class Evaluator {
         pairs.add(new int[] {a, b});
       }
     }
-    // The pairs in parallel, each with its own notes, added afterwards in the order of the pairs.
-    DeLong.PairedAucTest[] paired = new DeLong.PairedAucTest[pairs.size()];
-    List<List<String>> pairNotes = new ArrayList<>();
-    for (int k = 0; k < pairs.size(); k++) {
-      pairNotes.add(new ArrayList<>());
-    }
-    IntStream.range(0, pairs.size()).parallel().forEach(k -> {
+    List<DeLong.PairedAucTest> tests = eachInParallel(pairs.size(), (k, pairNotes) -> {
       int a = pairs.get(k)[0];
       int b = pairs.get(k)[1];
-      paired[k] = pairedTest(models.get(a), placements.get(a), models.get(b), placements.get(b), pairNotes.get(k));
+      return pairedTest(models.get(a), placements.get(a), models.get(b), placements.get(b), pairNotes);
     });
-    pairNotes.forEach(notes::addAll);
-    List<DeLong.PairedAucTest> tests = List.of(paired);
     double[] holm = Holm.adjustIgnoringNaN(tests.stream().mapToDouble(DeLong.PairedAucTest::p).toArray());
     List<AucComparison> comparisons = new ArrayList<>();
     for (int k = 0; k < tests.size(); k++) {
