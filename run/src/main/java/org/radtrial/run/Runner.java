@@ -60,6 +60,12 @@ public final class Runner {
    * {@code IllegalArgumentException} with a message a user can act on; nothing is written here.
    */
   public static RunOutcome run(RunRequest request, RunContext context) {
+    RunOutcome outcome = compute(request, context);
+    StepTimes.step("results tree and the rest of the run");
+    return outcome;
+  }
+
+  private static RunOutcome compute(RunRequest request, RunContext context) {
     if (request instanceof RunRequest.Evaluate e) {
       return evaluate(e, context);
     }
@@ -90,12 +96,10 @@ public final class Runner {
   private static RunOutcome.Evaluated evaluate(RunRequest.Evaluate request, RunContext context) {
     CaseTableReader.Checksummed table = readChecksummed(request.input());
     Cohort cohort = table.cohort();
-    StepTimes.step("read, check and checksum the table");
     EvaluationResult result = Evaluator.evaluate(cohort, request.evaluation(), context.progress());
     StepTimes.step("evaluation");
     Provenance provenance = provenance(request, context, table.sha256());
     ObjectNode root = ResultsJson.tree(result, cohort, request.input().spec(), provenance);
-    StepTimes.step("results tree");
     return new RunOutcome.Evaluated(cohort, result, root);
   }
 
@@ -103,9 +107,11 @@ public final class Runner {
     CaseTableReader.Checksummed table = readChecksummed(request.input());
     Cohort cohort = table.cohort();
     EvaluationResult evaluation = Evaluator.evaluate(cohort, request.evaluation(), context.progress());
+    StepTimes.step("evaluation");
     Cohort reference = request.compareWith() == null ? null
         : CaseTableReader.read(request.compareWith(), request.input().spec());
     AuditResult audit = Auditor.audit(cohort, request.audit(), evaluation, reference);
+    StepTimes.step("audit");
     ObjectNode root = ResultsJson.tree(evaluation, cohort, request.input().spec(), provenance(request, context, table.sha256()));
     return new RunOutcome.Audited(cohort, evaluation, audit, AuditJson.addTo(root, audit));
   }
@@ -127,6 +133,7 @@ public final class Runner {
     SimulationSpec spec = new SimulationSpec(given.strategies(), given.sweepPoints(), given.thresholds(), given.bootstrap(),
         given.seed(), given.ciLevel(), given.assumption(), given.constraints(), groups);
     SimulationResult result = Simulator.run(exams, request.programme(), spec, context.progress());
+    StepTimes.step("simulation");
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("ci_level", spec.ciLevel());
     settings.put("bootstrap_replicates", spec.bootstrap());
@@ -211,7 +218,9 @@ public final class Runner {
 
   /** The table and its file's SHA-256, hashed while it is read. */
   private static CaseTableReader.Checksummed readChecksummed(CaseInput input) {
-    return CaseTableReader.readChecksummed(input.file(), input.spec());
+    CaseTableReader.Checksummed table = CaseTableReader.readChecksummed(input.file(), input.spec());
+    StepTimes.step("read, check and checksum the table");
+    return table;
   }
 
   private static Provenance provenance(RunRequest request, RunContext context) {
