@@ -246,6 +246,14 @@ final class PlainCsv {
       int[] cellFrom = new int[cells];
       int[] cellTo = new int[cells];
       char[] scratch = new char[64];
+      CellStrings[] readerCells = new CellStrings[decisions.length];
+      CellStrings[] metadataCells = new CellStrings[metadata.length];
+      for (int k = 0; k < readerCells.length; k++) {
+        readerCells[k] = new CellStrings();
+      }
+      for (int k = 0; k < metadataCells.length; k++) {
+        metadataCells[k] = new CellStrings();
+      }
       int r = row;
       int k = from;
       while (k < to) {
@@ -278,7 +286,7 @@ final class PlainCsv {
           start = j + 1;
         }
         int next = start;
-        if (cell != cells || !row(bytes, r, cellFrom, cellTo, scratch)) {
+        if (cell != cells || !row(bytes, r, cellFrom, cellTo, scratch, readerCells, metadataCells)) {
           return false;
         }
         r++;
@@ -287,7 +295,8 @@ final class PlainCsv {
       return true;
     }
 
-    private boolean row(byte[] bytes, int r, int[] from, int[] to, char[] scratch) {
+    private boolean row(byte[] bytes, int r, int[] from, int[] to, char[] scratch, CellStrings[] readerCells,
+        CellStrings[] metadataCells) {
       if (columns.id() >= 0) {
         int a = from[columns.id()];
         int b = to[columns.id()];
@@ -325,18 +334,15 @@ final class PlainCsv {
       }
       for (int k = 0; k < decisions.length; k++) {
         int c = columns.readers()[k];
-        String value = text(bytes, from[c], to[c]).toLowerCase(Locale.ROOT);
-        if (CaseTableReader.YES.contains(value)) {
-          decisions[k][r] = ReaderDecisions.POSITIVE;
-        } else if (CaseTableReader.NO.contains(value)) {
-          decisions[k][r] = ReaderDecisions.NEGATIVE;
-        } else {
+        byte decision = readerCells[k].decision(bytes, from[c], to[c]);
+        if (decision == ReaderDecisions.MISSING) {
           return false;
         }
+        decisions[k][r] = decision;
       }
       for (int k = 0; k < metadata.length; k++) {
         int c = columns.metadata()[k];
-        metadata[k][r] = text(bytes, from[c], to[c]);
+        metadata[k][r] = metadataCells[k].of(bytes, from[c], to[c]);
       }
       return true;
     }
@@ -392,6 +398,75 @@ final class PlainCsv {
         return Double.NaN;
       }
       return Double.isInfinite(value) ? Double.NaN : value;
+    }
+
+    /**
+     * The cells of one column in one chunk as strings, one string per distinct value (up to
+     * {@link #MOST} values, then one per cell): a metadata column of a few levels over a million
+     * rows costs a few strings, not a million, and a reader's column a few decisions.
+     */
+    static final class CellStrings {
+      static final int MOST = 1 << 12;
+      private final String[] strings = new String[2 * MOST];
+      private final int[] hashes = new int[2 * MOST];
+      private final byte[] decisions = new byte[2 * MOST];
+      private int size;
+
+      /** The cell's text. */
+      String of(byte[] bytes, int from, int to) {
+        int slot = slot(bytes, from, to);
+        return slot < 0 ? text(bytes, from, to) : strings[slot];
+      }
+
+      /** The reader decision the checking reader reads in the cell, or MISSING where it would stop. */
+      byte decision(byte[] bytes, int from, int to) {
+        int slot = slot(bytes, from, to);
+        return slot < 0 ? decide(text(bytes, from, to)) : decisions[slot];
+      }
+
+      /** The cell's slot, filled on first sight; -1 once the table holds {@link #MOST} values. */
+      private int slot(byte[] bytes, int from, int to) {
+        int h = 1;
+        for (int k = from; k < to; k++) {
+          h = 31 * h + bytes[k];
+        }
+        h ^= h >>> 16;
+        int mask = strings.length - 1;
+        int slot = h & mask;
+        for (String seen = strings[slot]; seen != null; seen = strings[slot]) {
+          if (hashes[slot] == h && sameText(seen, bytes, from, to)) {
+            return slot;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (size == MOST) {
+          return -1;
+        }
+        String text = text(bytes, from, to);
+        strings[slot] = text;
+        hashes[slot] = h;
+        decisions[slot] = decide(text);
+        size++;
+        return slot;
+      }
+
+      private static boolean sameText(String seen, byte[] bytes, int from, int to) {
+        if (seen.length() != to - from) {
+          return false;
+        }
+        for (int k = from; k < to; k++) {
+          if (seen.charAt(k - from) != bytes[k]) {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      private static byte decide(String text) {
+        String value = text.toLowerCase(Locale.ROOT);
+        return CaseTableReader.YES.contains(value) ? ReaderDecisions.POSITIVE
+            : CaseTableReader.NO.contains(value) ? ReaderDecisions.NEGATIVE : ReaderDecisions.MISSING;
+      }
     }
 
     private static final double[] POWERS_OF_TEN = {

@@ -322,4 +322,25 @@ class PlainCsvTest {
     hashes[rows - 1] = hashes[7];
     assertThat(PlainCsv.Target.idsRepeat(bytes, starts, ends, hashes, 4)).as("the last id now repeats id 7").isTrue();
   }
+  /** Metadata of a few levels and of many (beyond the per-chunk table of distinct values) read as the checking reader reads them. */
+  @Test
+  void metadataOfFewAndOfManyDistinctValuesIsReadAsTheRowByRowReaderReadsIt() throws IOException {
+    StringBuilder text = new StringBuilder("case_id,cancer,model_a,reader_1,density,exam_date\n");
+    String[] densities = {"A", "B", "c", " D "};
+    String[] decisions = {"yes", "NO", "Recall", "no_recall", "1", "0"};
+    for (int r = 0; r < 60_000; r++) {
+      text.append("e").append(r).append(',').append(r % 40 == 0 ? 1 : 0).append(",0.").append(r % 1000).append(',')
+          .append(decisions[r % decisions.length]).append(',').append(densities[r % 4]).append(',')
+          .append("2020-").append(r % 12 + 1).append('-').append(r).append('\n'); // 60,000 distinct values
+    }
+    Path file = dir.resolve("levels.csv");
+    Files.writeString(file, text);
+    CaseTableSpec spec = CaseTableSpec.of("cancer", "1", List.of("model_a")).withId("case_id")
+        .withReaders(List.of("reader_1")).withMetadata(List.of("density", "exam_date"));
+    Cohort fast = Objects.requireNonNull(PlainCsv.open(file, ','))
+        .cohort(new CaseTableReader.Columns(0, 1, new int[] {2}, new int[] {3}, new int[] {4, 5}), spec, false);
+    assertThat(fast).as("the fast path took the table").isNotNull();
+    assertSameCohort(Objects.requireNonNull(fast), CaseTableReader.readRowByRow(file, spec));
+    assertThat(new java.util.HashSet<>(Objects.requireNonNull(fast).metadata().get("exam_date"))).hasSize(60_000);
+  }
 }
