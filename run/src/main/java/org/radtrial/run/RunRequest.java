@@ -235,6 +235,22 @@ public sealed interface RunRequest {
     }
   }
 
+  /** A request on a table of image cases (reconstructions, masks): provenance names and hashes that table. */
+  sealed interface OnImageCases extends RunRequest {
+    /** The case table, one row per case with its image files. */
+    Path cases();
+
+    @Override
+    default Path inputFile() {
+      return cases();
+    }
+
+    @Override
+    default String inputName() {
+      return cases().toString();
+    }
+  }
+
   /**
    * A lesion-level request: it reads a lesion truth table beside its marks. Provenance names and
    * hashes the truth; results.json's settings.inputs lists every table with its checksum.
@@ -328,7 +344,7 @@ public sealed interface RunRequest {
    */
   record Reconstruction(Path cases, String idColumn, String referenceColumn, List<String> methodColumns,
       @Nullable String regionsColumn, @Nullable Path savings, double scannerKw, int worstCases, int threads, double ciLevel,
-      int bootstrap, long seed) implements RunRequest {
+      int bootstrap, long seed) implements OnImageCases {
     public Reconstruction {
       Objects.requireNonNull(cases, "cases");
       methodColumns = List.copyOf(methodColumns);
@@ -351,16 +367,6 @@ public sealed interface RunRequest {
       if (!Double.isNaN(scannerKw) && !(scannerKw > 0)) {
         throw new IllegalArgumentException("the scanner's power must be a positive number of kW, was " + scannerKw);
       }
-    }
-
-    @Override
-    public Path inputFile() {
-      return cases;
-    }
-
-    @Override
-    public String inputName() {
-      return cases.toString();
     }
 
     @Override
@@ -391,7 +397,7 @@ public sealed interface RunRequest {
    */
   record Masks(Path cases, String id, String reference, List<String> models, String pet, String series, List<String> groups,
       List<Integer> labels, double toleranceMm, double ciLevel, int bootstrap, long seed, int threads, ImageReader images)
-      implements RunRequest {
+      implements OnImageCases {
     public Masks {
       Objects.requireNonNull(cases, "cases");
       Objects.requireNonNull(id, "id");
@@ -417,16 +423,6 @@ public sealed interface RunRequest {
           throw new IllegalArgumentException("--label takes labels of 1 or more (0 is the background), found " + label);
         }
       }
-    }
-
-    @Override
-    public Path inputFile() {
-      return cases;
-    }
-
-    @Override
-    public String inputName() {
-      return cases.toString();
     }
 
     @Override
